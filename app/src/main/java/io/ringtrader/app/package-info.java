@@ -1,0 +1,2 @@
+/** The {@code ringtrader} command line. */
+package io.ringtrader.app;

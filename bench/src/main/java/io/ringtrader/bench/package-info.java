@@ -1,0 +1,2 @@
+/** JMH micro-benchmarks and latency harnesses. */
+package io.ringtrader.bench;
