@@ -1,0 +1,30 @@
+package io.ringtrader.engine.event;
+
+/** What an {@link InboundEvent} slot holds. */
+public enum EventKind {
+    /** Full book image, possibly split across consecutive slots (see {@link InboundEvent#batchLast}). */
+    BOOK_SNAPSHOT,
+    /** Absolute-quantity level changes, possibly split across consecutive slots. */
+    BOOK_DELTA,
+    /** The venue's best bid and offer. */
+    BBO,
+    /** A public trade (Binance aggTrade, Bitget trade). */
+    TRADE,
+    /** A candle, closed or updating. */
+    KLINE,
+    /** Mark price, index price and funding. */
+    MARK_PRICE,
+    /** Open interest, polled. */
+    OPEN_INTEREST,
+    /** Our order's ack, reject, fill or cancel. */
+    EXECUTION_REPORT,
+    /** A timer tick from the timer thread. */
+    TIMER,
+    /** A gateway connection or book-sync transition. */
+    GATEWAY_STATUS,
+    /**
+     * A slot whose producer failed while filling it. A claimed slot of a multi-producer ring cannot be
+     * given back, so it is published empty under this kind; every stage skips it.
+     */
+    DISCARDED
+}

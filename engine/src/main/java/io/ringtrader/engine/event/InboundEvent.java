@@ -1,0 +1,346 @@
+package io.ringtrader.engine.event;
+
+import io.ringtrader.engine.book.BookState;
+import java.util.Arrays;
+
+/**
+ * The inbound ring slot. One mutable instance is pre-allocated per slot and reused forever.
+ *
+ * <p><b>Ownership.</b> A producer claims a slot, calls {@link #reset()} (the translators in
+ * {@link InboundTranslators} do), fills the header and its kind's payload, and publishes. After that,
+ * each stage writes only the fields it owns:
+ * <ul>
+ *   <li>book stage: {@code book*} fields;</li>
+ *   <li>feature stage: {@link #features}, {@link #featureCount};</li>
+ *   <li>model stage: {@link #scores}, {@link #scoreCount};</li>
+ *   <li>strategy stage: {@link #intents} (all but the decision), {@link #intentCount};</li>
+ *   <li>risk stage: {@link OrderIntent#decision}.</li>
+ * </ul>
+ * Anything a stage keeps beyond {@code onEvent} it copies out: the slot is overwritten once the ring
+ * wraps.
+ *
+ * <p><b>Batches.</b> A book snapshot or delta with more levels per side than {@link #levelCapacity()}
+ * is split over consecutive slots of the same kind: {@link #batchIndex} counts 0, 1, ... and
+ * {@link #batchLast} is set on the final one. The book applies the whole batch atomically; downstream
+ * stages act on the slot with {@code batchLast} set, when the book is consistent again. Single-slot
+ * events have {@code batchIndex == 0} and {@code batchLast == true}.
+ *
+ * <p><b>Units.</b> Prices and quantities are mantissas at the instrument's price and quantity scale.
+ * Times are nanoseconds since the epoch. Funding rates are at {@link #RATE_SCALE}, fees at
+ * {@link #FEE_SCALE}.
+ */
+public final class InboundEvent {
+    /** Decimals of {@link #fundingRate}: 0.00010000 is 10_000. */
+    public static final int RATE_SCALE = 8;
+    /** Decimals of {@link #execFee} (quote asset). */
+    public static final int FEE_SCALE = 8;
+    /** Top-of-book levels per side the book stage copies into the slot for downstream stages. */
+    public static final int BOOK_VIEW_DEPTH = 10;
+    /** Capacity of {@link #features}. */
+    public static final int MAX_FEATURES = 32;
+    /** Capacity of {@link #scores}. */
+    public static final int MAX_SCORES = 8;
+    /** Capacity of {@link #intents}. */
+    public static final int MAX_INTENTS = 4;
+    /** Marks an absent price, quantity or id. */
+    public static final long NONE = Long.MIN_VALUE;
+
+    // ---------------------------------------------------------------- header: every kind
+    public EventKind kind;
+    public int instrumentId;
+    public int venueId;
+    /** Venue's event time; {@link #NONE} if the venue gave none. */
+    public long exchangeTimeNs;
+    /** Local time the bytes were received (or the tick fired), from the engine clock. */
+    public long receiveTimeNs;
+    /** Binance {@code U}; Bitget: unused. */
+    public long firstUpdateId;
+    /** Binance {@code u} / {@code lastUpdateId}; Bitget {@code seq}. */
+    public long lastUpdateId;
+    /** Binance {@code pu}; Bitget {@code pseq}. */
+    public long prevUpdateId;
+    /** Bitget CRC32 checksum as sent (signed); valid when {@link #hasChecksum}. */
+    public int checksum;
+    public boolean hasChecksum;
+
+    // ---------------------------------------------------------------- batching
+    public int batchIndex;
+    public boolean batchLast;
+
+    // ---------------------------------------------------------------- BOOK_SNAPSHOT, BOOK_DELTA
+    private final int levelCapacity;
+    public int bidCount;
+    public int askCount;
+    public final long[] bidPrices;
+    public final long[] bidQtys;
+    public final long[] askPrices;
+    public final long[] askQtys;
+    /** Decimals as received per level (Bitget checksums render the original text). */
+    public final byte[] bidPriceDecimals;
+    public final byte[] bidQtyDecimals;
+    public final byte[] askPriceDecimals;
+    public final byte[] askQtyDecimals;
+
+    // ---------------------------------------------------------------- BBO
+    public long bboBidPrice;
+    public long bboBidQty;
+    public long bboAskPrice;
+    public long bboAskQty;
+
+    // ---------------------------------------------------------------- TRADE
+    public long tradeId;
+    public long tradeFirstId;
+    public long tradeLastId;
+    public long tradePrice;
+    public long tradeQty;
+    /** The taker's side. */
+    public OrderSide tradeAggressor;
+
+    // ---------------------------------------------------------------- KLINE
+    public long klineIntervalNs;
+    public long klineOpenTimeNs;
+    public long klineCloseTimeNs;
+    public long klineOpen;
+    public long klineHigh;
+    public long klineLow;
+    public long klineClose;
+    public long klineVolume;
+    public long klineTradeCount;
+    public boolean klineClosed;
+
+    // ---------------------------------------------------------------- MARK_PRICE
+    public long markPrice;
+    public long indexPrice;
+    public long fundingRate;
+    public long nextFundingTimeNs;
+
+    // ---------------------------------------------------------------- OPEN_INTEREST
+    public long openInterest;
+
+    // ---------------------------------------------------------------- EXECUTION_REPORT
+    public ExecType execType;
+    public long clientOrderId;
+    public long venueOrderId;
+    public OrderSide execSide;
+    public long execPrice;
+    public long execQty;
+    public long lastFillPrice;
+    public long lastFillQty;
+    public long cumFillQty;
+    public long leavesQty;
+    public long execFee;
+    public boolean execMaker;
+    /** Venue or engine reject code; 0 when not a reject. */
+    public int rejectCode;
+
+    // ---------------------------------------------------------------- TIMER
+    public int timerId;
+    public long timerScheduledNs;
+
+    // ---------------------------------------------------------------- GATEWAY_STATUS
+    public GatewayStatus gatewayStatus;
+    public int statusDetail;
+
+    // ---------------------------------------------------------------- owned by the book stage
+    public BookState bookState;
+    public long bookVersion;
+    public int bookBidLevels;
+    public int bookAskLevels;
+    public final long[] bookBidPrices = new long[BOOK_VIEW_DEPTH];
+    public final long[] bookBidQtys = new long[BOOK_VIEW_DEPTH];
+    public final long[] bookAskPrices = new long[BOOK_VIEW_DEPTH];
+    public final long[] bookAskQtys = new long[BOOK_VIEW_DEPTH];
+
+    // ---------------------------------------------------------------- owned by the feature stage
+    public final double[] features = new double[MAX_FEATURES];
+    public int featureCount;
+
+    // ---------------------------------------------------------------- owned by the model stage
+    public final double[] scores = new double[MAX_SCORES];
+    public int scoreCount;
+
+    // ---------------------------------------------------------------- owned by strategy (and risk)
+    public final OrderIntent[] intents = new OrderIntent[MAX_INTENTS];
+    public int intentCount;
+
+    /**
+     * @param levelCapacity book levels per side one slot can carry (the {@code pipeline.levelsPerSlot}
+     *                      setting); larger updates are split across slots.
+     */
+    public InboundEvent(final int levelCapacity) {
+        if (levelCapacity < 1) {
+            throw new IllegalArgumentException("levelCapacity must be >= 1: " + levelCapacity);
+        }
+        this.levelCapacity = levelCapacity;
+        bidPrices = new long[levelCapacity];
+        bidQtys = new long[levelCapacity];
+        askPrices = new long[levelCapacity];
+        askQtys = new long[levelCapacity];
+        bidPriceDecimals = new byte[levelCapacity];
+        bidQtyDecimals = new byte[levelCapacity];
+        askPriceDecimals = new byte[levelCapacity];
+        askQtyDecimals = new byte[levelCapacity];
+        for (int i = 0; i < MAX_INTENTS; i++) {
+            intents[i] = new OrderIntent();
+        }
+        reset();
+    }
+
+    /** Book levels per side this slot can carry. */
+    public int levelCapacity() {
+        return levelCapacity;
+    }
+
+    /**
+     * Clears every field, so nothing from the slot's previous use can leak into the next event. Level
+     * arrays are cleared up to the previous counts only.
+     */
+    public void reset() {
+        kind = null;
+        instrumentId = -1;
+        venueId = 0;
+        exchangeTimeNs = NONE;
+        receiveTimeNs = 0;
+        firstUpdateId = NONE;
+        lastUpdateId = NONE;
+        prevUpdateId = NONE;
+        checksum = 0;
+        hasChecksum = false;
+
+        batchIndex = 0;
+        batchLast = true;
+
+        Arrays.fill(bidPrices, 0, bidCount, 0L);
+        Arrays.fill(bidQtys, 0, bidCount, 0L);
+        Arrays.fill(bidPriceDecimals, 0, bidCount, (byte)0);
+        Arrays.fill(bidQtyDecimals, 0, bidCount, (byte)0);
+        Arrays.fill(askPrices, 0, askCount, 0L);
+        Arrays.fill(askQtys, 0, askCount, 0L);
+        Arrays.fill(askPriceDecimals, 0, askCount, (byte)0);
+        Arrays.fill(askQtyDecimals, 0, askCount, (byte)0);
+        bidCount = 0;
+        askCount = 0;
+
+        bboBidPrice = NONE;
+        bboBidQty = NONE;
+        bboAskPrice = NONE;
+        bboAskQty = NONE;
+
+        tradeId = NONE;
+        tradeFirstId = NONE;
+        tradeLastId = NONE;
+        tradePrice = NONE;
+        tradeQty = NONE;
+        tradeAggressor = null;
+
+        klineIntervalNs = 0;
+        klineOpenTimeNs = NONE;
+        klineCloseTimeNs = NONE;
+        klineOpen = NONE;
+        klineHigh = NONE;
+        klineLow = NONE;
+        klineClose = NONE;
+        klineVolume = NONE;
+        klineTradeCount = 0;
+        klineClosed = false;
+
+        markPrice = NONE;
+        indexPrice = NONE;
+        fundingRate = NONE;
+        nextFundingTimeNs = NONE;
+
+        openInterest = NONE;
+
+        execType = null;
+        clientOrderId = 0;
+        venueOrderId = NONE;
+        execSide = null;
+        execPrice = NONE;
+        execQty = NONE;
+        lastFillPrice = NONE;
+        lastFillQty = 0;
+        cumFillQty = 0;
+        leavesQty = 0;
+        execFee = 0;
+        execMaker = false;
+        rejectCode = 0;
+
+        timerId = 0;
+        timerScheduledNs = NONE;
+
+        gatewayStatus = null;
+        statusDetail = 0;
+
+        resetStageOutputs();
+    }
+
+    /** Clears the fields the stages own (replay does this before re-running the stages on a slot). */
+    public void resetStageOutputs() {
+        bookState = null;
+        bookVersion = 0;
+        Arrays.fill(bookBidPrices, 0, bookBidLevels, 0L);
+        Arrays.fill(bookBidQtys, 0, bookBidLevels, 0L);
+        Arrays.fill(bookAskPrices, 0, bookAskLevels, 0L);
+        Arrays.fill(bookAskQtys, 0, bookAskLevels, 0L);
+        bookBidLevels = 0;
+        bookAskLevels = 0;
+
+        Arrays.fill(features, 0, featureCount, 0.0);
+        featureCount = 0;
+        Arrays.fill(scores, 0, scoreCount, 0.0);
+        scoreCount = 0;
+
+        for (int i = 0; i < intentCount; i++) {
+            intents[i].reset();
+        }
+        intentCount = 0;
+    }
+
+    /** Appends a bid level; returns false (and adds nothing) when the slot is full. */
+    public boolean addBid(final long priceMantissa, final long qtyMantissa) {
+        if (bidCount == levelCapacity) {
+            return false;
+        }
+        bidPrices[bidCount] = priceMantissa;
+        bidQtys[bidCount] = qtyMantissa;
+        bidCount++;
+        return true;
+    }
+
+    /** Appends an ask level; returns false (and adds nothing) when the slot is full. */
+    public boolean addAsk(final long priceMantissa, final long qtyMantissa) {
+        if (askCount == levelCapacity) {
+            return false;
+        }
+        askPrices[askCount] = priceMantissa;
+        askQtys[askCount] = qtyMantissa;
+        askCount++;
+        return true;
+    }
+
+    /**
+     * Claims the next free intent (the strategy stage's only way to add one), or returns null when
+     * {@link #MAX_INTENTS} are already used.
+     */
+    public OrderIntent addIntent() {
+        if (intentCount == MAX_INTENTS) {
+            return null;
+        }
+        final OrderIntent intent = intents[intentCount++];
+        intent.reset();
+        return intent;
+    }
+
+    /** True for the slot on which a (possibly multi-slot) book update is complete. */
+    public boolean isBookBatchComplete() {
+        return (kind == EventKind.BOOK_SNAPSHOT || kind == EventKind.BOOK_DELTA) && batchLast;
+    }
+
+    @Override
+    public String toString() {
+        return "InboundEvent{kind=" + kind + ", instrumentId=" + instrumentId + ", venueId=" + venueId
+            + ", exchangeTimeNs=" + exchangeTimeNs + ", receiveTimeNs=" + receiveTimeNs
+            + ", batchIndex=" + batchIndex + ", batchLast=" + batchLast
+            + ", bids=" + bidCount + ", asks=" + askCount + ", intents=" + intentCount + '}';
+    }
+}
