@@ -10,8 +10,6 @@ public enum RiskDecision {
     ACCEPTED,
     /** The instrument's book is not {@code VALID} (awaiting snapshot or invalid after a gap). */
     BOOK_NOT_VALID,
-    /** The intent is malformed (non-positive quantity, price off tick, unknown instrument). */
-    INVALID_ORDER,
-    /** Trading is halted by the kill switch. */
-    KILL_SWITCH
+    /** The intent is malformed (non-positive quantity, price off tick or lot, unknown instrument). */
+    INVALID_ORDER
 }

@@ -1,0 +1,163 @@
+package io.ringtrader.engine.runtime;
+
+import io.ringtrader.engine.book.BookHandler;
+import io.ringtrader.engine.book.OrderBooks;
+import io.ringtrader.engine.config.InstrumentConfig;
+import io.ringtrader.engine.config.PipelineConfig;
+import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.config.TelemetryConfig;
+import io.ringtrader.engine.config.ThreadConfig;
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.execution.NoVenueHandler;
+import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.pipeline.StageThreadSpec;
+import io.ringtrader.engine.pipeline.TimerAgent;
+import io.ringtrader.engine.risk.PreTradeRiskHandler;
+import io.ringtrader.engine.routing.IntentRouter;
+import io.ringtrader.engine.telemetry.LatencySummary;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.concurrent.EpochNanoClock;
+
+/**
+ * One engine instance assembled from a configuration: instruments, books, the pipeline with its stages
+ * and threads, and the timer. The CLI's {@code run} drives it; tests build it from YAML text.
+ *
+ * <p>Lifecycle on one owner thread: {@link #start()}, then {@link #stop()}. {@link #status()} may be
+ * called from that thread while running.
+ */
+public final class Engine {
+    /** Levels per side a book holds before its arrays first grow. */
+    static final int BOOK_INITIAL_LEVELS = 1_024;
+    /** Depth limit per side of a book (Binance snapshots carry up to 1,000 levels per side). */
+    static final int BOOK_MAX_LEVELS = 20_000;
+
+    private final RingTraderConfig config;
+    private final InstrumentRegistry instruments;
+    private final DistinctErrorHandler errors;
+    private final EpochNanoClock clock;
+    private final Pipeline pipeline;
+    private final TimerAgent timer;
+    private long lastStatusNs;
+    private long lastStatusEvents;
+
+    private Engine(final RingTraderConfig config, final EpochNanoClock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.errors = new DistinctErrorHandler();
+        this.instruments = registry(config.instruments());
+        final PipelineConfig pipelineConfig = config.pipeline();
+        final TelemetryConfig telemetry = config.telemetry();
+        final OrderBooks books = new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS);
+        this.timer = new TimerAgent(pipelineConfig.timerInterval().toNanos(), clock, errors);
+        this.pipeline = Pipeline.builder()
+            .inboundRingSize(pipelineConfig.inboundRingSize())
+            .outboundRingSize(pipelineConfig.outboundRingSize())
+            .levelsPerSlot(pipelineConfig.levelsPerSlot())
+            .threads(threads(pipelineConfig.threads()))
+            .drainTimeout(pipelineConfig.shutdownTimeout())
+            .latencyHistogram(telemetry.highestTrackableLatency().toNanos(), telemetry.significantDigits())
+            .clock(clock)
+            .errorHandler(errors)
+            .book(new BookHandler(books, errors))
+            .risk(new PreTradeRiskHandler(instruments))
+            .router(publisher -> new IntentRouter(instruments, publisher, errors))
+            .venue(publisher -> new NoVenueHandler(errors))
+            .producer(timer)
+            .build();
+    }
+
+    /**
+     * Assembles an engine; nothing runs until {@link #start()}.
+     *
+     * @throws IllegalArgumentException when the configuration asks for something this build cannot do.
+     */
+    public static Engine create(final RingTraderConfig config, final EpochNanoClock clock) {
+        return new Engine(config, clock);
+    }
+
+    /** The instrument registry built from {@code instruments:}, ids in file order. */
+    public static InstrumentRegistry registry(final List<InstrumentConfig> configs) {
+        final List<Instrument> list = new ArrayList<>(configs.size());
+        for (final InstrumentConfig c : configs) {
+            list.add(new Instrument(list.size(), Venue.fromConfigName(c.venue()), c.symbol(),
+                c.priceScale(), mantissa(c.tickSize(), c.priceScale()),
+                c.qtyScale(), mantissa(c.lotSize(), c.qtyScale()),
+                c.contractSize().unscaledValue().longValueExact(), Math.max(0, c.contractSize().scale())));
+        }
+        return new InstrumentRegistry(list);
+    }
+
+    /** The pipeline thread layout from {@code pipeline.threads}. */
+    public static List<StageThreadSpec> threads(final List<ThreadConfig> configs) {
+        final List<StageThreadSpec> specs = new ArrayList<>(configs.size());
+        for (final ThreadConfig t : configs) {
+            specs.add(new StageThreadSpec(t.name(), t.stages(), t.waitStrategy(),
+                t.cpu().isPresent() ? t.cpu().getAsInt() : StageThreadSpec.NOT_PINNED));
+        }
+        return specs;
+    }
+
+    public void start() {
+        lastStatusNs = clock.nanoTime();
+        pipeline.start();
+    }
+
+    /** Stops the timer, drains both rings and joins the stage threads. */
+    public Pipeline.StopReport stop() {
+        return pipeline.stop();
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public InstrumentRegistry instruments() {
+        return instruments;
+    }
+
+    public DistinctErrorHandler errors() {
+        return errors;
+    }
+
+    public RingTraderConfig config() {
+        return config;
+    }
+
+    /** Writes one {@code .hgrm} file per stage into the configured telemetry directory. */
+    public List<Path> writeLatencyFiles() throws IOException {
+        return pipeline.latency().writeHgrm(Path.of(config.telemetry().outputDir()));
+    }
+
+    /**
+     * A one-line status since the previous call: events and rate, order commands, errors, and each
+     * busy stage's p50/p99 in microseconds over the interval.
+     */
+    public String status() {
+        final long nowNs = clock.nanoTime();
+        final long events = pipeline.inboundPublished();
+        final double seconds = Math.max(1e-9, (nowNs - lastStatusNs) / 1e9);
+        final double rate = (events - lastStatusEvents) / seconds;
+        lastStatusNs = nowNs;
+        lastStatusEvents = events;
+        final StringBuilder line = new StringBuilder(160);
+        line.append(String.format("events %d (%.0f/s) | orders %d | errors %d | p50/p99 us:",
+            events, rate, pipeline.outboundPublished(), errors.totalCount()));
+        for (final LatencySummary stage : pipeline.latency().sample()) {
+            if (stage.count() > 0) {
+                line.append(String.format(" %s %.1f/%.1f", stage.stage(), stage.p50Ns() / 1e3, stage.p99Ns() / 1e3));
+            }
+        }
+        return line.toString();
+    }
+
+    private static long mantissa(final BigDecimal value, final int scale) {
+        return value.movePointRight(scale).longValueExact();
+    }
+}

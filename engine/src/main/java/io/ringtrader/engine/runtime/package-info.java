@@ -1,0 +1,2 @@
+/** Assembling a running engine from a configuration. */
+package io.ringtrader.engine.runtime;
