@@ -1,0 +1,101 @@
+package io.ringtrader.engine.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The configuration of one deployment, as loaded by {@link ConfigLoader}: immutable and validated.
+ *
+ * @param instruments the instruments traded, in file order; may be empty. Unique by venue and symbol.
+ * @param venues      venue connections and credentials.
+ * @param pipeline    rings and ring threads.
+ * @param execution   paper or live execution.
+ * @param telemetry   latency and status reporting.
+ */
+public record RingTraderConfig(
+    List<InstrumentConfig> instruments,
+    VenuesConfig venues,
+    PipelineConfig pipeline,
+    ExecutionConfig execution,
+    TelemetryConfig telemetry) {
+    /**
+     * Sections of the architecture that this version does not read yet; present in a file, they stop loading.
+     */
+    static final List<String> UNSUPPORTED_SECTIONS = List.of("journal", "features", "model", "strategies", "risk");
+
+    public RingTraderConfig {
+        instruments = List.copyOf(instruments);
+        Objects.requireNonNull(venues, "venues");
+        Objects.requireNonNull(pipeline, "pipeline");
+        Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(telemetry, "telemetry");
+    }
+
+    static RingTraderConfig read(final ConfigNode root) {
+        final List<InstrumentConfig> instruments = readInstruments(root);
+        final VenuesConfig venues = VenuesConfig.read(root.section("venues"));
+        final PipelineConfig pipeline = PipelineConfig.read(root.section("pipeline"));
+        final ExecutionConfig execution = ExecutionConfig.read(root.section("execution"));
+        final TelemetryConfig telemetry = TelemetryConfig.read(root.section("telemetry"));
+        for (final String section : UNSUPPORTED_SECTIONS) {
+            root.reject(section, "section not supported by this version yet");
+        }
+        root.requireNoUnknownKeys();
+
+        if (ExecutionMode.LIVE == execution.mode()) {
+            checkLiveCredentials(root, venues);
+        }
+
+        return new RingTraderConfig(instruments, venues, pipeline, execution, telemetry);
+    }
+
+    private static List<InstrumentConfig> readInstruments(final ConfigNode root) {
+        final List<ConfigNode> nodes = root.mappingList("instruments");
+        final List<InstrumentConfig> instruments = new ArrayList<>(nodes.size());
+        final Map<String, String> pathByKey = new HashMap<>();
+        for (final ConfigNode node : nodes) {
+            final int problemsBefore = node.problemCount();
+            final InstrumentConfig instrument = InstrumentConfig.read(node);
+            instruments.add(instrument);
+            if (node.problemCount() == problemsBefore) {
+                final String key = instrument.venue() + " " + instrument.symbol();
+                final String firstPath = pathByKey.putIfAbsent(key, node.path());
+                if (firstPath != null) {
+                    node.error("duplicate instrument " + key + " (first defined at " + firstPath + ")");
+                }
+            }
+        }
+        return instruments;
+    }
+
+    /**
+     * Live mode trades with real credentials: at least one venue must be enabled, and every enabled one must
+     * have its credentials.
+     */
+    private static void checkLiveCredentials(final ConfigNode root, final VenuesConfig venues) {
+        if (venues.enabled().isEmpty()) {
+            root.section("execution").error("mode", "live mode needs at least one enabled venue " +
+                "(venues.binance.enabled or venues.bitget.enabled)");
+            return;
+        }
+
+        final ConfigNode venuesNode = root.section("venues");
+        for (final VenueConfig venue : venues.enabled()) {
+            final ConfigNode node = venuesNode.section(venue.name());
+            requireSet(node, "apiKey", venue.apiKey());
+            requireSet(node, "apiSecret", venue.apiSecret());
+            if (venue.hasPassphrase()) {
+                requireSet(node, "passphrase", venue.passphrase());
+            }
+        }
+    }
+
+    private static void requireSet(final ConfigNode node, final String key, final Secret secret) {
+        if (secret.isEmpty()) {
+            node.error(key, "must be set when execution.mode is live and the venue is enabled");
+        }
+    }
+}

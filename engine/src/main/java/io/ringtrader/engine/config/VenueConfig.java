@@ -1,0 +1,85 @@
+package io.ringtrader.engine.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Connection settings of one venue.
+ *
+ * @param name       {@code binance} or {@code bitget}.
+ * @param enabled    whether the engine connects to this venue.
+ * @param restUrl    base URL of the REST API (http or https).
+ * @param wsUrl      base URL of the public WebSocket API (ws or wss).
+ * @param apiKey     API key; empty if not configured.
+ * @param apiSecret  API secret; empty if not configured.
+ * @param passphrase API passphrase (Bitget only); always empty for Binance.
+ */
+public record VenueConfig(
+    String name,
+    boolean enabled,
+    String restUrl,
+    String wsUrl,
+    Secret apiKey,
+    Secret apiSecret,
+    Secret passphrase) {
+    public static final String BINANCE = "binance";
+    public static final String BITGET = "bitget";
+
+    static final String BINANCE_REST_URL = "https://fapi.binance.com";
+    static final String BINANCE_WS_URL = "wss://fstream.binance.com";
+    static final String BITGET_REST_URL = "https://api.bitget.com";
+    static final String BITGET_WS_URL = "wss://ws.bitget.com/v2/ws/public";
+
+    public VenueConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(restUrl, "restUrl");
+        Objects.requireNonNull(wsUrl, "wsUrl");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(apiSecret, "apiSecret");
+        Objects.requireNonNull(passphrase, "passphrase");
+    }
+
+    /**
+     * @return true if this venue uses a passphrase besides key and secret.
+     */
+    public boolean hasPassphrase() {
+        return BITGET.equals(name);
+    }
+
+    static VenueConfig read(final ConfigNode node, final String name, final String defaultRestUrl, final String defaultWsUrl) {
+        final boolean enabled = node.optionalBoolean("enabled", false);
+        final String restUrl = node.optionalString("restUrl", defaultRestUrl, url -> checkUrl(url, List.of("http", "https")));
+        final String wsUrl = node.optionalString("wsUrl", defaultWsUrl, url -> checkUrl(url, List.of("ws", "wss")));
+        final Secret apiKey = node.optionalSecret("apiKey");
+        final Secret apiSecret = node.optionalSecret("apiSecret");
+        final Secret passphrase = BITGET.equals(name) ? node.optionalSecret("passphrase") : Secret.empty();
+        node.requireNoUnknownKeys();
+
+        return new VenueConfig(name, enabled, restUrl, wsUrl, apiKey, apiSecret, passphrase);
+    }
+
+    private static String checkUrl(final String url, final List<String> schemes) {
+        final String problem = "must be an absolute " + String.join(" or ", schemes) + " URL, e.g. " +
+            schemes.get(schemes.size() - 1) + "://host/path";
+        try {
+            final URI uri = new URI(url);
+            final boolean valid = uri.isAbsolute() && uri.getHost() != null &&
+                schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT));
+            return valid ? null : problem;
+        } catch (final URISyntaxException ex) {
+            return problem + " (" + ex.getReason() + ")";
+        }
+    }
+
+    /**
+     * Shows whether credentials are set, never their values.
+     */
+    @Override
+    public String toString() {
+        return "VenueConfig[name=" + name + ", enabled=" + enabled + ", restUrl=" + restUrl + ", wsUrl=" + wsUrl +
+            ", apiKey=" + apiKey + ", apiSecret=" + apiSecret + ", passphrase=" + passphrase + "]";
+    }
+}
