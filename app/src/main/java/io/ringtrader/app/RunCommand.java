@@ -1,7 +1,7 @@
 package io.ringtrader.app;
 
-import io.ringtrader.engine.config.ConfigException;
 import io.ringtrader.engine.config.ConfigLoader;
+import io.ringtrader.engine.config.Durations;
 import io.ringtrader.engine.config.LoadedConfig;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.pipeline.Pipeline;
@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
             out.println("per-stage latency (stage done - event receive time), whole session:");
             out.print(engine.pipeline().latency().formatTotals());
             final List<Path> files = engine.writeLatencyFiles();
-            out.println("latency histograms: " + files.size() + " .hgrm files in " + Path.of(config.telemetry().outputDir()));
+            out.println("latency histograms: " + files.size() + " .hgrm files in " + config.telemetry().outputDir());
             out.println("events: " + engine.pipeline().inboundPublished() + ", order commands: "
                 + engine.pipeline().outboundPublished() + ", errors: " + engine.errors().totalCount());
             engine.errors().logSummary();
@@ -134,8 +134,8 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public Duration convert(final String value) {
             try {
-                return io.ringtrader.engine.config.Durations.parse(value);
-            } catch (final IllegalArgumentException | ConfigException e) {
+                return Durations.parseStrict(value);
+            } catch (final IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Durations as written in configuration: a whole number and a unit, {@code ns}, {@code us}, {@code ms},
  * {@code s}, {@code m} or {@code h}, e.g. {@code 250ms}.
  */
-final class Durations {
+public final class Durations {
     static final String EXPECTED = "expected a duration with unit ns|us|ms|s|m|h, e.g. 250ms";
 
     private static final Pattern DURATION = Pattern.compile("(-?)([0-9]+)(ns|us|ms|s|m|h)");
@@ -39,6 +39,24 @@ final class Durations {
             default -> Duration.ofHours(amount);
         };
         duration.toNanos(); // throws ArithmeticException beyond Long.MAX_VALUE ns
+        return duration;
+    }
+
+    /**
+     * Parses a duration such as {@code 30s} (for command-line options that share the config syntax).
+     *
+     * @throws IllegalArgumentException with the expected syntax, for anything else or a negative value.
+     */
+    public static Duration parseStrict(final String text) {
+        final Duration duration;
+        try {
+            duration = parse(text.trim());
+        } catch (final ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration");
+        }
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException("'" + text + "': " + EXPECTED);
+        }
         return duration;
     }
 

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.StringJoiner;
 
 import io.ringtrader.engine.pipeline.StageId;
+import io.ringtrader.engine.pipeline.StageThreadSpec;
 import io.ringtrader.engine.pipeline.WaitStrategyKind;
 
 /**
@@ -53,15 +54,7 @@ public record PipelineConfig(
      * chain, venue and outbound journal each on their own thread, all blocking when idle, none pinned.
      */
     public static List<ThreadConfig> defaultThreads() {
-        final OptionalInt notPinned = OptionalInt.empty();
-        final WaitStrategyKind blocking = WaitStrategyKind.BLOCKING;
-        return List.of(
-            new ThreadConfig("rt-journal", List.of(StageId.JOURNAL), blocking, notPinned),
-            new ThreadConfig("rt-logic", List.of(
-                StageId.BOOK, StageId.FEATURES, StageId.MODEL, StageId.STRATEGY, StageId.RISK, StageId.ROUTER),
-                blocking, notPinned),
-            new ThreadConfig("rt-venue", List.of(StageId.VENUE), blocking, notPinned),
-            new ThreadConfig("rt-out-journal", List.of(StageId.OUTBOUND_JOURNAL), blocking, notPinned));
+        return StageThreadSpec.defaults().stream().map(ThreadConfig::fromSpec).toList();
     }
 
     static PipelineConfig read(final ConfigNode node) {

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import io.ringtrader.engine.pipeline.StageId;
+import io.ringtrader.engine.pipeline.StageThreadSpec;
 import io.ringtrader.engine.pipeline.WaitStrategyKind;
 
 /**
@@ -29,6 +30,17 @@ public record ThreadConfig(String name, List<StageId> stages, WaitStrategyKind w
         stages = List.copyOf(stages);
         Objects.requireNonNull(waitStrategy, "waitStrategy");
         Objects.requireNonNull(cpu, "cpu");
+    }
+
+    /** The pipeline's thread spec for this thread. */
+    public StageThreadSpec toSpec() {
+        return new StageThreadSpec(name, stages, waitStrategy, cpu.isPresent() ? cpu.getAsInt() : StageThreadSpec.NOT_PINNED);
+    }
+
+    /** The config form of a pipeline thread spec. */
+    static ThreadConfig fromSpec(final StageThreadSpec spec) {
+        return new ThreadConfig(spec.name(), spec.stages(), spec.waitStrategy(),
+            spec.cpu() == StageThreadSpec.NOT_PINNED ? OptionalInt.empty() : OptionalInt.of(spec.cpu()));
     }
 
     static ThreadConfig read(final ConfigNode node) {

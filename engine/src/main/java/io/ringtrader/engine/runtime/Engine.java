@@ -48,6 +48,9 @@ public final class Engine {
     private long lastStatusEvents;
 
     private Engine(final RingTraderConfig config, final EpochNanoClock clock) {
+        if (config.venues().binance().enabled() || config.venues().bitget().enabled()) {
+            throw new IllegalArgumentException("venues: this version has no exchange gateway yet; set enabled: false");
+        }
         this.config = config;
         this.clock = clock;
         this.errors = new DistinctErrorHandler();
@@ -89,19 +92,15 @@ public final class Engine {
             list.add(new Instrument(list.size(), Venue.fromConfigName(c.venue()), c.symbol(),
                 c.priceScale(), mantissa(c.tickSize(), c.priceScale()),
                 c.qtyScale(), mantissa(c.lotSize(), c.qtyScale()),
-                c.contractSize().unscaledValue().longValueExact(), Math.max(0, c.contractSize().scale())));
+                mantissa(c.contractSize(), Math.max(0, c.contractSize().stripTrailingZeros().scale())),
+                Math.max(0, c.contractSize().stripTrailingZeros().scale())));
         }
         return new InstrumentRegistry(list);
     }
 
     /** The pipeline thread layout from {@code pipeline.threads}. */
     public static List<StageThreadSpec> threads(final List<ThreadConfig> configs) {
-        final List<StageThreadSpec> specs = new ArrayList<>(configs.size());
-        for (final ThreadConfig t : configs) {
-            specs.add(new StageThreadSpec(t.name(), t.stages(), t.waitStrategy(),
-                t.cpu().isPresent() ? t.cpu().getAsInt() : StageThreadSpec.NOT_PINNED));
-        }
-        return specs;
+        return configs.stream().map(ThreadConfig::toSpec).toList();
     }
 
     public void start() {
@@ -132,7 +131,7 @@ public final class Engine {
 
     /** Writes one {@code .hgrm} file per stage into the configured telemetry directory. */
     public List<Path> writeLatencyFiles() throws IOException {
-        return pipeline.latency().writeHgrm(Path.of(config.telemetry().outputDir()));
+        return pipeline.latency().writeHgrm(config.telemetry().outputDir());
     }
 
     /**
