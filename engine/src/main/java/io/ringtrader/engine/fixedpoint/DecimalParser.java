@@ -26,8 +26,7 @@ import java.util.Objects;
  * <b>Threading:</b> an instance holds the last result and is not thread-safe; each decoder thread
  * owns its own parser and reuses it for every message. Instances are small and cheap to create.
  */
-public final class DecimalParser
-{
+public final class DecimalParser {
     private static final int MAX_DIGITS = 19;
 
     private final UnsafeBuffer view = new UnsafeBuffer();
@@ -47,37 +46,30 @@ public final class DecimalParser
      * or the reason the text was rejected, after which both are 0.
      */
     public ParseStatus parse(
-        final DirectBuffer buffer, final int offset, final int length, final int scale, final boolean allowNegative)
-    {
-        if (scale < 0 || scale > FixedPoint.MAX_SCALE)
-        {
+        final DirectBuffer buffer, final int offset, final int length, final int scale, final boolean allowNegative) {
+        if (scale < 0 || scale > FixedPoint.MAX_SCALE) {
             return fail(ParseStatus.SCALE_OUT_OF_RANGE);
         }
-        if (length <= 0)
-        {
+        if (length <= 0) {
             return fail(ParseStatus.EMPTY);
         }
 
         final int end = offset + length;
         int i = offset;
         final boolean negative = buffer.getByte(i) == '-';
-        if (negative)
-        {
+        if (negative) {
             i++;
         }
 
         final int integerStart = i;
-        while (i < end && buffer.getByte(i) == '0')
-        {
+        while (i < end && buffer.getByte(i) == '0') {
             i++;
         }
         final int significantStart = i;
         long magnitude = 0;
-        while (i < end)
-        {
+        while (i < end) {
             final int digit = buffer.getByte(i) - '0';
-            if (digit < 0 || digit > 9)
-            {
+            if (digit < 0 || digit > 9) {
                 break;
             }
             magnitude = magnitude * 10 + digit;
@@ -85,41 +77,33 @@ public final class DecimalParser
         }
         final int integerDigits = i - integerStart;
         final int significantIntegerDigits = i - significantStart;
-        if (integerDigits == 0)
-        {
+        if (integerDigits == 0) {
             return fail(ParseStatus.MALFORMED);
         }
 
         int fractionDigits = 0;
         int scaleUp = scale;
         boolean tooManyDecimals = false;
-        if (i < end)
-        {
-            if (buffer.getByte(i) != '.')
-            {
+        if (i < end) {
+            if (buffer.getByte(i) != '.') {
                 return fail(ParseStatus.MALFORMED);
             }
             i++;
             final int fractionStart = i;
             final int accumulateEnd = fractionStart + Math.min(scale, end - fractionStart);
-            while (i < accumulateEnd)
-            {
+            while (i < accumulateEnd) {
                 final int digit = buffer.getByte(i) - '0';
-                if (digit < 0 || digit > 9)
-                {
+                if (digit < 0 || digit > 9) {
                     return fail(ParseStatus.MALFORMED);
                 }
                 magnitude = magnitude * 10 + digit;
                 i++;
             }
             scaleUp = scale - (i - fractionStart);
-            while (i < end)
-            {
+            while (i < end) {
                 final int digit = buffer.getByte(i) - '0';
-                if (digit != 0)
-                {
-                    if (digit < 0 || digit > 9)
-                    {
+                if (digit != 0) {
+                    if (digit < 0 || digit > 9) {
                         return fail(ParseStatus.MALFORMED);
                     }
                     tooManyDecimals = true;
@@ -127,40 +111,31 @@ public final class DecimalParser
                 i++;
             }
             fractionDigits = i - fractionStart;
-            if (fractionDigits == 0)
-            {
+            if (fractionDigits == 0) {
                 return fail(ParseStatus.MALFORMED);
             }
         }
 
-        if (negative && !allowNegative)
-        {
+        if (negative && !allowNegative) {
             return fail(ParseStatus.NEGATIVE_NOT_ALLOWED);
         }
-        if (tooManyDecimals)
-        {
+        if (tooManyDecimals) {
             return fail(ParseStatus.TOO_MANY_DECIMALS);
         }
         // Leading zeros excluded, the mantissa has at most (significant integer digits + scale) digits. Up to 19
         // digits the unsigned accumulation cannot have wrapped (10^19 - 1 < 2^64), so the sign checks are exact.
-        if (significantIntegerDigits > MAX_DIGITS - scale)
-        {
+        if (significantIntegerDigits > MAX_DIGITS - scale) {
             return fail(ParseStatus.OVERFLOW);
         }
         final long unsignedMagnitude = magnitude * FixedPoint.POW10[scaleUp];
         final long result;
-        if (negative)
-        {
-            if (Long.compareUnsigned(unsignedMagnitude, Long.MIN_VALUE) > 0)
-            {
+        if (negative) {
+            if (Long.compareUnsigned(unsignedMagnitude, Long.MIN_VALUE) > 0) {
                 return fail(ParseStatus.OVERFLOW);
             }
             result = -unsignedMagnitude;
-        }
-        else
-        {
-            if (unsignedMagnitude < 0)
-            {
+        } else {
+            if (unsignedMagnitude < 0) {
                 return fail(ParseStatus.OVERFLOW);
             }
             result = unsignedMagnitude;
@@ -184,10 +159,8 @@ public final class DecimalParser
      * @throws IndexOutOfBoundsException if the region is not inside {@code bytes}.
      */
     public ParseStatus parse(
-        final byte[] bytes, final int offset, final int length, final int scale, final boolean allowNegative)
-    {
-        if (length > 0)
-        {
+        final byte[] bytes, final int offset, final int length, final int scale, final boolean allowNegative) {
+        if (length > 0) {
             Objects.checkFromIndexSize(offset, length, bytes.length);
             view.wrap(bytes, offset, length);
         }
@@ -204,15 +177,12 @@ public final class DecimalParser
      * @param allowNegative whether a leading {@code '-'} is accepted.
      * @return {@link ParseStatus#OK} or the reason the text was rejected.
      */
-    public ParseStatus parse(final CharSequence text, final int scale, final boolean allowNegative)
-    {
+    public ParseStatus parse(final CharSequence text, final int scale, final boolean allowNegative) {
         final int length = text.length();
-        if (length > charScratch.length)
-        {
+        if (length > charScratch.length) {
             charScratch = new byte[Math.max(length, charScratch.length * 2)];
         }
-        for (int i = 0; i < length; i++)
-        {
+        for (int i = 0; i < length; i++) {
             final char c = text.charAt(i);
             charScratch[i] = c < 0x80 ? (byte)c : 0;
         }
@@ -222,8 +192,7 @@ public final class DecimalParser
     /**
      * @return the mantissa of the last successful parse, 0 after a rejected one.
      */
-    public long value()
-    {
+    public long value() {
         return value;
     }
 
@@ -234,13 +203,11 @@ public final class DecimalParser
      *
      * @return fractional digits received; may exceed the scale when the extra digits were zeros.
      */
-    public int decimals()
-    {
+    public int decimals() {
         return decimals;
     }
 
-    private ParseStatus fail(final ParseStatus status)
-    {
+    private ParseStatus fail(final ParseStatus status) {
         value = 0;
         decimals = 0;
         return status;

@@ -14,8 +14,7 @@ import org.agrona.MutableDirectBuffer;
  * {@link #formatWithDecimals} and {@link #appendTo} (within the builder's capacity) do not allocate;
  * they throw only on caller bugs (scale out of range, inexact decimals, buffer too small).
  */
-public final class FixedPoint
-{
+public final class FixedPoint {
     /**
      * Largest supported scale: 10^18 is the largest power of ten a {@code long} holds.
      */
@@ -49,8 +48,7 @@ public final class FixedPoint
         1_000_000_000_000_000_000L,
     };
 
-    private FixedPoint()
-    {
+    private FixedPoint() {
     }
 
     /**
@@ -58,8 +56,7 @@ public final class FixedPoint
      * @return 10^exponent.
      * @throws IllegalArgumentException if the exponent is out of range.
      */
-    public static long pow10(final int exponent)
-    {
+    public static long pow10(final int exponent) {
         checkScale(exponent, "exponent");
         return POW10[exponent];
     }
@@ -75,15 +72,12 @@ public final class FixedPoint
      *                                  rounding) or does not fit in a {@code long} at {@code toScale}.
      * @throws IllegalArgumentException if a scale is out of range.
      */
-    public static long rescale(final long mantissa, final int fromScale, final int toScale)
-    {
+    public static long rescale(final long mantissa, final int fromScale, final int toScale) {
         checkScale(fromScale, "fromScale");
         checkScale(toScale, "toScale");
-        if (toScale >= fromScale)
-        {
+        if (toScale >= fromScale) {
             final long factor = POW10[toScale - fromScale];
-            if (mantissa > Long.MAX_VALUE / factor || mantissa < Long.MIN_VALUE / factor)
-            {
+            if (mantissa > Long.MAX_VALUE / factor || mantissa < Long.MIN_VALUE / factor) {
                 throw new ArithmeticException(
                     "rescale overflows a long: " + mantissa + " from scale " + fromScale + " to scale " + toScale);
             }
@@ -91,8 +85,7 @@ public final class FixedPoint
         }
 
         final long divisor = POW10[fromScale - toScale];
-        if (mantissa % divisor != 0)
-        {
+        if (mantissa % divisor != 0) {
             throw new ArithmeticException(
                 "rescale would round: " + mantissa + " from scale " + fromScale + " to scale " + toScale);
         }
@@ -108,12 +101,10 @@ public final class FixedPoint
      * @return the mantissa.
      * @throws IllegalArgumentException naming the text, the scale and the {@link ParseStatus#description()}.
      */
-    public static long parseOrThrow(final CharSequence text, final int scale, final boolean allowNegative)
-    {
+    public static long parseOrThrow(final CharSequence text, final int scale, final boolean allowNegative) {
         final DecimalParser parser = new DecimalParser();
         final ParseStatus status = parser.parse(text, scale, allowNegative);
-        if (status != ParseStatus.OK)
-        {
+        if (status != ParseStatus.OK) {
             throw new IllegalArgumentException(
                 "invalid decimal '" + text + "' at scale " + scale + ": " + status.description());
         }
@@ -132,8 +123,7 @@ public final class FixedPoint
      * @throws IllegalArgumentException  if the scale is out of range.
      * @throws IndexOutOfBoundsException if the buffer is too small (then nothing is written).
      */
-    public static int format(final long mantissa, final int scale, final MutableDirectBuffer buffer, final int index)
-    {
+    public static int format(final long mantissa, final int scale, final MutableDirectBuffer buffer, final int index) {
         return formatWithDecimals(mantissa, scale, scale, buffer, index);
     }
 
@@ -152,37 +142,30 @@ public final class FixedPoint
      * @throws IndexOutOfBoundsException if the buffer is too small (then nothing is written).
      */
     public static int formatWithDecimals(
-        final long mantissa, final int scale, final int decimals, final MutableDirectBuffer buffer, final int index)
-    {
+        final long mantissa, final int scale, final int decimals, final MutableDirectBuffer buffer, final int index) {
         final long magnitude = negativeMagnitude(mantissa, scale, decimals);
         final int fractionDigits = Math.min(scale, decimals);
         final int length = formattedLength(mantissa < 0, magnitude, fractionDigits, decimals);
 
         long remaining = magnitude;
         int i = index + length;
-        for (int zeros = decimals - fractionDigits; zeros > 0; zeros--)
-        {
+        for (int zeros = decimals - fractionDigits; zeros > 0; zeros--) {
             buffer.putByte(--i, (byte)'0');
         }
-        for (int k = 0; k < fractionDigits; k++)
-        {
+        for (int k = 0; k < fractionDigits; k++) {
             final long quotient = remaining / 10;
             buffer.putByte(--i, (byte)('0' + (quotient * 10 - remaining)));
             remaining = quotient;
         }
-        if (decimals > 0)
-        {
+        if (decimals > 0) {
             buffer.putByte(--i, (byte)'.');
         }
-        do
-        {
+        do {
             final long quotient = remaining / 10;
             buffer.putByte(--i, (byte)('0' + (quotient * 10 - remaining)));
             remaining = quotient;
-        }
-        while (remaining != 0);
-        if (mantissa < 0)
-        {
+        } while (remaining != 0);
+        if (mantissa < 0) {
             buffer.putByte(--i, (byte)'-');
         }
 
@@ -199,8 +182,7 @@ public final class FixedPoint
      * @return {@code builder}.
      * @throws IllegalArgumentException if the scale is out of range.
      */
-    public static StringBuilder appendTo(final StringBuilder builder, final long mantissa, final int scale)
-    {
+    public static StringBuilder appendTo(final StringBuilder builder, final long mantissa, final int scale) {
         final long magnitude = negativeMagnitude(mantissa, scale, scale);
         final int length = formattedLength(mantissa < 0, magnitude, scale, scale);
         final int start = builder.length();
@@ -208,25 +190,20 @@ public final class FixedPoint
 
         long remaining = magnitude;
         int i = start + length;
-        for (int k = 0; k < scale; k++)
-        {
+        for (int k = 0; k < scale; k++) {
             final long quotient = remaining / 10;
             builder.setCharAt(--i, (char)('0' + (quotient * 10 - remaining)));
             remaining = quotient;
         }
-        if (scale > 0)
-        {
+        if (scale > 0) {
             builder.setCharAt(--i, '.');
         }
-        do
-        {
+        do {
             final long quotient = remaining / 10;
             builder.setCharAt(--i, (char)('0' + (quotient * 10 - remaining)));
             remaining = quotient;
-        }
-        while (remaining != 0);
-        if (mantissa < 0)
-        {
+        } while (remaining != 0);
+        if (mantissa < 0) {
             builder.setCharAt(--i, '-');
         }
 
@@ -241,8 +218,7 @@ public final class FixedPoint
      * @return the value with exactly {@code scale} decimals, as {@link #format} writes it.
      * @throws IllegalArgumentException if the scale is out of range.
      */
-    public static String toString(final long mantissa, final int scale)
-    {
+    public static String toString(final long mantissa, final int scale) {
         return appendTo(new StringBuilder(MAX_FORMATTED_LENGTH), mantissa, scale).toString();
     }
 
@@ -250,19 +226,16 @@ public final class FixedPoint
      * |mantissa| as a non-positive number (so {@link Long#MIN_VALUE} needs no special case), with the digits
      * beyond {@code decimals} removed.
      */
-    private static long negativeMagnitude(final long mantissa, final int scale, final int decimals)
-    {
+    private static long negativeMagnitude(final long mantissa, final int scale, final int decimals) {
         checkScale(scale, "scale");
         checkScale(decimals, "decimals");
         final long magnitude = mantissa < 0 ? mantissa : -mantissa;
-        if (decimals >= scale)
-        {
+        if (decimals >= scale) {
             return magnitude;
         }
 
         final long divisor = POW10[scale - decimals];
-        if (magnitude % divisor != 0)
-        {
+        if (magnitude % divisor != 0) {
             throw new IllegalArgumentException(
                 "not exact with " + decimals + " decimals: " + mantissa + " at scale " + scale);
         }
@@ -270,8 +243,7 @@ public final class FixedPoint
     }
 
     private static int formattedLength(
-        final boolean negative, final long negativeMagnitude, final int fractionDigits, final int decimals)
-    {
+        final boolean negative, final long negativeMagnitude, final int fractionDigits, final int decimals) {
         final int integerDigits = Math.max(1, significantDigits(negativeMagnitude) - fractionDigits);
         return (negative ? 1 : 0) + integerDigits + (decimals > 0 ? 1 + decimals : 0);
     }
@@ -279,10 +251,8 @@ public final class FixedPoint
     /**
      * Decimal digits of |value| for a non-positive value, 0 for zero.
      */
-    private static int significantDigits(final long negativeMagnitude)
-    {
-        if (negativeMagnitude == Long.MIN_VALUE)
-        {
+    private static int significantDigits(final long negativeMagnitude) {
+        if (negativeMagnitude == Long.MIN_VALUE) {
             return 19;
         }
         final long magnitude = -negativeMagnitude;
@@ -290,10 +260,8 @@ public final class FixedPoint
         return floorLog10OfPowerOfTwo + (magnitude < POW10[floorLog10OfPowerOfTwo] ? 0 : 1);
     }
 
-    private static void checkScale(final int scale, final String name)
-    {
-        if (scale < 0 || scale > MAX_SCALE)
-        {
+    private static void checkScale(final int scale, final String name) {
+        if (scale < 0 || scale > MAX_SCALE) {
             throw new IllegalArgumentException(name + " must be between 0 and " + MAX_SCALE + ": " + scale);
         }
     }

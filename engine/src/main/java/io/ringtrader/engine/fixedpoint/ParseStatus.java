@@ -7,8 +7,7 @@ package io.ringtrader.engine.fixedpoint;
  * {@link #EMPTY}, {@link #MALFORMED}, {@link #NEGATIVE_NOT_ALLOWED}, {@link #TOO_MANY_DECIMALS},
  * {@link #OVERFLOW}. Values are stable constants; {@link #ordinal()} may index per-status counters.
  */
-public enum ParseStatus
-{
+public enum ParseStatus {
     OK("parsed"),
     SCALE_OUT_OF_RANGE("scale must be between 0 and " + FixedPoint.MAX_SCALE),
     EMPTY("empty text"),
@@ -19,16 +18,14 @@ public enum ParseStatus
 
     private final String description;
 
-    ParseStatus(final String description)
-    {
+    ParseStatus(final String description) {
         this.description = description;
     }
 
     /**
      * @return a human-readable description for logs and configuration errors.
      */
-    public String description()
-    {
+    public String description() {
         return description;
     }
 }

@@ -13,8 +13,7 @@ import io.ringtrader.engine.fixedpoint.FixedPoint;
  * <p>
  * <b>Threading:</b> immutable; safe to share between threads.
  */
-public final class Instrument
-{
+public final class Instrument {
     private final int id;
     private final Venue venue;
     private final String symbol;
@@ -46,16 +45,13 @@ public final class Instrument
         final int qtyScale,
         final long lotSizeMantissa,
         final long contractSizeMantissa,
-        final int contractSizeScale)
-    {
-        if (venue == null)
-        {
+        final int contractSizeScale) {
+        if (venue == null) {
             throw new IllegalArgumentException("instrument " + symbol + ": venue must not be null");
         }
         validateSymbol(venue, symbol);
         final String name = venue.configName() + ':' + symbol;
-        if (id < 0)
-        {
+        if (id < 0) {
             throw new IllegalArgumentException("instrument " + name + ": id must be >= 0: " + id);
         }
         validateScale(name, "priceScale", priceScale);
@@ -79,72 +75,63 @@ public final class Instrument
     /**
      * @return engine id, an index into {@link InstrumentRegistry#byId(int)}.
      */
-    public int id()
-    {
+    public int id() {
         return id;
     }
 
     /**
      * @return where it trades.
      */
-    public Venue venue()
-    {
+    public Venue venue() {
         return venue;
     }
 
     /**
      * @return the venue's symbol, e.g. {@code BTCUSDT}.
      */
-    public String symbol()
-    {
+    public String symbol() {
         return symbol;
     }
 
     /**
      * @return decimals of price mantissas.
      */
-    public int priceScale()
-    {
+    public int priceScale() {
         return priceScale;
     }
 
     /**
      * @return price increment at {@link #priceScale()}.
      */
-    public long tickSizeMantissa()
-    {
+    public long tickSizeMantissa() {
         return tickSizeMantissa;
     }
 
     /**
      * @return decimals of quantity mantissas.
      */
-    public int qtyScale()
-    {
+    public int qtyScale() {
         return qtyScale;
     }
 
     /**
      * @return quantity increment at {@link #qtyScale()}.
      */
-    public long lotSizeMantissa()
-    {
+    public long lotSizeMantissa() {
         return lotSizeMantissa;
     }
 
     /**
      * @return base units per contract at {@link #contractSizeScale()}.
      */
-    public long contractSizeMantissa()
-    {
+    public long contractSizeMantissa() {
         return contractSizeMantissa;
     }
 
     /**
      * @return decimals of {@link #contractSizeMantissa()}.
      */
-    public int contractSizeScale()
-    {
+    public int contractSizeScale() {
         return contractSizeScale;
     }
 
@@ -152,8 +139,7 @@ public final class Instrument
      * @param priceMantissa at {@link #priceScale()}.
      * @return whether the price is a whole number of ticks.
      */
-    public boolean isOnTick(final long priceMantissa)
-    {
+    public boolean isOnTick(final long priceMantissa) {
         return priceMantissa % tickSizeMantissa == 0;
     }
 
@@ -161,20 +147,16 @@ public final class Instrument
      * @param qtyMantissa at {@link #qtyScale()}.
      * @return whether the quantity is a whole number of lots.
      */
-    public boolean isOnLot(final long qtyMantissa)
-    {
+    public boolean isOnLot(final long qtyMantissa) {
         return qtyMantissa % lotSizeMantissa == 0;
     }
 
     @Override
-    public boolean equals(final Object o)
-    {
-        if (this == o)
-        {
+    public boolean equals(final Object o) {
+        if (this == o) {
             return true;
         }
-        if (!(o instanceof Instrument))
-        {
+        if (!(o instanceof Instrument)) {
             return false;
         }
         final Instrument that = (Instrument)o;
@@ -190,14 +172,12 @@ public final class Instrument
     }
 
     @Override
-    public int hashCode()
-    {
+    public int hashCode() {
         return 31 * (31 * id + venue.hashCode()) + symbol.hashCode();
     }
 
     @Override
-    public String toString()
-    {
+    public String toString() {
         return "Instrument{" +
             "id=" + id +
             ", venue=" + venue.configName() +
@@ -208,36 +188,28 @@ public final class Instrument
             '}';
     }
 
-    private static void validateSymbol(final Venue venue, final String symbol)
-    {
-        if (symbol == null || symbol.isEmpty())
-        {
+    private static void validateSymbol(final Venue venue, final String symbol) {
+        if (symbol == null || symbol.isEmpty()) {
             throw new IllegalArgumentException("instrument on " + venue.configName() + ": symbol must not be empty");
         }
-        for (int i = 0; i < symbol.length(); i++)
-        {
+        for (int i = 0; i < symbol.length(); i++) {
             final char c = symbol.charAt(i);
-            if (c <= ' ' || c > '~')
-            {
+            if (c <= ' ' || c > '~') {
                 throw new IllegalArgumentException("instrument on " + venue.configName() +
                     ": symbol must be printable ASCII without spaces: '" + symbol + "' (index " + i + ")");
             }
         }
     }
 
-    private static void validateScale(final String name, final String field, final int scale)
-    {
-        if (scale < 0 || scale > FixedPoint.MAX_SCALE)
-        {
+    private static void validateScale(final String name, final String field, final int scale) {
+        if (scale < 0 || scale > FixedPoint.MAX_SCALE) {
             throw new IllegalArgumentException(
                 "instrument " + name + ": " + field + " must be between 0 and " + FixedPoint.MAX_SCALE + ": " + scale);
         }
     }
 
-    private static void validatePositive(final String name, final String field, final long mantissa)
-    {
-        if (mantissa <= 0)
-        {
+    private static void validatePositive(final String name, final String field, final long mantissa) {
+        if (mantissa <= 0) {
             throw new IllegalArgumentException(
                 "instrument " + name + ": " + field + " must be > 0 at its scale, mantissa: " + mantissa);
         }

@@ -17,8 +17,7 @@ import java.util.List;
  * <p>
  * <b>Threading:</b> immutable once constructed; safe to share between threads.
  */
-public final class InstrumentRegistry
-{
+public final class InstrumentRegistry {
     /**
      * Returned by the {@code idOf} lookups when no instrument matches.
      */
@@ -36,24 +35,19 @@ public final class InstrumentRegistry
      * @throws IllegalArgumentException for a null instrument, an id out of range, a duplicate id, or two
      *                                  instruments with the same venue and symbol.
      */
-    public InstrumentRegistry(final Collection<Instrument> instruments)
-    {
+    public InstrumentRegistry(final Collection<Instrument> instruments) {
         final int count = instruments.size();
         instrumentsById = new Instrument[count];
-        for (final Instrument instrument : instruments)
-        {
-            if (instrument == null)
-            {
+        for (final Instrument instrument : instruments) {
+            if (instrument == null) {
                 throw new IllegalArgumentException("instruments must not contain null");
             }
             final int id = instrument.id();
-            if (id >= count)
-            {
+            if (id >= count) {
                 throw new IllegalArgumentException("instrument ids must be dense 0.." + (count - 1) + ": id " + id +
                     " of " + describe(instrument) + " is out of range");
             }
-            if (instrumentsById[id] != null)
-            {
+            if (instrumentsById[id] != null) {
                 throw new IllegalArgumentException("duplicate instrument id " + id + ": " +
                     describe(instrumentsById[id]) + " and " + describe(instrument));
             }
@@ -67,29 +61,25 @@ public final class InstrumentRegistry
         slotMask = capacity - 1;
         Arrays.fill(slotIds, NOT_FOUND);
 
-        for (final Instrument instrument : instrumentsById)
-        {
+        for (final Instrument instrument : instrumentsById) {
             final Venue venue = instrument.venue();
             final String symbol = instrument.symbol();
             final int existing = idOf(venue, symbol);
-            if (existing != NOT_FOUND)
-            {
+            if (existing != NOT_FOUND) {
                 throw new IllegalArgumentException("duplicate instrument " + describe(instrument) + ": ids " +
                     existing + " and " + instrument.id());
             }
 
             final int id = instrument.id();
             final byte[] symbolBytes = new byte[symbol.length()];
-            for (int i = 0; i < symbolBytes.length; i++)
-            {
+            for (int i = 0; i < symbolBytes.length; i++) {
                 symbolBytes[i] = (byte)symbol.charAt(i);
             }
             symbolBytesById[id] = symbolBytes;
 
             final int hash = hash(venue, symbol);
             int slot = hash & slotMask;
-            while (slotIds[slot] != NOT_FOUND)
-            {
+            while (slotIds[slot] != NOT_FOUND) {
                 slot = (slot + 1) & slotMask;
             }
             slotIds[slot] = id;
@@ -102,8 +92,7 @@ public final class InstrumentRegistry
     /**
      * @return number of instruments; ids are {@code 0..count()-1}.
      */
-    public int count()
-    {
+    public int count() {
         return instrumentsById.length;
     }
 
@@ -112,8 +101,7 @@ public final class InstrumentRegistry
      * @return the instrument with that id.
      * @throws ArrayIndexOutOfBoundsException if the id is out of range.
      */
-    public Instrument byId(final int id)
-    {
+    public Instrument byId(final int id) {
         return instrumentsById[id];
     }
 
@@ -126,25 +114,20 @@ public final class InstrumentRegistry
      * @param length of the symbol in bytes.
      * @return the instrument id, or {@link #NOT_FOUND}.
      */
-    public int idOf(final Venue venue, final DirectBuffer buffer, final int offset, final int length)
-    {
+    public int idOf(final Venue venue, final DirectBuffer buffer, final int offset, final int length) {
         int hash = seed(venue);
-        for (int i = 0; i < length; i++)
-        {
+        for (int i = 0; i < length; i++) {
             hash = 31 * hash + buffer.getByte(offset + i);
         }
         hash = mix(hash);
 
-        for (int slot = hash & slotMask; ; slot = (slot + 1) & slotMask)
-        {
+        for (int slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
             final int id = slotIds[slot];
-            if (id == NOT_FOUND)
-            {
+            if (id == NOT_FOUND) {
                 return NOT_FOUND;
             }
             if (slotHashes[slot] == hash && instrumentsById[id].venue() == venue &&
-                equalBytes(symbolBytesById[id], buffer, offset, length))
-            {
+                equalBytes(symbolBytesById[id], buffer, offset, length)) {
                 return id;
             }
         }
@@ -157,28 +140,22 @@ public final class InstrumentRegistry
      * @param symbol the venue's symbol, e.g. {@code BTCUSDT}.
      * @return the instrument id, or {@link #NOT_FOUND}.
      */
-    public int idOf(final Venue venue, final CharSequence symbol)
-    {
+    public int idOf(final Venue venue, final CharSequence symbol) {
         final int length = symbol.length();
-        for (int i = 0; i < length; i++)
-        {
-            if (symbol.charAt(i) > 0x7F)
-            {
+        for (int i = 0; i < length; i++) {
+            if (symbol.charAt(i) > 0x7F) {
                 return NOT_FOUND;
             }
         }
         final int hash = hash(venue, symbol);
 
-        for (int slot = hash & slotMask; ; slot = (slot + 1) & slotMask)
-        {
+        for (int slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
             final int id = slotIds[slot];
-            if (id == NOT_FOUND)
-            {
+            if (id == NOT_FOUND) {
                 return NOT_FOUND;
             }
             if (slotHashes[slot] == hash && instrumentsById[id].venue() == venue &&
-                equalChars(symbolBytesById[id], symbol))
-            {
+                equalChars(symbolBytesById[id], symbol)) {
                 return id;
             }
         }
@@ -187,67 +164,53 @@ public final class InstrumentRegistry
     /**
      * @return all instruments in id order, unmodifiable.
      */
-    public List<Instrument> instruments()
-    {
+    public List<Instrument> instruments() {
         return instruments;
     }
 
-    private static int hash(final Venue venue, final CharSequence symbol)
-    {
+    private static int hash(final Venue venue, final CharSequence symbol) {
         int hash = seed(venue);
-        for (int i = 0, length = symbol.length(); i < length; i++)
-        {
+        for (int i = 0, length = symbol.length(); i < length; i++) {
             hash = 31 * hash + (byte)symbol.charAt(i);
         }
         return mix(hash);
     }
 
-    private static int seed(final Venue venue)
-    {
+    private static int seed(final Venue venue) {
         return venue.id() * 0x9E3779B9;
     }
 
-    private static int mix(final int hash)
-    {
+    private static int mix(final int hash) {
         final int h = (hash ^ (hash >>> 16)) * 0x85EBCA6B;
         return h ^ (h >>> 13);
     }
 
     private static boolean equalBytes(
-        final byte[] symbolBytes, final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (symbolBytes.length != length)
-        {
+        final byte[] symbolBytes, final DirectBuffer buffer, final int offset, final int length) {
+        if (symbolBytes.length != length) {
             return false;
         }
-        for (int i = 0; i < length; i++)
-        {
-            if (symbolBytes[i] != buffer.getByte(offset + i))
-            {
+        for (int i = 0; i < length; i++) {
+            if (symbolBytes[i] != buffer.getByte(offset + i)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean equalChars(final byte[] symbolBytes, final CharSequence symbol)
-    {
-        if (symbolBytes.length != symbol.length())
-        {
+    private static boolean equalChars(final byte[] symbolBytes, final CharSequence symbol) {
+        if (symbolBytes.length != symbol.length()) {
             return false;
         }
-        for (int i = 0; i < symbolBytes.length; i++)
-        {
-            if (symbolBytes[i] != symbol.charAt(i))
-            {
+        for (int i = 0; i < symbolBytes.length; i++) {
+            if (symbolBytes[i] != symbol.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String describe(final Instrument instrument)
-    {
+    private static String describe(final Instrument instrument) {
         return instrument.venue().configName() + ':' + instrument.symbol();
     }
 }

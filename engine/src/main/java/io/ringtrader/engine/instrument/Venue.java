@@ -10,8 +10,7 @@ package io.ringtrader.engine.instrument;
  * journal or a configuration mistake, never an expected runtime outcome. They do not allocate for
  * known values.
  */
-public enum Venue
-{
+public enum Venue {
     /**
      * Binance USDⓈ-M futures.
      */
@@ -24,18 +23,14 @@ public enum Venue
 
     private static final Venue[] BY_ID;
 
-    static
-    {
+    static {
         int maxId = 0;
-        for (final Venue venue : values())
-        {
+        for (final Venue venue : values()) {
             maxId = Math.max(maxId, venue.id);
         }
         BY_ID = new Venue[maxId + 1];
-        for (final Venue venue : values())
-        {
-            if (BY_ID[venue.id] != null)
-            {
+        for (final Venue venue : values()) {
+            if (BY_ID[venue.id] != null) {
                 throw new IllegalStateException("duplicate venue id " + venue.id + ": " + venue);
             }
             BY_ID[venue.id] = venue;
@@ -45,8 +40,7 @@ public enum Venue
     private final int id;
     private final String configName;
 
-    Venue(final int id, final String configName)
-    {
+    Venue(final int id, final String configName) {
         this.id = id;
         this.configName = configName;
     }
@@ -54,16 +48,14 @@ public enum Venue
     /**
      * @return the stable numeric id carried by events and the journal.
      */
-    public int id()
-    {
+    public int id() {
         return id;
     }
 
     /**
      * @return the name used in configuration files, e.g. {@code binance}.
      */
-    public String configName()
-    {
+    public String configName() {
         return configName;
     }
 
@@ -72,11 +64,9 @@ public enum Venue
      * @return the venue with that id.
      * @throws IllegalArgumentException if no venue has that id.
      */
-    public static Venue fromId(final int id)
-    {
+    public static Venue fromId(final int id) {
         final Venue venue = id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
-        if (venue == null)
-        {
+        if (venue == null) {
             throw new IllegalArgumentException("unknown venue id " + id + ", expected one of " + describeAll());
         }
         return venue;
@@ -87,25 +77,19 @@ public enum Venue
      * @return the venue with that configuration name.
      * @throws IllegalArgumentException if no venue has that name.
      */
-    public static Venue fromConfigName(final String configName)
-    {
-        for (final Venue venue : BY_ID)
-        {
-            if (venue != null && venue.configName.equals(configName))
-            {
+    public static Venue fromConfigName(final String configName) {
+        for (final Venue venue : BY_ID) {
+            if (venue != null && venue.configName.equals(configName)) {
                 return venue;
             }
         }
         throw new IllegalArgumentException("unknown venue '" + configName + "', expected one of " + describeAll());
     }
 
-    private static String describeAll()
-    {
+    private static String describeAll() {
         final StringBuilder builder = new StringBuilder();
-        for (final Venue venue : values())
-        {
-            if (builder.length() > 0)
-            {
+        for (final Venue venue : values()) {
+            if (builder.length() > 0) {
                 builder.append(", ");
             }
             builder.append(venue.configName).append(" (id ").append(venue.id).append(')');

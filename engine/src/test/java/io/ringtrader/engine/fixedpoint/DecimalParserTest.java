@@ -13,257 +13,216 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class DecimalParserTest
-{
+class DecimalParserTest {
     private static final boolean NEGATIVE_ALLOWED = true;
     private static final boolean NON_NEGATIVE = false;
 
     private final DecimalParser parser = new DecimalParser();
 
     @Test
-    void shouldParsePriceAtScaleTwo()
-    {
+    void shouldParsePriceAtScaleTwo() {
         assertOk(6180020L, 2, parse("61800.20", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseQuantityWithFewerDecimalsThanScale()
-    {
+    void shouldParseQuantityWithFewerDecimalsThanScale() {
         assertOk(300_000L, 3, parse("0.003", 8, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseIntegerWithoutPoint()
-    {
+    void shouldParseIntegerWithoutPoint() {
         assertOk(6_180_000L, 0, parse("61800", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseZeroWithDecimals()
-    {
+    void shouldParseZeroWithDecimals() {
         assertOk(0L, 3, parse("0.000", 3, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseZeroWithMoreDecimalsThanScale()
-    {
+    void shouldParseZeroWithMoreDecimalsThanScale() {
         assertOk(0L, 3, parse("0.000", 0, NON_NEGATIVE));
     }
 
     @Test
-    void shouldAcceptTrailingZerosBeyondScale()
-    {
+    void shouldAcceptTrailingZerosBeyondScale() {
         assertOk(6180020L, 4, parse("61800.2000", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectSignificantDecimalBeyondScaleInsteadOfRounding()
-    {
+    void shouldRejectSignificantDecimalBeyondScaleInsteadOfRounding() {
         assertEquals(ParseStatus.TOO_MANY_DECIMALS, parse("61800.205", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectSignificantDecimalAfterZerosBeyondScale()
-    {
+    void shouldRejectSignificantDecimalAfterZerosBeyondScale() {
         assertEquals(ParseStatus.TOO_MANY_DECIMALS, parse("1.2000001", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldAcceptLeadingZeros()
-    {
+    void shouldAcceptLeadingZeros() {
         assertOk(1234L, 1, parse("000123.4", 1, NON_NEGATIVE));
     }
 
     @Test
-    void shouldNotCountLeadingZerosTowardsOverflow()
-    {
+    void shouldNotCountLeadingZerosTowardsOverflow() {
         assertOk(Long.MAX_VALUE, 0, parse("000000000000000000000009223372036854775807", 0, NON_NEGATIVE));
     }
 
     @Test
-    void shouldNotCountLeadingFractionZerosTowardsOverflow()
-    {
+    void shouldNotCountLeadingFractionZerosTowardsOverflow() {
         assertOk(1L, 18, parse("0000.000000000000000001", 18, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseEighteenDigitValue()
-    {
+    void shouldParseEighteenDigitValue() {
         assertOk(999_999_999_999_999_999L, 0, parse("999999999999999999", 0, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseNineteenDigitValueThatFits()
-    {
+    void shouldParseNineteenDigitValueThatFits() {
         assertOk(1_234_567_890_123_456_789L, 0, parse("1234567890123456789", 0, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseLongMaxValueAtScaleZero()
-    {
+    void shouldParseLongMaxValueAtScaleZero() {
         assertOk(Long.MAX_VALUE, 0, parse("9223372036854775807", 0, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectLongMaxValuePlusOneAtScaleZero()
-    {
+    void shouldRejectLongMaxValuePlusOneAtScaleZero() {
         assertEquals(ParseStatus.OVERFLOW, parse("9223372036854775808", 0, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectNineteenNinesAsOverflow()
-    {
+    void shouldRejectNineteenNinesAsOverflow() {
         assertEquals(ParseStatus.OVERFLOW, parse("9999999999999999999", 0, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectTwentyDigitValueAsOverflow()
-    {
+    void shouldRejectTwentyDigitValueAsOverflow() {
         assertEquals(ParseStatus.OVERFLOW, parse("10000000000000000000", 0, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseLongMinValueWhenNegativesAllowed()
-    {
+    void shouldParseLongMinValueWhenNegativesAllowed() {
         assertOk(Long.MIN_VALUE, 0, parse("-9223372036854775808", 0, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectLongMinValueMinusOne()
-    {
+    void shouldRejectLongMinValueMinusOne() {
         assertEquals(ParseStatus.OVERFLOW, parse("-9223372036854775809", 0, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldParseLargestValueAtScaleEight()
-    {
+    void shouldParseLargestValueAtScaleEight() {
         assertOk(Long.MAX_VALUE, 8, parse("92233720368.54775807", 8, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectValueJustAboveLargestAtScaleEight()
-    {
+    void shouldRejectValueJustAboveLargestAtScaleEight() {
         assertEquals(ParseStatus.OVERFLOW, parse("92233720368.54775808", 8, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectTwelveIntegerDigitsAtScaleEight()
-    {
+    void shouldRejectTwelveIntegerDigitsAtScaleEight() {
         assertEquals(ParseStatus.OVERFLOW, parse("100000000000", 8, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseSmallestValueAtScaleEight()
-    {
+    void shouldParseSmallestValueAtScaleEight() {
         assertOk(Long.MIN_VALUE, 8, parse("-92233720368.54775808", 8, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectOverflowCausedOnlyByScaling()
-    {
+    void shouldRejectOverflowCausedOnlyByScaling() {
         assertEquals(ParseStatus.OVERFLOW, parse("922337203685477581", 1, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseLargestValueAtMaxScale()
-    {
+    void shouldParseLargestValueAtMaxScale() {
         assertOk(Long.MAX_VALUE, 18, parse("9.223372036854775807", 18, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectTenAtMaxScale()
-    {
+    void shouldRejectTenAtMaxScale() {
         assertEquals(ParseStatus.OVERFLOW, parse("10", 18, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseNegativeWhenAllowed()
-    {
+    void shouldParseNegativeWhenAllowed() {
         assertOk(-125L, 4, parse("-0.0125", 4, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectNegativeWhenNotAllowed()
-    {
+    void shouldRejectNegativeWhenNotAllowed() {
         assertEquals(ParseStatus.NEGATIVE_NOT_ALLOWED, parse("-1.5", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseMinusZeroAsZero()
-    {
+    void shouldParseMinusZeroAsZero() {
         assertOk(0L, 2, parse("-0.00", 2, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectMinusZeroWhenNegativesNotAllowed()
-    {
+    void shouldRejectMinusZeroWhenNegativesNotAllowed() {
         assertEquals(ParseStatus.NEGATIVE_NOT_ALLOWED, parse("-0", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectEmptyText()
-    {
+    void shouldRejectEmptyText() {
         assertEquals(ParseStatus.EMPTY, parse("", 2, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectLoneMinus()
-    {
+    void shouldRejectLoneMinus() {
         assertEquals(ParseStatus.MALFORMED, parse("-", 2, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("-", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectExponent()
-    {
+    void shouldRejectExponent() {
         assertEquals(ParseStatus.MALFORMED, parse("1e-5", 8, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("1E5", 8, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("1.5e3", 8, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectLeadingPlus()
-    {
+    void shouldRejectLeadingPlus() {
         assertEquals(ParseStatus.MALFORMED, parse("+1.5", 2, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectMissingIntegerDigits()
-    {
+    void shouldRejectMissingIntegerDigits() {
         assertEquals(ParseStatus.MALFORMED, parse(".5", 2, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("-.5", 2, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectMissingFractionDigits()
-    {
+    void shouldRejectMissingFractionDigits() {
         assertEquals(ParseStatus.MALFORMED, parse("5.", 2, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectLonePoint()
-    {
+    void shouldRejectLonePoint() {
         assertEquals(ParseStatus.MALFORMED, parse(".", 2, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectTwoPoints()
-    {
+    void shouldRejectTwoPoints() {
         assertEquals(ParseStatus.MALFORMED, parse("1.2.3", 2, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("1..2", 2, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectSpaces()
-    {
+    void shouldRejectSpaces() {
         assertEquals(ParseStatus.MALFORMED, parse(" 1", 2, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("1 ", 2, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("1 000", 2, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectLettersAndWords()
-    {
+    void shouldRejectLettersAndWords() {
         assertEquals(ParseStatus.MALFORMED, parse("abc", 2, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("12a", 2, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("NaN", 2, NEGATIVE_ALLOWED));
@@ -272,46 +231,39 @@ class DecimalParserTest
     }
 
     @Test
-    void shouldRejectDoubleMinus()
-    {
+    void shouldRejectDoubleMinus() {
         assertEquals(ParseStatus.MALFORMED, parse("--1", 2, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.MALFORMED, parse("1-", 2, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldRejectScaleOutOfRange()
-    {
+    void shouldRejectScaleOutOfRange() {
         assertEquals(ParseStatus.SCALE_OUT_OF_RANGE, parse("1", -1, NEGATIVE_ALLOWED));
         assertEquals(ParseStatus.SCALE_OUT_OF_RANGE, parse("1", 19, NEGATIVE_ALLOWED));
     }
 
     @Test
-    void shouldReportMalformedBeforeNegativeNotAllowed()
-    {
+    void shouldReportMalformedBeforeNegativeNotAllowed() {
         assertEquals(ParseStatus.MALFORMED, parse("-1x", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldReportNegativeNotAllowedBeforeTooManyDecimals()
-    {
+    void shouldReportNegativeNotAllowedBeforeTooManyDecimals() {
         assertEquals(ParseStatus.NEGATIVE_NOT_ALLOWED, parse("-1.234", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldReportTooManyDecimalsBeforeOverflow()
-    {
+    void shouldReportTooManyDecimalsBeforeOverflow() {
         assertEquals(ParseStatus.TOO_MANY_DECIMALS, parse("99999999999999999999.123", 2, NON_NEGATIVE));
     }
 
     @Test
-    void shouldReportMalformedAfterOverflowingDigits()
-    {
+    void shouldReportMalformedAfterOverflowingDigits() {
         assertEquals(ParseStatus.MALFORMED, parse("99999999999999999999x", 0, NON_NEGATIVE));
     }
 
     @Test
-    void shouldResetResultAfterRejectedParse()
-    {
+    void shouldResetResultAfterRejectedParse() {
         assertOk(6180020L, 2, parse("61800.20", 2, NON_NEGATIVE));
 
         assertEquals(ParseStatus.TOO_MANY_DECIMALS, parser.parse("61800.205", 2, NON_NEGATIVE));
@@ -321,8 +273,7 @@ class DecimalParserTest
     }
 
     @Test
-    void shouldReadOnlyTheGivenBufferRegion()
-    {
+    void shouldReadOnlyTheGivenBufferRegion() {
         final UnsafeBuffer buffer = new UnsafeBuffer("{\"p\":\"61800.20\",\"q\":\"0.003\"}".getBytes(StandardCharsets.US_ASCII));
 
         assertEquals(ParseStatus.OK, parser.parse(buffer, 6, 8, 2, NON_NEGATIVE));
@@ -332,8 +283,7 @@ class DecimalParserTest
     }
 
     @Test
-    void shouldReadOnlyTheGivenByteArrayRegion()
-    {
+    void shouldReadOnlyTheGivenByteArrayRegion() {
         final byte[] bytes = "x12.5y".getBytes(StandardCharsets.US_ASCII);
 
         assertEquals(ParseStatus.OK, parser.parse(bytes, 1, 4, 1, NON_NEGATIVE));
@@ -341,40 +291,34 @@ class DecimalParserTest
     }
 
     @Test
-    void shouldThrowForByteArrayRegionOutsideArray()
-    {
+    void shouldThrowForByteArrayRegionOutsideArray() {
         final byte[] bytes = "12.5".getBytes(StandardCharsets.US_ASCII);
 
         assertThrows(IndexOutOfBoundsException.class, () -> parser.parse(bytes, 2, 4, 1, NON_NEGATIVE));
     }
 
     @Test
-    void shouldRejectNonAsciiCharacterEvenIfItsLowByteIsADigit()
-    {
+    void shouldRejectNonAsciiCharacterEvenIfItsLowByteIsADigit() {
         assertEquals(ParseStatus.MALFORMED, parser.parse("1\u0130", 0, NON_NEGATIVE));
         assertEquals(ParseStatus.MALFORMED, parser.parse("\uFF11", 0, NON_NEGATIVE));
     }
 
     @Test
-    void shouldParseCharSequenceLongerThanScratch()
-    {
+    void shouldParseCharSequenceLongerThanScratch() {
         final String text = "0".repeat(200) + "1.5" + "0".repeat(200);
 
         assertOk(15L, 201, parse(text, 1, NON_NEGATIVE));
     }
 
     @Test
-    void shouldAgreeAcrossBufferByteArrayAndCharSequenceOnSampleInputs()
-    {
+    void shouldAgreeAcrossBufferByteArrayAndCharSequenceOnSampleInputs() {
         final String[] inputs = {
             "61800.20", "0.003", "118234.57", "12.345", "0.00012345", "-0.0001", "-0", "0", "", "-", ".", "1.", ".1",
             "1e5", "+1", "1.2.3", "00012.300", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
             "92233720368.54775807", "1.123456789012345678", "1.1234567890123456789", "\u00e91", "1,5",
         };
-        for (int scale = 0; scale <= FixedPoint.MAX_SCALE; scale++)
-        {
-            for (final String input : inputs)
-            {
+        for (int scale = 0; scale <= FixedPoint.MAX_SCALE; scale++) {
+            for (final String input : inputs) {
                 parse(input, scale, NEGATIVE_ALLOWED);
                 parse(input, scale, NON_NEGATIVE);
             }
@@ -382,11 +326,9 @@ class DecimalParserTest
     }
 
     @Test
-    void shouldMatchBigDecimalReferenceOnSeededRandomText()
-    {
+    void shouldMatchBigDecimalReferenceOnSeededRandomText() {
         final Random random = new Random(0x5EED_F1ED);
-        for (int n = 0; n < 100_000; n++)
-        {
+        for (int n = 0; n < 100_000; n++) {
             final String text = randomDecimalText(random);
             final int scale = random.nextInt(FixedPoint.MAX_SCALE + 1);
             final boolean allowNegative = random.nextBoolean();
@@ -395,12 +337,9 @@ class DecimalParserTest
 
             final Object expected = referenceParse(text, scale, allowNegative);
             final String context = "'" + text + "' at scale " + scale + ", allowNegative=" + allowNegative;
-            if (expected instanceof ParseStatus)
-            {
+            if (expected instanceof ParseStatus) {
                 assertEquals(expected, status, context);
-            }
-            else
-            {
+            } else {
                 assertEquals(ParseStatus.OK, status, context);
                 assertEquals((long)(Long)expected, parser.value(), context);
             }
@@ -408,26 +347,19 @@ class DecimalParserTest
     }
 
     @Test
-    void shouldMatchBigDecimalReferenceAroundLongBoundsAtEveryScale()
-    {
+    void shouldMatchBigDecimalReferenceAroundLongBoundsAtEveryScale() {
         final BigDecimal[] bounds = { BigDecimal.valueOf(Long.MAX_VALUE), BigDecimal.valueOf(Long.MIN_VALUE) };
-        for (int scale = 0; scale <= FixedPoint.MAX_SCALE; scale++)
-        {
-            for (final BigDecimal bound : bounds)
-            {
-                for (int delta = -2; delta <= 2; delta++)
-                {
+        for (int scale = 0; scale <= FixedPoint.MAX_SCALE; scale++) {
+            for (final BigDecimal bound : bounds) {
+                for (int delta = -2; delta <= 2; delta++) {
                     final String text = bound.add(BigDecimal.valueOf(delta)).movePointLeft(scale).toPlainString();
 
                     final ParseStatus status = parse(text, scale, NEGATIVE_ALLOWED);
 
                     final Object expected = referenceParse(text, scale, NEGATIVE_ALLOWED);
-                    if (expected instanceof ParseStatus)
-                    {
+                    if (expected instanceof ParseStatus) {
                         assertEquals(expected, status, text);
-                    }
-                    else
-                    {
+                    } else {
                         assertEquals(ParseStatus.OK, status, text);
                         assertEquals((long)(Long)expected, parser.value(), text);
                     }
@@ -437,11 +369,9 @@ class DecimalParserTest
     }
 
     @Test
-    void shouldParseWithoutAllocating()
-    {
+    void shouldParseWithoutAllocating() {
         final UnsafeBuffer buffer = new UnsafeBuffer("61800.20|0.003|-0.00012345".getBytes(StandardCharsets.US_ASCII));
-        final Runnable parseAll = () ->
-        {
+        final Runnable parseAll = () -> {
             parser.parse(buffer, 0, 8, 2, NON_NEGATIVE);
             parser.parse(buffer, 9, 5, 8, NON_NEGATIVE);
             parser.parse(buffer, 15, 11, 8, NEGATIVE_ALLOWED);
@@ -455,60 +385,48 @@ class DecimalParserTest
     /**
      * Simple and slow reference: {@link ParseStatus} for a rejection, the mantissa for a success.
      */
-    private static Object referenceParse(final String text, final int scale, final boolean allowNegative)
-    {
-        if (text.isEmpty())
-        {
+    private static Object referenceParse(final String text, final int scale, final boolean allowNegative) {
+        if (text.isEmpty()) {
             return ParseStatus.EMPTY;
         }
-        if (!DECIMAL_SYNTAX.matcher(text).matches())
-        {
+        if (!DECIMAL_SYNTAX.matcher(text).matches()) {
             return ParseStatus.MALFORMED;
         }
-        if (text.startsWith("-") && !allowNegative)
-        {
+        if (text.startsWith("-") && !allowNegative) {
             return ParseStatus.NEGATIVE_NOT_ALLOWED;
         }
         final BigDecimal value = new BigDecimal(text);
-        if (value.signum() != 0 && value.stripTrailingZeros().scale() > scale)
-        {
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > scale) {
             return ParseStatus.TOO_MANY_DECIMALS;
         }
         final BigInteger mantissa = value.setScale(scale).unscaledValue();
-        if (mantissa.bitLength() > 63)
-        {
+        if (mantissa.bitLength() > 63) {
             return ParseStatus.OVERFLOW;
         }
         return mantissa.longValueExact();
     }
 
-    private static String randomDecimalText(final Random random)
-    {
+    private static String randomDecimalText(final Random random) {
         final StringBuilder text = new StringBuilder();
-        if (random.nextInt(4) == 0)
-        {
+        if (random.nextInt(4) == 0) {
             text.append('-');
         }
         appendDigits(random, text, random.nextInt(10) == 0 ? random.nextInt(4) : 0, '0');
         appendDigits(random, text, random.nextInt(22), (char)0);
-        if (random.nextInt(3) != 0)
-        {
+        if (random.nextInt(3) != 0) {
             text.append('.');
             appendDigits(random, text, random.nextInt(12), (char)0);
             appendDigits(random, text, random.nextInt(4) == 0 ? random.nextInt(6) : 0, '0');
         }
-        if (random.nextInt(20) == 0 && text.length() > 0)
-        {
+        if (random.nextInt(20) == 0 && text.length() > 0) {
             final String junk = "+-.eE x0";
             text.setCharAt(random.nextInt(text.length()), junk.charAt(random.nextInt(junk.length())));
         }
         return text.toString();
     }
 
-    private static void appendDigits(final Random random, final StringBuilder text, final int count, final char digit)
-    {
-        for (int i = 0; i < count; i++)
-        {
+    private static void appendDigits(final Random random, final StringBuilder text, final int count, final char digit) {
+        for (int i = 0; i < count; i++) {
             text.append(digit != 0 ? digit : (char)('0' + random.nextInt(10)));
         }
     }
@@ -516,8 +434,7 @@ class DecimalParserTest
     /**
      * Parses through all three entry points, asserts they agree, and leaves the result in {@link #parser}.
      */
-    private ParseStatus parse(final String text, final int scale, final boolean allowNegative)
-    {
+    private ParseStatus parse(final String text, final int scale, final boolean allowNegative) {
         final byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
         final byte[] padded = new byte[ascii.length + 7];
         padded[0] = '9';
@@ -546,8 +463,7 @@ class DecimalParserTest
         return viaCharSequence;
     }
 
-    private void assertOk(final long expectedValue, final int expectedDecimals, final ParseStatus status)
-    {
+    private void assertOk(final long expectedValue, final int expectedDecimals, final ParseStatus status) {
         assertEquals(ParseStatus.OK, status);
         assertEquals(expectedValue, parser.value());
         assertEquals(expectedDecimals, parser.decimals());

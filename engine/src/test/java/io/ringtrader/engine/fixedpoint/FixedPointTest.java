@@ -15,66 +15,56 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class FixedPointTest
-{
+class FixedPointTest {
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
 
     @Test
-    void shouldFormatWithExactlyScaleDecimals()
-    {
+    void shouldFormatWithExactlyScaleDecimals() {
         assertEquals("61800.20", format(6180020L, 2));
     }
 
     @Test
-    void shouldFormatValueBelowOneWithZeroIntegerPart()
-    {
+    void shouldFormatValueBelowOneWithZeroIntegerPart() {
         assertEquals("0.005", format(5L, 3));
     }
 
     @Test
-    void shouldFormatNegativeValue()
-    {
+    void shouldFormatNegativeValue() {
         assertEquals("-61800.20", format(-6180020L, 2));
         assertEquals("-0.005", format(-5L, 3));
     }
 
     @Test
-    void shouldFormatZero()
-    {
+    void shouldFormatZero() {
         assertEquals("0", format(0L, 0));
         assertEquals("0.000", format(0L, 3));
     }
 
     @Test
-    void shouldFormatScaleZeroWithoutPoint()
-    {
+    void shouldFormatScaleZeroWithoutPoint() {
         assertEquals("118234", format(118234L, 0));
     }
 
     @Test
-    void shouldFormatLongMinValue()
-    {
+    void shouldFormatLongMinValue() {
         assertEquals("-9223372036854775808", format(Long.MIN_VALUE, 0));
         assertEquals("-9.223372036854775808", format(Long.MIN_VALUE, 18));
         assertEquals("-92233720368.54775808", format(Long.MIN_VALUE, 8));
     }
 
     @Test
-    void shouldFormatLongMaxValue()
-    {
+    void shouldFormatLongMaxValue() {
         assertEquals("9223372036854775807", format(Long.MAX_VALUE, 0));
         assertEquals("9.223372036854775807", format(Long.MAX_VALUE, 18));
     }
 
     @Test
-    void shouldFormatSmallestUnitAtMaxScale()
-    {
+    void shouldFormatSmallestUnitAtMaxScale() {
         assertEquals("0.000000000000000001", format(1L, 18));
     }
 
     @Test
-    void shouldWriteAtIndexAndReturnBytesWritten()
-    {
+    void shouldWriteAtIndexAndReturnBytesWritten() {
         buffer.setMemory(0, buffer.capacity(), (byte)'#');
 
         final int written = FixedPoint.format(-125L, 4, buffer, 3);
@@ -84,8 +74,7 @@ class FixedPointTest
     }
 
     @Test
-    void shouldWriteNothingWhenBufferTooSmall()
-    {
+    void shouldWriteNothingWhenBufferTooSmall() {
         final byte[] bytes = new byte[7];
         final UnsafeBuffer small = new UnsafeBuffer(bytes);
 
@@ -94,8 +83,7 @@ class FixedPointTest
     }
 
     @Test
-    void shouldAppendAfterExistingContent()
-    {
+    void shouldAppendAfterExistingContent() {
         final StringBuilder builder = new StringBuilder("px=");
 
         final StringBuilder returned = FixedPoint.appendTo(builder, 6180020L, 2);
@@ -105,43 +93,37 @@ class FixedPointTest
     }
 
     @Test
-    void shouldRejectScaleOutOfRangeWhenFormatting()
-    {
+    void shouldRejectScaleOutOfRangeWhenFormatting() {
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.format(1L, 19, buffer, 0));
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.format(1L, -1, buffer, 0));
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.toString(1L, 19));
     }
 
     @Test
-    void shouldFormatWithFewerDecimalsWhenExact()
-    {
+    void shouldFormatWithFewerDecimalsWhenExact() {
         assertEquals("61800.2", formatWithDecimals(6180020L, 2, 1));
         assertEquals("61800", formatWithDecimals(6180000L, 2, 0));
         assertEquals("-3", formatWithDecimals(-3_000_000_000L, 9, 0));
     }
 
     @Test
-    void shouldFormatWithMoreDecimalsThanScale()
-    {
+    void shouldFormatWithMoreDecimalsThanScale() {
         assertEquals("61800.2000", formatWithDecimals(6180020L, 2, 4));
         assertEquals("5.0", formatWithDecimals(5L, 0, 1));
     }
 
     @Test
-    void shouldRejectFewerDecimalsThatWouldRound()
-    {
+    void shouldRejectFewerDecimalsThatWouldRound() {
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.formatWithDecimals(6180025L, 2, 1, buffer, 0));
     }
 
     @Test
-    void shouldFormatLongMinValueWithMoreDecimalsThanScale()
-    {
+    void shouldFormatLongMinValueWithMoreDecimalsThanScale() {
         assertEquals("-92233720368547758.08000", formatWithDecimals(Long.MIN_VALUE, 2, 5));
     }
 
     @Test
-    void shouldWriteAtMostMaxFormattedLength()
-    {
+    void shouldWriteAtMostMaxFormattedLength() {
         final int written = FixedPoint.formatWithDecimals(Long.MIN_VALUE, 0, FixedPoint.MAX_SCALE, buffer, 0);
 
         assertEquals(FixedPoint.MAX_FORMATTED_LENGTH, written);
@@ -149,12 +131,10 @@ class FixedPointTest
     }
 
     @Test
-    void shouldRenderParsedTextExactlyAsReceived()
-    {
+    void shouldRenderParsedTextExactlyAsReceived() {
         final DecimalParser parser = new DecimalParser();
         final String[] received = { "61800.2000", "61800.2", "61800", "0.10", "-0.500", "0.00000000" };
-        for (final String text : received)
-        {
+        for (final String text : received) {
             assertEquals(ParseStatus.OK, parser.parse(text, 2, true), text);
 
             assertEquals(text, formatWithDecimals(parser.value(), 2, parser.decimals()));
@@ -162,11 +142,9 @@ class FixedPointTest
     }
 
     @Test
-    void shouldMatchBigDecimalPlainStringOnSeededRandomValues()
-    {
+    void shouldMatchBigDecimalPlainStringOnSeededRandomValues() {
         final Random random = new Random(0xF0_4D_A7);
-        for (int n = 0; n < 100_000; n++)
-        {
+        for (int n = 0; n < 100_000; n++) {
             final long mantissa = randomMantissa(random);
             final int scale = random.nextInt(FixedPoint.MAX_SCALE + 1);
             final String expected = BigDecimal.valueOf(mantissa, scale).toPlainString();
@@ -178,12 +156,10 @@ class FixedPointTest
     }
 
     @Test
-    void shouldParseFormattedValueBackOnSeededRandomValues()
-    {
+    void shouldParseFormattedValueBackOnSeededRandomValues() {
         final DecimalParser parser = new DecimalParser();
         final Random random = new Random(0x0DD_BA11);
-        for (int n = 0; n < 100_000; n++)
-        {
+        for (int n = 0; n < 100_000; n++) {
             final long mantissa = randomMantissa(random);
             final int scale = random.nextInt(FixedPoint.MAX_SCALE + 1);
             final int length = FixedPoint.format(mantissa, scale, buffer, 5);
@@ -196,10 +172,8 @@ class FixedPointTest
     }
 
     @Test
-    void shouldFormatToBufferWithoutAllocating()
-    {
-        final Runnable formatAll = () ->
-        {
+    void shouldFormatToBufferWithoutAllocating() {
+        final Runnable formatAll = () -> {
             FixedPoint.format(6180020L, 2, buffer, 0);
             FixedPoint.format(Long.MIN_VALUE, 8, buffer, 0);
             FixedPoint.formatWithDecimals(6180020L, 2, 4, buffer, 0);
@@ -209,11 +183,9 @@ class FixedPointTest
     }
 
     @Test
-    void shouldAppendWithoutAllocatingWithinCapacity()
-    {
+    void shouldAppendWithoutAllocatingWithinCapacity() {
         final StringBuilder builder = new StringBuilder(64);
-        final Runnable appendAll = () ->
-        {
+        final Runnable appendAll = () -> {
             builder.setLength(0);
             FixedPoint.appendTo(builder, 6180020L, 2);
             FixedPoint.appendTo(builder, Long.MIN_VALUE, 8);
@@ -223,75 +195,64 @@ class FixedPointTest
     }
 
     @Test
-    void shouldRescaleUp()
-    {
+    void shouldRescaleUp() {
         assertEquals(618002000L, FixedPoint.rescale(6180020L, 2, 4));
         assertEquals(-5000L, FixedPoint.rescale(-5L, 0, 3));
     }
 
     @Test
-    void shouldRescaleDownWhenExact()
-    {
+    void shouldRescaleDownWhenExact() {
         assertEquals(61800L, FixedPoint.rescale(6180000L, 2, 0));
         assertEquals(-12L, FixedPoint.rescale(-1200L, 4, 2));
     }
 
     @Test
-    void shouldRejectRescaleThatWouldRound()
-    {
+    void shouldRejectRescaleThatWouldRound() {
         assertThrows(ArithmeticException.class, () -> FixedPoint.rescale(6180025L, 2, 1));
         assertThrows(ArithmeticException.class, () -> FixedPoint.rescale(-1L, 8, 0));
     }
 
     @Test
-    void shouldRescaleUpToTheLongBounds()
-    {
+    void shouldRescaleUpToTheLongBounds() {
         assertEquals(9223372036854775800L, FixedPoint.rescale(Long.MAX_VALUE / 10, 0, 1));
         assertEquals(-9223372036854775800L, FixedPoint.rescale(Long.MIN_VALUE / 10, 0, 1));
     }
 
     @Test
-    void shouldRejectRescaleThatOverflows()
-    {
+    void shouldRejectRescaleThatOverflows() {
         assertThrows(ArithmeticException.class, () -> FixedPoint.rescale(Long.MAX_VALUE / 10 + 1, 0, 1));
         assertThrows(ArithmeticException.class, () -> FixedPoint.rescale(Long.MIN_VALUE / 10 - 1, 0, 1));
         assertThrows(ArithmeticException.class, () -> FixedPoint.rescale(10L, 0, 18));
     }
 
     @Test
-    void shouldRejectRescaleWithScaleOutOfRange()
-    {
+    void shouldRejectRescaleWithScaleOutOfRange() {
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.rescale(1L, 0, 19));
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.rescale(1L, -1, 0));
     }
 
     @Test
-    void shouldReturnPowersOfTen()
-    {
+    void shouldReturnPowersOfTen() {
         long expected = 1L;
-        for (int exponent = 0; exponent <= FixedPoint.MAX_SCALE; exponent++)
-        {
+        for (int exponent = 0; exponent <= FixedPoint.MAX_SCALE; exponent++) {
             assertEquals(expected, FixedPoint.pow10(exponent));
             expected *= 10;
         }
     }
 
     @Test
-    void shouldRejectPowerOfTenOutOfRange()
-    {
+    void shouldRejectPowerOfTenOutOfRange() {
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.pow10(19));
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.pow10(-1));
     }
 
     @Test
-    void shouldParseConfigurationText()
-    {
+    void shouldParseConfigurationText() {
         assertEquals(10L, FixedPoint.parseOrThrow("0.10", 2, false));
     }
 
     @Test
-    void shouldThrowWithTextScaleAndReasonForInvalidConfigurationText()
-    {
+    void shouldThrowWithTextScaleAndReasonForInvalidConfigurationText() {
         final IllegalArgumentException e =
             assertThrows(IllegalArgumentException.class, () -> FixedPoint.parseOrThrow("0.105", 2, false));
 
@@ -301,8 +262,7 @@ class FixedPointTest
     }
 
     @Test
-    void shouldDescribeEveryParseStatusDistinctly()
-    {
+    void shouldDescribeEveryParseStatusDistinctly() {
         final long distinct = Arrays.stream(ParseStatus.values()).map(ParseStatus::description).distinct().count();
 
         assertEquals(ParseStatus.values().length, distinct);
@@ -311,10 +271,8 @@ class FixedPointTest
     /**
      * Mantissas of every magnitude, from a few digits to the full long range, both signs.
      */
-    private static long randomMantissa(final Random random)
-    {
-        switch (random.nextInt(8))
-        {
+    private static long randomMantissa(final Random random) {
+        switch (random.nextInt(8)) {
             case 0:
                 return random.nextLong();
             case 1:
@@ -328,20 +286,17 @@ class FixedPointTest
         }
     }
 
-    private String format(final long mantissa, final int scale)
-    {
+    private String format(final long mantissa, final int scale) {
         final int length = FixedPoint.format(mantissa, scale, buffer, 0);
         return new String(bufferBytes(length), StandardCharsets.US_ASCII);
     }
 
-    private String formatWithDecimals(final long mantissa, final int scale, final int decimals)
-    {
+    private String formatWithDecimals(final long mantissa, final int scale, final int decimals) {
         final int length = FixedPoint.formatWithDecimals(mantissa, scale, decimals, buffer, 0);
         return new String(bufferBytes(length), StandardCharsets.US_ASCII);
     }
 
-    private byte[] bufferBytes(final int length)
-    {
+    private byte[] bufferBytes(final int length) {
         final byte[] bytes = new byte[length];
         buffer.getBytes(0, bytes);
         return bytes;

@@ -19,8 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class InstrumentRegistryTest
-{
+class InstrumentRegistryTest {
     private final InstrumentRegistry registry = new InstrumentRegistry(List.of(
         instrument(2, Venue.BITGET_USDT_FUTURES, "BTCUSDT"),
         instrument(0, Venue.BINANCE_USDM, "BTCUSDT"),
@@ -28,14 +27,12 @@ class InstrumentRegistryTest
         instrument(3, Venue.BITGET_USDT_FUTURES, "SOLUSDT")));
 
     @Test
-    void shouldCountInstruments()
-    {
+    void shouldCountInstruments() {
         assertEquals(4, registry.count());
     }
 
     @Test
-    void shouldLookUpById()
-    {
+    void shouldLookUpById() {
         final Instrument instrument = registry.byId(1);
 
         assertEquals(1, instrument.id());
@@ -43,35 +40,30 @@ class InstrumentRegistryTest
     }
 
     @Test
-    void shouldIterateInIdOrder()
-    {
+    void shouldIterateInIdOrder() {
         final List<Instrument> instruments = registry.instruments();
 
-        for (int id = 0; id < instruments.size(); id++)
-        {
+        for (int id = 0; id < instruments.size(); id++) {
             assertSame(registry.byId(id), instruments.get(id));
         }
         assertThrows(UnsupportedOperationException.class, () -> instruments.remove(0));
     }
 
     @Test
-    void shouldFindIdBySymbolText()
-    {
+    void shouldFindIdBySymbolText() {
         assertEquals(1, registry.idOf(Venue.BINANCE_USDM, "ETHUSDT"));
         assertEquals(1, registry.idOf(Venue.BINANCE_USDM, new StringBuilder("ETHUSDT")));
     }
 
     @Test
-    void shouldFindIdBySymbolBytesInsideAMessage()
-    {
+    void shouldFindIdBySymbolBytesInsideAMessage() {
         final UnsafeBuffer buffer = ascii("{\"e\":\"depthUpdate\",\"s\":\"ETHUSDT\",\"U\":1}");
 
         assertEquals(1, registry.idOf(Venue.BINANCE_USDM, buffer, 24, 7));
     }
 
     @Test
-    void shouldDistinguishSameSymbolOnTwoVenues()
-    {
+    void shouldDistinguishSameSymbolOnTwoVenues() {
         final UnsafeBuffer buffer = ascii("BTCUSDT");
 
         assertEquals(0, registry.idOf(Venue.BINANCE_USDM, buffer, 0, 7));
@@ -81,22 +73,19 @@ class InstrumentRegistryTest
     }
 
     @Test
-    void shouldReturnNotFoundForUnknownSymbol()
-    {
+    void shouldReturnNotFoundForUnknownSymbol() {
         assertEquals(NOT_FOUND, registry.idOf(Venue.BINANCE_USDM, "XRPUSDT"));
         assertEquals(NOT_FOUND, registry.idOf(Venue.BINANCE_USDM, ascii("XRPUSDT"), 0, 7));
     }
 
     @Test
-    void shouldReturnNotFoundForSymbolListedOnlyOnAnotherVenue()
-    {
+    void shouldReturnNotFoundForSymbolListedOnlyOnAnotherVenue() {
         assertEquals(NOT_FOUND, registry.idOf(Venue.BINANCE_USDM, "SOLUSDT"));
         assertEquals(NOT_FOUND, registry.idOf(Venue.BINANCE_USDM, ascii("SOLUSDT"), 0, 7));
     }
 
     @Test
-    void shouldReturnNotFoundForPrefixOrExtensionOfASymbol()
-    {
+    void shouldReturnNotFoundForPrefixOrExtensionOfASymbol() {
         final UnsafeBuffer buffer = ascii("ETHUSDTX");
 
         assertEquals(NOT_FOUND, registry.idOf(Venue.BINANCE_USDM, buffer, 0, 6));
@@ -107,39 +96,33 @@ class InstrumentRegistryTest
     }
 
     @Test
-    void shouldReturnNotFoundForNonAsciiText()
-    {
+    void shouldReturnNotFoundForNonAsciiText() {
         assertEquals(NOT_FOUND, registry.idOf(Venue.BINANCE_USDM, "ETHUSD\u0154"));
     }
 
     @Test
-    void shouldAgreeBetweenByteAndTextLookupOnManySymbols()
-    {
+    void shouldAgreeBetweenByteAndTextLookupOnManySymbols() {
         final Random random = new Random(0x5EED);
         final Set<String> keys = new HashSet<>();
         final List<Instrument> instruments = new ArrayList<>();
-        while (instruments.size() < 2_000)
-        {
+        while (instruments.size() < 2_000) {
             final String symbol = randomSymbol(random);
             final Venue venue = Venue.values()[random.nextInt(Venue.values().length)];
-            if (keys.add(venue + ":" + symbol))
-            {
+            if (keys.add(venue + ":" + symbol)) {
                 instruments.add(instrument(instruments.size(), venue, symbol));
             }
         }
         Collections.shuffle(instruments, random);
         final InstrumentRegistry large = new InstrumentRegistry(instruments);
 
-        for (final Instrument instrument : instruments)
-        {
+        for (final Instrument instrument : instruments) {
             final byte[] bytes = ("\"" + instrument.symbol() + "\"").getBytes(StandardCharsets.US_ASCII);
             final int byBytes = large.idOf(instrument.venue(), new UnsafeBuffer(bytes), 1, bytes.length - 2);
 
             assertEquals(instrument.id(), byBytes, instrument.toString());
             assertEquals(instrument.id(), large.idOf(instrument.venue(), instrument.symbol()), instrument.toString());
         }
-        for (int n = 0; n < 2_000; n++)
-        {
+        for (int n = 0; n < 2_000; n++) {
             final String symbol = randomSymbol(random) + "_";
             final Venue venue = Venue.values()[random.nextInt(Venue.values().length)];
             final byte[] bytes = symbol.getBytes(StandardCharsets.US_ASCII);
@@ -150,8 +133,7 @@ class InstrumentRegistryTest
     }
 
     @Test
-    void shouldRejectDuplicateVenueAndSymbol()
-    {
+    void shouldRejectDuplicateVenueAndSymbol() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new InstrumentRegistry(List.of(
             instrument(0, Venue.BINANCE_USDM, "BTCUSDT"),
             instrument(1, Venue.BINANCE_USDM, "BTCUSDT"))));
@@ -160,8 +142,7 @@ class InstrumentRegistryTest
     }
 
     @Test
-    void shouldRejectDuplicateId()
-    {
+    void shouldRejectDuplicateId() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new InstrumentRegistry(List.of(
             instrument(0, Venue.BINANCE_USDM, "BTCUSDT"),
             instrument(0, Venue.BINANCE_USDM, "ETHUSDT"))));
@@ -170,8 +151,7 @@ class InstrumentRegistryTest
     }
 
     @Test
-    void shouldRejectIdsThatAreNotDense()
-    {
+    void shouldRejectIdsThatAreNotDense() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new InstrumentRegistry(List.of(
             instrument(0, Venue.BINANCE_USDM, "BTCUSDT"),
             instrument(2, Venue.BINANCE_USDM, "ETHUSDT"))));
@@ -180,15 +160,13 @@ class InstrumentRegistryTest
     }
 
     @Test
-    void shouldRejectNullInstrument()
-    {
+    void shouldRejectNullInstrument() {
         assertThrows(IllegalArgumentException.class,
             () -> new InstrumentRegistry(Arrays.asList(instrument(0, Venue.BINANCE_USDM, "BTCUSDT"), null)));
     }
 
     @Test
-    void shouldAllowEmptyRegistry()
-    {
+    void shouldAllowEmptyRegistry() {
         final InstrumentRegistry empty = new InstrumentRegistry(List.of());
 
         assertEquals(0, empty.count());
@@ -197,11 +175,9 @@ class InstrumentRegistryTest
     }
 
     @Test
-    void shouldLookUpSymbolBytesWithoutAllocating()
-    {
+    void shouldLookUpSymbolBytesWithoutAllocating() {
         final UnsafeBuffer buffer = ascii("ETHUSDT|SOLUSDT|XRPUSDT");
-        final Runnable lookUps = () ->
-        {
+        final Runnable lookUps = () -> {
             registry.idOf(Venue.BINANCE_USDM, buffer, 0, 7);
             registry.idOf(Venue.BITGET_USDT_FUTURES, buffer, 8, 7);
             registry.idOf(Venue.BINANCE_USDM, buffer, 16, 7);
@@ -210,24 +186,20 @@ class InstrumentRegistryTest
         assertEquals(0L, AllocationMeter.steadyStateBytesAllocatedBy(lookUps));
     }
 
-    private static Instrument instrument(final int id, final Venue venue, final String symbol)
-    {
+    private static Instrument instrument(final int id, final Venue venue, final String symbol) {
         return new Instrument(id, venue, symbol, 2, 1L, 3, 1L, 1L, 0);
     }
 
-    private static String randomSymbol(final Random random)
-    {
+    private static String randomSymbol(final Random random) {
         final String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         final StringBuilder symbol = new StringBuilder();
-        for (int i = 1 + random.nextInt(8); i > 0; i--)
-        {
+        for (int i = 1 + random.nextInt(8); i > 0; i--) {
             symbol.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return symbol.append(random.nextBoolean() ? "USDT" : "").toString();
     }
 
-    private static UnsafeBuffer ascii(final String text)
-    {
+    private static UnsafeBuffer ascii(final String text) {
         return new UnsafeBuffer(text.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -9,59 +9,48 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class VenueTest
-{
+class VenueTest {
     @Test
-    void shouldKeepStableIds()
-    {
+    void shouldKeepStableIds() {
         assertEquals(1, Venue.BINANCE_USDM.id());
         assertEquals(2, Venue.BITGET_USDT_FUTURES.id());
     }
 
     @Test
-    void shouldHaveUniqueIds()
-    {
+    void shouldHaveUniqueIds() {
         assertEquals(Venue.values().length, Arrays.stream(Venue.values()).mapToInt(Venue::id).distinct().count());
     }
 
     @Test
-    void shouldKeepConfigNames()
-    {
+    void shouldKeepConfigNames() {
         assertEquals("binance", Venue.BINANCE_USDM.configName());
         assertEquals("bitget", Venue.BITGET_USDT_FUTURES.configName());
     }
 
     @Test
-    void shouldLookUpEveryVenueById()
-    {
-        for (final Venue venue : Venue.values())
-        {
+    void shouldLookUpEveryVenueById() {
+        for (final Venue venue : Venue.values()) {
             assertSame(venue, Venue.fromId(venue.id()));
         }
     }
 
     @Test
-    void shouldRejectUnknownId()
-    {
-        for (final int id : new int[]{ -1, 0, 3, Integer.MAX_VALUE })
-        {
+    void shouldRejectUnknownId() {
+        for (final int id : new int[]{ -1, 0, 3, Integer.MAX_VALUE }) {
             final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Venue.fromId(id));
             assertTrue(e.getMessage().contains("unknown venue id " + id), e.getMessage());
         }
     }
 
     @Test
-    void shouldLookUpEveryVenueByConfigName()
-    {
-        for (final Venue venue : Venue.values())
-        {
+    void shouldLookUpEveryVenueByConfigName() {
+        for (final Venue venue : Venue.values()) {
             assertSame(venue, Venue.fromConfigName(venue.configName()));
         }
     }
 
     @Test
-    void shouldRejectUnknownConfigNameListingValidNames()
-    {
+    void shouldRejectUnknownConfigNameListingValidNames() {
         final IllegalArgumentException e =
             assertThrows(IllegalArgumentException.class, () -> Venue.fromConfigName("Binance"));
 
@@ -70,8 +59,7 @@ class VenueTest
     }
 
     @Test
-    void shouldRejectNullConfigName()
-    {
+    void shouldRejectNullConfigName() {
         assertThrows(IllegalArgumentException.class, () -> Venue.fromConfigName(null));
     }
 }
