@@ -37,7 +37,7 @@ public final class RingTraderCli implements Runnable {
         final CommandLine commandLine = new CommandLine(new RingTraderCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExitCodeExceptionMapper(error -> error instanceof ConfigException ? EXIT_USAGE : EXIT_FAILURE);
+        commandLine.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
             if (error instanceof ConfigException) {
                 cmd.getErr().println(error.getMessage());

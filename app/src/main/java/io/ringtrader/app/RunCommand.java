@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.LogManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -65,11 +67,18 @@ final class RunCommand implements Callable<Integer> {
 
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final CountDownLatch stopped = new CountDownLatch(1);
+        final AtomicInteger exitCode = new AtomicInteger(RingTraderCli.EXIT_FAILURE);
         final Thread hook = new Thread(() -> {
             stopRequested.countDown();
             try {
-                // Keep the JVM alive until the main thread has drained, reported and flushed.
-                stopped.await(config.pipeline().shutdownTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
+                // Keep the JVM alive until the main thread has drained, reported and flushed ...
+                if (stopped.await(config.pipeline().shutdownTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+                    // ... then exit with the run's own status rather than the signal's (143 for SIGTERM).
+                    out.flush();
+                    spec.commandLine().getErr().flush();
+                    LogManager.shutdown();
+                    Runtime.getRuntime().halt(exitCode.get());
+                }
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -102,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("ringtrader: shutdown was not clean: " + report);
                 return RingTraderCli.EXIT_FAILURE;
             }
+            exitCode.set(RingTraderCli.EXIT_OK);
             return RingTraderCli.EXIT_OK;
         } finally {
             stopped.countDown();
