@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param venues      venue connections and credentials.
  * @param pipeline    rings and ring threads.
  * @param execution   paper or live execution.
+ * @param journal     the event journal.
  * @param telemetry   latency and status reporting.
  */
 public record RingTraderConfig(
@@ -20,17 +21,19 @@ public record RingTraderConfig(
     VenuesConfig venues,
     PipelineConfig pipeline,
     ExecutionConfig execution,
+    JournalConfig journal,
     TelemetryConfig telemetry) {
     /**
      * Sections of the architecture that this version does not read yet; present in a file, they stop loading.
      */
-    static final List<String> UNSUPPORTED_SECTIONS = List.of("journal", "features", "model", "strategies", "risk");
+    static final List<String> UNSUPPORTED_SECTIONS = List.of("features", "model", "strategies", "risk");
 
     public RingTraderConfig {
         instruments = List.copyOf(instruments);
         Objects.requireNonNull(venues, "venues");
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(telemetry, "telemetry");
     }
 
@@ -39,6 +42,7 @@ public record RingTraderConfig(
         final VenuesConfig venues = VenuesConfig.read(root.section("venues"));
         final PipelineConfig pipeline = PipelineConfig.read(root.section("pipeline"));
         final ExecutionConfig execution = ExecutionConfig.read(root.section("execution"));
+        final JournalConfig journal = JournalConfig.read(root.section("journal"));
         final TelemetryConfig telemetry = TelemetryConfig.read(root.section("telemetry"));
         for (final String section : UNSUPPORTED_SECTIONS) {
             root.reject(section, "section not supported by this version yet");
@@ -49,7 +53,7 @@ public record RingTraderConfig(
             checkLiveCredentials(root, venues);
         }
 
-        return new RingTraderConfig(instruments, venues, pipeline, execution, telemetry);
+        return new RingTraderConfig(instruments, venues, pipeline, execution, journal, telemetry);
     }
 
     private static List<InstrumentConfig> readInstruments(final ConfigNode root) {

@@ -45,14 +45,14 @@ public record TelemetryConfig(
         return new TelemetryConfig(reportInterval, toPath(outputDir), highestTrackableLatency, significantDigits);
     }
 
-    private static String checkPath(final String path) {
+    static String checkPath(final String path) {
         if (path.isBlank()) {
             return "must not be empty (expected a directory path, e.g. run/telemetry)";
         }
         return toPath(path) == null ? "is not a valid path on this system" : null;
     }
 
-    private static Path toPath(final String path) {
+    static Path toPath(final String path) {
         try {
             return Path.of(path);
         } catch (final InvalidPathException ex) {

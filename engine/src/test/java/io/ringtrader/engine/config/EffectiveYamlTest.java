@@ -56,7 +56,7 @@ class EffectiveYamlTest {
             .filter(line -> !line.startsWith(" "))
             .toList();
 
-        assertEquals(List.of("instruments:", "venues:", "pipeline:", "execution:", "telemetry:"), topLevel);
+        assertEquals(List.of("instruments:", "venues:", "pipeline:", "execution:", "journal:", "telemetry:"), topLevel);
     }
 
     @Test

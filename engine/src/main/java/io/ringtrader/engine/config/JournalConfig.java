@@ -1,0 +1,46 @@
+package io.ringtrader.engine.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The event journal (Chronicle Queue): {@code inbound/}, {@code outbound/} and optionally {@code raw/}
+ * under {@link #dir()}.
+ *
+ * @param enabled         journal every inbound event and order command; a session without a journal cannot
+ *                        be replayed.
+ * @param dir             the journal's base directory, relative to the working directory unless absolute.
+ * @param rollCycle       how often a new queue file starts.
+ * @param retentionCycles roll cycles of files to keep; 0 keeps everything.
+ * @param fsyncOnBatch    force journal pages to disk at the end of every batch (survives power loss, costs
+ *                        latency); without it the journal survives a process crash, not a machine crash.
+ * @param recordRaw       also journal raw venue frames with receive timestamps into {@code raw/}.
+ */
+public record JournalConfig(
+    boolean enabled,
+    Path dir,
+    JournalRollCycle rollCycle,
+    int retentionCycles,
+    boolean fsyncOnBatch,
+    boolean recordRaw) {
+    static final String DEFAULT_DIR = "run/journal";
+    static final int MAX_RETENTION_CYCLES = 1_000_000;
+
+    public JournalConfig {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(rollCycle, "rollCycle");
+    }
+
+    static JournalConfig read(final ConfigNode node) {
+        final boolean enabled = node.optionalBoolean("enabled", true);
+        final String dir = node.optionalString("dir", DEFAULT_DIR, TelemetryConfig::checkPath);
+        final JournalRollCycle rollCycle = node.optionalEnum(
+            "rollCycle", JournalRollCycle.DAILY, JournalRollCycle.values(), JournalRollCycle::configName);
+        final int retentionCycles = node.optionalInt("retentionCycles", 0, 0, MAX_RETENTION_CYCLES);
+        final boolean fsyncOnBatch = node.optionalBoolean("fsyncOnBatch", false);
+        final boolean recordRaw = node.optionalBoolean("recordRaw", false);
+        node.requireNoUnknownKeys();
+
+        return new JournalConfig(enabled, TelemetryConfig.toPath(dir), rollCycle, retentionCycles, fsyncOnBatch, recordRaw);
+    }
+}

@@ -1,0 +1,55 @@
+package io.ringtrader.engine.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class JournalConfigTest {
+    @Test
+    void shouldJournalIntoRunJournalDailyByDefault() {
+        final JournalConfig journal = load("{}").journal();
+        assertTrue(journal.enabled());
+        assertEquals(Path.of("run/journal"), journal.dir());
+        assertEquals(JournalRollCycle.DAILY, journal.rollCycle());
+        assertEquals(0, journal.retentionCycles());
+        assertFalse(journal.fsyncOnBatch());
+        assertFalse(journal.recordRaw());
+    }
+
+    @Test
+    void shouldReadEveryKey() {
+        final JournalConfig journal = load("""
+            journal:
+              enabled: false
+              dir: /var/ringtrader/journal
+              rollCycle: fast-hourly
+              retentionCycles: 48
+              fsyncOnBatch: true
+              recordRaw: true
+            """).journal();
+        assertEquals(new JournalConfig(false, Path.of("/var/ringtrader/journal"), JournalRollCycle.FAST_HOURLY, 48, true, true), journal);
+    }
+
+    @Test
+    void shouldRejectAnUnknownRollCycleListingTheAllowedOnes() {
+        final ConfigException error = assertThrows(ConfigException.class, () -> load("journal:\n  rollCycle: weekly\n"));
+        final ConfigProblem problem = error.problems().get(0);
+        assertEquals("journal.rollCycle", problem.path());
+        assertEquals(2, problem.line());
+        assertTrue(problem.message().contains("daily") && problem.message().contains("minutely"), problem.message());
+    }
+
+    @Test
+    void shouldRejectNegativeRetention() {
+        final ConfigException error = assertThrows(ConfigException.class, () -> load("journal:\n  retentionCycles: -1\n"));
+        assertEquals("journal.retentionCycles", error.problems().get(0).path());
+    }
+
+    private static RingTraderConfig load(final String yaml) {
+        return ConfigLoader.parse(yaml, "test.yaml", name -> null).config();
+    }
+}
