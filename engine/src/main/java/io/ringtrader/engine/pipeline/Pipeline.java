@@ -475,6 +475,23 @@ public final class Pipeline {
             return new Pipeline(this);
         }
 
+        /**
+         * The same stages driven on the calling thread, for replay: no stage threads, no producers; thread
+         * layout, clock and latency settings do not apply.
+         *
+         * @param feedbackRingSize room for events the venue publishes back while one event is processed
+         *                         (a power of two).
+         */
+        public FusedPipeline buildFused(final int feedbackRingSize) {
+            final StageId[] ids = {StageId.JOURNAL, StageId.BOOK, StageId.FEATURES, StageId.MODEL, StageId.STRATEGY, StageId.RISK};
+            final InboundStage[] inbound = new InboundStage[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                inbound[i] = (InboundStage)stages.get(ids[i]);
+            }
+            return new FusedPipeline(inbound, ids, router, venue, (OutboundStage)stages.get(StageId.OUTBOUND_JOURNAL),
+                outboundRingSize, powerOfTwo("feedbackRingSize", feedbackRingSize), levelsPerSlot, errors);
+        }
+
         private static int powerOfTwo(final String name, final int value) {
             if (value < 2 || Integer.bitCount(value) != 1) {
                 throw new IllegalArgumentException(name + " must be a power of two >= 2: " + value);
