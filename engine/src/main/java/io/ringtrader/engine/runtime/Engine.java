@@ -47,7 +47,7 @@ public final class Engine {
     private long lastStatusNs;
     private long lastStatusEvents;
 
-    private Engine(final RingTraderConfig config, final EpochNanoClock clock) {
+    private Engine(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension) {
         if (config.venues().binance().enabled() || config.venues().bitget().enabled()) {
             throw new IllegalArgumentException("venues: this version has no exchange gateway yet; set enabled: false");
         }
@@ -57,9 +57,8 @@ public final class Engine {
         this.instruments = registry(config.instruments());
         final PipelineConfig pipelineConfig = config.pipeline();
         final TelemetryConfig telemetry = config.telemetry();
-        final OrderBooks books = new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS);
         this.timer = new TimerAgent(pipelineConfig.timerInterval().toNanos(), clock, errors);
-        this.pipeline = Pipeline.builder()
+        final Pipeline.Builder builder = Pipeline.builder()
             .inboundRingSize(pipelineConfig.inboundRingSize())
             .outboundRingSize(pipelineConfig.outboundRingSize())
             .levelsPerSlot(pipelineConfig.levelsPerSlot())
@@ -68,12 +67,10 @@ public final class Engine {
             .latencyHistogram(telemetry.highestTrackableLatency().toNanos(), telemetry.significantDigits())
             .clock(clock)
             .errorHandler(errors)
-            .book(new BookHandler(books, errors))
-            .risk(new PreTradeRiskHandler(instruments))
-            .router(publisher -> new IntentRouter(instruments, publisher, errors))
-            .venue(publisher -> new NoVenueHandler(errors))
-            .producer(timer)
-            .build();
+            .producer(timer);
+        businessStages(builder, instruments, errors);
+        extension.extend(builder, instruments, errors);
+        this.pipeline = builder.build();
     }
 
     /**
@@ -82,7 +79,28 @@ public final class Engine {
      * @throws IllegalArgumentException when the configuration asks for something this build cannot do.
      */
     public static Engine create(final RingTraderConfig config, final EpochNanoClock clock) {
-        return new Engine(config, clock);
+        return new Engine(config, clock, EngineExtension.NONE);
+    }
+
+    /**
+     * Assembles an engine with additions from modules the engine cannot depend on: the journal stages,
+     * gateways as producers.
+     */
+    public static Engine create(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension) {
+        return new Engine(config, clock, extension);
+    }
+
+    /**
+     * Sets the business stages a deployment runs — book, risk, router and venue — on a builder. Live
+     * engines and replays share this, so a replay runs exactly the live logic.
+     */
+    public static void businessStages(
+        final Pipeline.Builder builder, final InstrumentRegistry instruments, final DistinctErrorHandler errors) {
+        final OrderBooks books = new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS);
+        builder.book(new BookHandler(books, errors))
+            .risk(new PreTradeRiskHandler(instruments))
+            .router(publisher -> new IntentRouter(instruments, publisher, errors))
+            .venue(publisher -> new NoVenueHandler(errors));
     }
 
     /** The instrument registry built from {@code instruments:}, ids in file order. */
