@@ -9,6 +9,8 @@ package io.ringtrader.engine.instrument;
  * Lookups throw {@link IllegalArgumentException} for an unknown id or name: both mean a corrupt
  * journal or a configuration mistake, never an expected runtime outcome. They do not allocate for
  * known values.
+ * <p>
+ * <b>Threading:</b> immutable; safe from any thread.
  */
 public enum Venue {
     /**
