@@ -4,8 +4,7 @@ package io.ringtrader.bench;
  * JVM flags every forked benchmark JVM gets, one constant per flag so they can be listed in
  * {@code @Fork(jvmArgsAppend = ...)}. Keep in step with {@code ringtrader.jvm.flags} in the parent POM.
  */
-public final class BenchJvmFlags
-{
+public final class BenchJvmFlags {
     /**
      * Agrona 2.x reaches {@code jdk.internal.misc.Unsafe}; without it {@code UnsafeBuffer} cannot initialise.
      */
@@ -41,7 +40,6 @@ public final class BenchJvmFlags
      */
     public static final String CHRONICLE_ANALYTICS_DISABLE = "-Dchronicle.analytics.disable=true";
 
-    private BenchJvmFlags()
-    {
+    private BenchJvmFlags() {
     }
 }

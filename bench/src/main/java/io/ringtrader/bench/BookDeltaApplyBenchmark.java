@@ -34,12 +34,13 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {
-    BookBenchJvmFlags.EXPORT_JDK_INTERNAL_REF,
-    BookBenchJvmFlags.EXPORT_SUN_NIO_CH,
-    BookBenchJvmFlags.EXPORT_JAVAC_FILE,
-    BookBenchJvmFlags.OPEN_JAVA_LANG,
-    BookBenchJvmFlags.OPEN_JAVA_LANG_REFLECT,
-    BookBenchJvmFlags.CHRONICLE_ANALYTICS_OFF})
+    BenchJvmFlags.ADD_EXPORTS_JDK_INTERNAL_MISC,
+    BenchJvmFlags.ADD_EXPORTS_JDK_INTERNAL_REF,
+    BenchJvmFlags.ADD_EXPORTS_SUN_NIO_CH,
+    BenchJvmFlags.ADD_EXPORTS_JAVAC_FILE,
+    BenchJvmFlags.ADD_OPENS_JAVA_LANG,
+    BenchJvmFlags.ADD_OPENS_JAVA_LANG_REFLECT,
+    BenchJvmFlags.CHRONICLE_ANALYTICS_DISABLE })
 public class BookDeltaApplyBenchmark {
     private static final int TOP_LEVELS = 10;
 

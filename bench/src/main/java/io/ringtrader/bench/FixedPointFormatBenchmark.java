@@ -35,8 +35,7 @@ import java.util.concurrent.TimeUnit;
     BenchJvmFlags.ADD_OPENS_JAVA_LANG_REFLECT,
     BenchJvmFlags.CHRONICLE_ANALYTICS_DISABLE })
 @State(Scope.Thread)
-public class FixedPointFormatBenchmark
-{
+public class FixedPointFormatBenchmark {
     private static final int SAMPLES = 4;
 
     private final long[] mantissas = { 6180020L, 3L, 12345L, 345678901234L };
@@ -49,10 +48,8 @@ public class FixedPointFormatBenchmark
      */
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
-    public void formatToBuffer(final Blackhole blackhole)
-    {
-        for (int i = 0; i < SAMPLES; i++)
-        {
+    public void formatToBuffer(final Blackhole blackhole) {
+        for (int i = 0; i < SAMPLES; i++) {
             blackhole.consume(FixedPoint.format(mantissas[i], scales[i], buffer, 0));
         }
     }
@@ -62,10 +59,8 @@ public class FixedPointFormatBenchmark
      */
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
-    public void formatWithReceivedDecimalsToBuffer(final Blackhole blackhole)
-    {
-        for (int i = 0; i < SAMPLES; i++)
-        {
+    public void formatWithReceivedDecimalsToBuffer(final Blackhole blackhole) {
+        for (int i = 0; i < SAMPLES; i++) {
             blackhole.consume(FixedPoint.formatWithDecimals(mantissas[i], scales[i], decimals[i], buffer, 0));
         }
     }
@@ -75,10 +70,8 @@ public class FixedPointFormatBenchmark
      */
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
-    public void baselineBigDecimalToPlainString(final Blackhole blackhole)
-    {
-        for (int i = 0; i < SAMPLES; i++)
-        {
+    public void baselineBigDecimalToPlainString(final Blackhole blackhole) {
+        for (int i = 0; i < SAMPLES; i++) {
             blackhole.consume(BigDecimal.valueOf(mantissas[i], scales[i]).toPlainString());
         }
     }

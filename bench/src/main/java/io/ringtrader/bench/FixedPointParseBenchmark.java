@@ -41,8 +41,7 @@ import java.util.concurrent.TimeUnit;
     BenchJvmFlags.ADD_OPENS_JAVA_LANG_REFLECT,
     BenchJvmFlags.CHRONICLE_ANALYTICS_DISABLE })
 @State(Scope.Thread)
-public class FixedPointParseBenchmark
-{
+public class FixedPointParseBenchmark {
     private static final int SAMPLES = 8;
     private static final String[] TEXTS = {
         "61800.20", "0.003", "118234.57", "12.345", "0.00012345", "3456.78901234", "61799.9", "1.000" };
@@ -60,11 +59,9 @@ public class FixedPointParseBenchmark
      * Lays the samples out as quoted JSON values, the way a depth update carries them.
      */
     @Setup
-    public void setUp()
-    {
+    public void setUp() {
         final StringBuilder json = new StringBuilder("{\"b\":[");
-        for (int i = 0; i < SAMPLES; i++)
-        {
+        for (int i = 0; i < SAMPLES; i++) {
             json.append(i == 0 ? "\"" : ",\"");
             offsets[i] = json.length();
             json.append(TEXTS[i]);
@@ -85,11 +82,9 @@ public class FixedPointParseBenchmark
      */
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
-    public void decimalParserDirectBuffer(final Blackhole blackhole)
-    {
+    public void decimalParserDirectBuffer(final Blackhole blackhole) {
         final DecimalParser parser = this.parser;
-        for (int i = 0; i < SAMPLES; i++)
-        {
+        for (int i = 0; i < SAMPLES; i++) {
             blackhole.consume(parser.parse(buffer, offsets[i], lengths[i], scales[i], false));
             blackhole.consume(parser.value());
         }
@@ -102,11 +97,9 @@ public class FixedPointParseBenchmark
      */
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
-    public void decimalParserByteArray(final Blackhole blackhole)
-    {
+    public void decimalParserByteArray(final Blackhole blackhole) {
         final DecimalParser parser = this.parser;
-        for (int i = 0; i < SAMPLES; i++)
-        {
+        for (int i = 0; i < SAMPLES; i++) {
             blackhole.consume(parser.parse(bytes, offsets[i], lengths[i], scales[i], false));
             blackhole.consume(parser.value());
         }
@@ -119,10 +112,8 @@ public class FixedPointParseBenchmark
      */
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
-    public void baselineDoubleParseDouble(final Blackhole blackhole)
-    {
-        for (int i = 0; i < SAMPLES; i++)
-        {
+    public void baselineDoubleParseDouble(final Blackhole blackhole) {
+        for (int i = 0; i < SAMPLES; i++) {
             blackhole.consume(Double.parseDouble(texts[i]));
         }
     }
@@ -134,10 +125,8 @@ public class FixedPointParseBenchmark
      */
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
-    public void baselineNewStringThenParseDouble(final Blackhole blackhole)
-    {
-        for (int i = 0; i < SAMPLES; i++)
-        {
+    public void baselineNewStringThenParseDouble(final Blackhole blackhole) {
+        for (int i = 0; i < SAMPLES; i++) {
             blackhole.consume(Double.parseDouble(new String(bytes, offsets[i], lengths[i], StandardCharsets.US_ASCII)));
         }
     }
@@ -149,10 +138,8 @@ public class FixedPointParseBenchmark
      */
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
-    public void baselineBigDecimal(final Blackhole blackhole)
-    {
-        for (int i = 0; i < SAMPLES; i++)
-        {
+    public void baselineBigDecimal(final Blackhole blackhole) {
+        for (int i = 0; i < SAMPLES; i++) {
             blackhole.consume(new BigDecimal(texts[i]).movePointRight(scales[i]).longValueExact());
         }
     }
