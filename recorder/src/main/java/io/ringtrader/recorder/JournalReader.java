@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,7 +47,12 @@ public final class JournalReader implements AutoCloseable {
     private JournalReader(final Path directory, final JournalStream stream) {
         this.directory = directory;
         this.stream = stream;
-        queue = SingleChronicleQueueBuilder.binary(directory).readOnly(true).build();
+        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(directory).readOnly(true);
+        final JournalRollCycle rollCycle = rollCycleOf(directory);
+        if (rollCycle != null) {
+            builder.rollCycle(rollCycle.chronicleCycle());
+        }
+        queue = builder.build();
         tailer = queue.createTailer();
         tailer.toStart();
     }
@@ -312,6 +319,35 @@ public final class JournalReader implements AutoCloseable {
             throw new IllegalStateException("this reader reads the " + stream.directoryName() + " journal, not "
                 + expected.directoryName());
         }
+    }
+
+    /**
+     * The roll cycle whose file name pattern the queue's first cycle file matches, or null. Chronicle takes
+     * the cycle from the queue's metadata anyway; telling it up front only spares a warning.
+     */
+    private static JournalRollCycle rollCycleOf(final Path directory) {
+        final String name;
+        try (Stream<Path> files = Files.list(directory)) {
+            name = files.map(f -> f.getFileName().toString())
+                .filter(n -> n.endsWith(CYCLE_FILE_SUFFIX))
+                .findFirst()
+                .orElse(null);
+        } catch (final IOException e) {
+            return null;
+        }
+        if (name == null) {
+            return null;
+        }
+        final String stem = name.substring(0, name.length() - CYCLE_FILE_SUFFIX.length());
+        for (final JournalRollCycle cycle : JournalRollCycle.values()) {
+            try {
+                DateTimeFormatter.ofPattern(cycle.chronicleCycle().format()).parse(stem);
+                return cycle;
+            } catch (final DateTimeParseException e) {
+                continue;
+            }
+        }
+        return null;
     }
 
     private static boolean isQueue(final Path directory) {
