@@ -1,0 +1,87 @@
+package io.ringtrader.recorder;
+
+import net.openhft.chronicle.bytes.BytesIn;
+import net.openhft.chronicle.bytes.BytesOut;
+
+/**
+ * The journal's binary format: the schema version and the message header every message starts with.
+ *
+ * <pre>
+ *  offset  size  field
+ *  0       1     message type   'I' inbound event, 'O' order command, 'R' raw frame, 'S' session (metadata)
+ *  1       2     schema version unsigned, {@value #SCHEMA_VERSION} for this build
+ *  3       ...   the type's body (see {@link InboundEventCodec}, {@link OrderCommandCodec},
+ *                {@link RawFrameCodec}, {@link JournalSession})
+ * </pre>
+ *
+ * Numbers are fixed-width little-endian (Chronicle Bytes' order on x86-64 and AArch64) unless a layout
+ * says otherwise. Enums are written as explicit one-byte codes, never ordinals, so reordering an enum
+ * cannot change what an old journal means. Any change to a layout bumps {@link #SCHEMA_VERSION}; a
+ * reader refuses messages of a version newer than its own.
+ *
+ * <p>Stateless; safe from any thread.
+ */
+public final class JournalFormat {
+    /** The schema version this build writes and the newest it reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public static final byte TYPE_INBOUND_EVENT = 'I';
+    public static final byte TYPE_ORDER_COMMAND = 'O';
+    public static final byte TYPE_RAW_FRAME = 'R';
+    /** A session header, written as Chronicle metadata when a writer starts (see {@link JournalSession}). */
+    public static final byte TYPE_SESSION = 'S';
+
+    /** Bytes of the message header. */
+    public static final int HEADER_LENGTH = 3;
+
+    private JournalFormat() {
+    }
+
+    static void writeHeader(final BytesOut<?> out, final byte type) {
+        out.writeByte(type);
+        out.writeUnsignedShort(SCHEMA_VERSION);
+    }
+
+    /**
+     * Reads and checks a message header.
+     *
+     * @throws JournalFormatException for a newer or invalid schema version, or another message type.
+     */
+    static void readHeader(final BytesIn<?> in, final byte expectedType) {
+        if (in.readRemaining() < HEADER_LENGTH) {
+            throw new JournalFormatException("is " + in.readRemaining() + " bytes long: shorter than a message header");
+        }
+        final byte type = in.readByte();
+        final int version = in.readUnsignedShort();
+        if (version > SCHEMA_VERSION) {
+            throw new JournalFormatException("has schema version " + version + ", this build reads up to " + SCHEMA_VERSION);
+        }
+        if (version < 1) {
+            throw new JournalFormatException("has schema version " + version + ": not a RingTrader journal message");
+        }
+        if (type != expectedType) {
+            throw new JournalFormatException("is of message type " + typeName(type) + ", expected " + typeName(expectedType));
+        }
+    }
+
+    static void requireFullyRead(final BytesIn<?> in, final String what) {
+        if (in.readRemaining() != 0) {
+            throw new JournalFormatException("has " + in.readRemaining() + " bytes left after the " + what + " payload");
+        }
+    }
+
+    static String typeName(final byte type) {
+        switch (type) {
+            case TYPE_INBOUND_EVENT:
+                return "'I' (inbound event)";
+            case TYPE_ORDER_COMMAND:
+                return "'O' (order command)";
+            case TYPE_RAW_FRAME:
+                return "'R' (raw frame)";
+            case TYPE_SESSION:
+                return "'S' (session)";
+            default:
+                return "0x" + Integer.toHexString(type & 0xFF) + " (unknown)";
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.ringtrader.recorder;
+
+/** How a journal queue ends, after its last complete message. */
+public enum JournalTail {
+    /** Nothing follows the last complete message. */
+    CLEAN,
+    /**
+     * A message was begun and not finished: its writer was killed while appending it (or, if the writer
+     * is still running, is appending it now). It is not counted or readable; every message before it is.
+     * A writer that opens the queue again overwrites it.
+     */
+    INCOMPLETE_MESSAGE
+}

@@ -1,0 +1,134 @@
+package io.ringtrader.recorder;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.core.time.TimeProvider;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * One queue of a journal, opened for appending: the part the journal writers share. Used only on the
+ * writing stage's thread, from {@link #open()} (Chronicle appenders are bound to their thread) to
+ * {@link #close()}.
+ *
+ * <p>A message is visible to readers, in this process or another, as soon as its document is closed:
+ * Chronicle writes straight into memory-mapped files, so nothing is buffered here and a process that is
+ * killed loses at most the message it was writing. {@link #endOfBatch()} therefore only {@code msync}s when
+ * {@link JournalConfig#fsyncOnBatch()} asks for durability against power loss, and applies retention when
+ * the queue has rolled.
+ */
+final class QueueWriter {
+    private final JournalConfig config;
+    private final JournalStream stream;
+    private final Path directory;
+    private final TimeProvider timeProvider;
+    private ChronicleQueue queue;
+    private ExcerptAppender appender;
+    private int cycle;
+
+    /**
+     * Creates the queue's directory now, so a bad journal path fails at start-up on the caller's thread.
+     *
+     * @param timeProvider the clock Chronicle rolls by; null for the wall clock.
+     */
+    QueueWriter(final JournalConfig config, final JournalStream stream, final TimeProvider timeProvider) {
+        this.config = config;
+        this.stream = stream;
+        this.directory = config.queueDirectory(stream);
+        this.timeProvider = timeProvider;
+        try {
+            Files.createDirectories(directory);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot create journal directory " + directory, e);
+        }
+        if (!Files.isWritable(directory)) {
+            throw new IllegalArgumentException("journal directory " + directory + " is not writable");
+        }
+    }
+
+    /** Opens the queue, applies retention and records this session. Call on the writing thread. */
+    void open() {
+        if (queue != null) {
+            throw new IllegalStateException("journal " + directory + " is already open");
+        }
+        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(directory)
+            .rollCycle(config.rollCycle().chronicleCycle());
+        if (timeProvider != null) {
+            builder.timeProvider(timeProvider);
+        }
+        queue = builder.build();
+        appender = queue.createAppender();
+        try (DocumentContext dc = appender.writingDocument(true)) {
+            JournalSession.write(dc.wire().bytes(), stream, config.writer(), System.currentTimeMillis());
+        }
+        cycle = appender.cycle();
+        applyRetention();
+    }
+
+    /**
+     * Starts a message; write it to {@code wire().bytes()} and close the context (roll it back on failure).
+     *
+     * @throws IllegalStateException if the queue is not open.
+     */
+    DocumentContext writingDocument() {
+        final ExcerptAppender appender = this.appender;
+        if (appender == null) {
+            throw new IllegalStateException("journal " + directory + " is not open");
+        }
+        return appender.writingDocument();
+    }
+
+    /** Syncs if configured to, and applies retention once the queue has rolled to a new cycle. */
+    void endOfBatch() {
+        final ExcerptAppender appender = this.appender;
+        if (appender == null) {
+            return;
+        }
+        if (config.fsyncOnBatch()) {
+            appender.sync();
+        }
+        if (config.retentionCycles() != JournalConfig.KEEP_ALL && appender.cycle() != cycle) {
+            cycle = appender.cycle();
+            applyRetention();
+        }
+    }
+
+    /** Syncs and closes the queue. Idempotent. */
+    void close() {
+        if (queue == null) {
+            return;
+        }
+        try {
+            appender.sync();
+            appender.close();
+        } finally {
+            queue.close();
+            appender = null;
+            queue = null;
+        }
+    }
+
+    /** Chronicle index of the last message this writer appended. */
+    long lastIndexAppended() {
+        return appender.lastIndexAppended();
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    private void applyRetention() {
+        if (config.retentionCycles() == JournalConfig.KEEP_ALL) {
+            return;
+        }
+        final File current = appender.currentFile();
+        if (JournalRetention.deleteOldCycles(directory, config.retentionCycles(), current) > 0) {
+            queue.refreshDirectoryListing();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.ringtrader.recorder;
+
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.ExecType;
+import io.ringtrader.engine.event.GatewayStatus;
+import io.ringtrader.engine.event.OrderAction;
+import io.ringtrader.engine.event.OrderSide;
+import io.ringtrader.engine.event.OrderType;
+import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.engine.event.TimeInForce;
+
+/**
+ * The journal's one-byte codes for the engine's enums. These tables are part of the format: a code, once
+ * written to a journal, keeps its meaning forever; a new constant gets a new code (the exhaustive
+ * switches stop the build until it has one). Code 0 is {@code null}. Stateless, allocation-free.
+ */
+final class WireCodes {
+    private static final EventKind[] EVENT_KINDS = {
+        null,
+        EventKind.BOOK_SNAPSHOT,
+        EventKind.BOOK_DELTA,
+        EventKind.BBO,
+        EventKind.TRADE,
+        EventKind.KLINE,
+        EventKind.MARK_PRICE,
+        EventKind.OPEN_INTEREST,
+        EventKind.EXECUTION_REPORT,
+        EventKind.TIMER,
+        EventKind.GATEWAY_STATUS,
+        EventKind.DISCARDED,
+    };
+    private static final OrderSide[] SIDES = {null, OrderSide.BUY, OrderSide.SELL};
+    private static final ExecType[] EXEC_TYPES = {null, ExecType.ACK, ExecType.REJECT, ExecType.FILL, ExecType.CANCELED};
+    private static final GatewayStatus[] GATEWAY_STATUSES = {
+        null, GatewayStatus.CONNECTED, GatewayStatus.DISCONNECTED, GatewayStatus.BOOK_INVALID, GatewayStatus.BOOK_RESYNCED,
+    };
+    private static final OrderAction[] ACTIONS = {null, OrderAction.NEW, OrderAction.CANCEL};
+    private static final OrderType[] ORDER_TYPES = {null, OrderType.LIMIT, OrderType.MARKET};
+    private static final TimeInForce[] TIMES_IN_FORCE = {null, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTX};
+    private static final RiskDecision[] DECISIONS = {
+        null, RiskDecision.PENDING, RiskDecision.ACCEPTED, RiskDecision.BOOK_NOT_VALID, RiskDecision.INVALID_ORDER,
+    };
+
+    private WireCodes() {
+    }
+
+    static byte code(final EventKind kind) {
+        if (kind == null) {
+            return 0;
+        }
+        return switch (kind) {
+            case BOOK_SNAPSHOT -> 1;
+            case BOOK_DELTA -> 2;
+            case BBO -> 3;
+            case TRADE -> 4;
+            case KLINE -> 5;
+            case MARK_PRICE -> 6;
+            case OPEN_INTEREST -> 7;
+            case EXECUTION_REPORT -> 8;
+            case TIMER -> 9;
+            case GATEWAY_STATUS -> 10;
+            case DISCARDED -> 11;
+        };
+    }
+
+    static byte code(final OrderSide side) {
+        if (side == null) {
+            return 0;
+        }
+        return switch (side) {
+            case BUY -> 1;
+            case SELL -> 2;
+        };
+    }
+
+    static byte code(final ExecType type) {
+        if (type == null) {
+            return 0;
+        }
+        return switch (type) {
+            case ACK -> 1;
+            case REJECT -> 2;
+            case FILL -> 3;
+            case CANCELED -> 4;
+        };
+    }
+
+    static byte code(final GatewayStatus status) {
+        if (status == null) {
+            return 0;
+        }
+        return switch (status) {
+            case CONNECTED -> 1;
+            case DISCONNECTED -> 2;
+            case BOOK_INVALID -> 3;
+            case BOOK_RESYNCED -> 4;
+        };
+    }
+
+    static byte code(final OrderAction action) {
+        if (action == null) {
+            return 0;
+        }
+        return switch (action) {
+            case NEW -> 1;
+            case CANCEL -> 2;
+        };
+    }
+
+    static byte code(final OrderType type) {
+        if (type == null) {
+            return 0;
+        }
+        return switch (type) {
+            case LIMIT -> 1;
+            case MARKET -> 2;
+        };
+    }
+
+    static byte code(final TimeInForce timeInForce) {
+        if (timeInForce == null) {
+            return 0;
+        }
+        return switch (timeInForce) {
+            case GTC -> 1;
+            case IOC -> 2;
+            case FOK -> 3;
+            case GTX -> 4;
+        };
+    }
+
+    static byte code(final RiskDecision decision) {
+        if (decision == null) {
+            return 0;
+        }
+        return switch (decision) {
+            case PENDING -> 1;
+            case ACCEPTED -> 2;
+            case BOOK_NOT_VALID -> 3;
+            case INVALID_ORDER -> 4;
+        };
+    }
+
+    static EventKind eventKind(final byte code) {
+        return lookup(EVENT_KINDS, code, "event kind");
+    }
+
+    static OrderSide side(final byte code) {
+        return lookup(SIDES, code, "side");
+    }
+
+    static ExecType execType(final byte code) {
+        return lookup(EXEC_TYPES, code, "exec type");
+    }
+
+    static GatewayStatus gatewayStatus(final byte code) {
+        return lookup(GATEWAY_STATUSES, code, "gateway status");
+    }
+
+    static OrderAction action(final byte code) {
+        return lookup(ACTIONS, code, "order action");
+    }
+
+    static OrderType orderType(final byte code) {
+        return lookup(ORDER_TYPES, code, "order type");
+    }
+
+    static TimeInForce timeInForce(final byte code) {
+        return lookup(TIMES_IN_FORCE, code, "time in force");
+    }
+
+    static RiskDecision decision(final byte code) {
+        return lookup(DECISIONS, code, "risk decision");
+    }
+
+    private static <E> E lookup(final E[] table, final byte code, final String what) {
+        final int index = code & 0xFF;
+        if (index >= table.length) {
+            throw new JournalFormatException("has unknown " + what + " code " + index);
+        }
+        return table[index];
+    }
+}

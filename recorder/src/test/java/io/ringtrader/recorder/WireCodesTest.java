@@ -1,0 +1,60 @@
+package io.ringtrader.recorder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.ExecType;
+import io.ringtrader.engine.event.GatewayStatus;
+import io.ringtrader.engine.event.OrderAction;
+import io.ringtrader.engine.event.OrderSide;
+import io.ringtrader.engine.event.OrderType;
+import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.engine.event.TimeInForce;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class WireCodesTest {
+    @Test
+    void shouldGiveEveryEnumConstantADistinctCodeThatDecodesBack() {
+        assertCodes(EventKind.values(), WireCodes::code, WireCodes::eventKind);
+        assertCodes(OrderSide.values(), WireCodes::code, WireCodes::side);
+        assertCodes(ExecType.values(), WireCodes::code, WireCodes::execType);
+        assertCodes(GatewayStatus.values(), WireCodes::code, WireCodes::gatewayStatus);
+        assertCodes(OrderAction.values(), WireCodes::code, WireCodes::action);
+        assertCodes(OrderType.values(), WireCodes::code, WireCodes::orderType);
+        assertCodes(TimeInForce.values(), WireCodes::code, WireCodes::timeInForce);
+        assertCodes(RiskDecision.values(), WireCodes::code, WireCodes::decision);
+    }
+
+    @Test
+    void shouldKeepTheCodesAlreadyWrittenToJournals() {
+        assertEquals(1, WireCodes.code(EventKind.BOOK_SNAPSHOT));
+        assertEquals(4, WireCodes.code(EventKind.TRADE));
+        assertEquals(11, WireCodes.code(EventKind.DISCARDED));
+        assertEquals(2, WireCodes.code(OrderSide.SELL));
+        assertEquals(2, WireCodes.code(RiskDecision.ACCEPTED));
+        assertEquals(4, WireCodes.code(TimeInForce.GTX));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownCode() {
+        final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)12));
+        assertEquals("has unknown event kind code 12", e.getMessage());
+    }
+
+    private static <E extends Enum<E>> void assertCodes(final E[] values, final Function<E, Byte> encode, final Function<Byte, E> decode) {
+        final Set<Byte> seen = new HashSet<>();
+        for (final E value : values) {
+            final byte code = encode.apply(value);
+            assertTrue(code != 0, value + " must not use code 0 (null)");
+            assertTrue(seen.add(code), value + " shares code " + code);
+            assertEquals(value, decode.apply(code));
+        }
+        assertNull(decode.apply((byte)0));
+    }
+}
