@@ -102,9 +102,7 @@ class RingTraderCliTest {
     void shouldRunForTheGivenDurationThenStopCleanlyWithALatencySummary() throws Exception {
         final Path telemetry = dir.resolve("telemetry");
         final Path config = dir.resolve("run.yaml");
-        Files.writeString(config, Files.readString(DEMO)
-            .replace("timerInterval: 100ms", "timerInterval: 10ms")
-            .replace("outputDir: run/telemetry", "outputDir: " + telemetry));
+        Files.writeString(config, sessionConfig(telemetry));
 
         final Result result = run("run", "--config", config.toString(), "--duration", "1s");
 
@@ -114,6 +112,43 @@ class RingTraderCliTest {
         assertTrue(result.out.contains("errors: 0"), result.out);
         assertTrue(Files.exists(telemetry.resolve("book.hgrm")));
         assertTrue(Files.exists(telemetry.resolve("outbound-journal.hgrm")));
+    }
+
+    @Test
+    void shouldJournalEverySessionEventIntoItsOwnSessionDirectory() throws Exception {
+        final Path config = dir.resolve("record.yaml");
+        Files.writeString(config, sessionConfig(dir.resolve("telemetry")));
+
+        final Result result = run("record", "--config", config.toString(), "--duration", "1s");
+
+        assertEquals(0, result.exitCode, result.err);
+        final long events = Long.parseLong(result.out.replaceAll("(?s).*events: (\\d+),.*", "$1"));
+        assertTrue(events > 10, result.out);
+        final Path session;
+        try (var sessions = Files.list(dir.resolve("journal"))) {
+            session = sessions.findFirst().orElseThrow();
+        }
+        assertTrue(session.getFileName().toString().matches("\\d{8}T\\d{6}Z"), session.toString());
+        assertTrue(result.out.contains("journal: " + session), result.out);
+        try (var reader = io.ringtrader.recorder.JournalReader.open(session, io.ringtrader.recorder.JournalStream.INBOUND)) {
+            assertEquals(events, reader.summarize().messages());
+        }
+    }
+
+    @Test
+    void shouldRefuseToRecordWithTheJournalOff() throws Exception {
+        final Path config = dir.resolve("nojournal.yaml");
+        Files.writeString(config, sessionConfig(dir.resolve("telemetry")).replace("enabled: true", "enabled: false"));
+        final Result result = run("record", "--config", config.toString(), "--duration", "1s");
+        assertEquals(2, result.exitCode);
+        assertTrue(result.err.contains("journal.enabled"), result.err);
+    }
+
+    private String sessionConfig(final Path telemetry) throws Exception {
+        return Files.readString(DEMO)
+            .replace("timerInterval: 100ms", "timerInterval: 10ms")
+            .replace("outputDir: run/telemetry", "outputDir: " + telemetry)
+            .replace("dir: run/journal", "dir: " + dir.resolve("journal"));
     }
 
     private static int lineOf(final Path file, final String text) throws Exception {

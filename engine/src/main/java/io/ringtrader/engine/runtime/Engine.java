@@ -44,10 +44,11 @@ public final class Engine {
     private final EpochNanoClock clock;
     private final Pipeline pipeline;
     private final TimerAgent timer;
+    private final EngineMode mode;
     private long lastStatusNs;
     private long lastStatusEvents;
 
-    private Engine(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension) {
+    private Engine(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension, final EngineMode mode) {
         if (config.venues().binance().enabled() || config.venues().bitget().enabled()) {
             throw new IllegalArgumentException("venues: this version has no exchange gateway yet; set enabled: false");
         }
@@ -68,7 +69,12 @@ public final class Engine {
             .clock(clock)
             .errorHandler(errors)
             .producer(timer);
-        businessStages(builder, instruments, errors);
+        if (mode == EngineMode.TRADE) {
+            businessStages(builder, instruments, errors);
+        } else {
+            builder.book(new BookHandler(new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS), errors));
+        }
+        this.mode = mode;
         extension.extend(builder, instruments, errors);
         this.pipeline = builder.build();
     }
@@ -79,15 +85,16 @@ public final class Engine {
      * @throws IllegalArgumentException when the configuration asks for something this build cannot do.
      */
     public static Engine create(final RingTraderConfig config, final EpochNanoClock clock) {
-        return new Engine(config, clock, EngineExtension.NONE);
+        return new Engine(config, clock, EngineExtension.NONE, EngineMode.TRADE);
     }
 
     /**
      * Assembles an engine with additions from modules the engine cannot depend on: the journal stages,
      * gateways as producers.
      */
-    public static Engine create(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension) {
-        return new Engine(config, clock, extension);
+    public static Engine create(
+        final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension, final EngineMode mode) {
+        return new Engine(config, clock, extension, mode);
     }
 
     /**
@@ -129,6 +136,10 @@ public final class Engine {
     /** Stops the timer, drains both rings and joins the stage threads. */
     public Pipeline.StopReport stop() {
         return pipeline.stop();
+    }
+
+    public EngineMode mode() {
+        return mode;
     }
 
     public Pipeline pipeline() {

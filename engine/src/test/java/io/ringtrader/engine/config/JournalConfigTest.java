@@ -26,12 +26,12 @@ class JournalConfigTest {
             journal:
               enabled: false
               dir: /var/ringtrader/journal
-              rollCycle: fast-hourly
+              rollCycle: half-hourly
               retentionCycles: 48
               fsyncOnBatch: true
               recordRaw: true
             """).journal();
-        assertEquals(new JournalConfig(false, Path.of("/var/ringtrader/journal"), JournalRollCycle.FAST_HOURLY, 48, true, true), journal);
+        assertEquals(new JournalConfig(false, Path.of("/var/ringtrader/journal"), JournalRollCycle.HALF_HOURLY, 48, true, true), journal);
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.ringtrader.app;
+
+import io.ringtrader.engine.config.JournalConfig;
+import io.ringtrader.engine.runtime.EngineExtension;
+import io.ringtrader.recorder.InboundJournalWriter;
+import io.ringtrader.recorder.JournalRollCycle;
+import io.ringtrader.recorder.OutboundJournalWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The journal of one session: a sub-directory of {@code journal.dir} named by the session's start time
+ * (UTC), so every session can be replayed on its own, and the engine extension that installs the
+ * recorder's writers as the journal stages.
+ */
+final class SessionJournal {
+    private static final DateTimeFormatter SESSION_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .withZone(ZoneOffset.UTC);
+
+    private final Path directory;
+    private final io.ringtrader.recorder.JournalConfig recorderConfig;
+
+    private SessionJournal(final Path directory, final io.ringtrader.recorder.JournalConfig recorderConfig) {
+        this.directory = directory;
+        this.recorderConfig = recorderConfig;
+    }
+
+    /** The session's journal under {@code config.dir()}, named by {@code start}. */
+    static SessionJournal create(final JournalConfig config, final Instant start, final String writer) {
+        final Path directory = config.dir().resolve(SESSION_NAME.format(start));
+        final JournalRollCycle cycle = JournalRollCycle.fromConfigName(config.rollCycle().configName());
+        if (cycle == null) {
+            throw new IllegalArgumentException("journal.rollCycle: " + config.rollCycle().configName()
+                + " has no Chronicle roll cycle in the recorder");
+        }
+        return new SessionJournal(directory, io.ringtrader.recorder.JournalConfig.defaults(directory)
+            .withRollCycle(cycle)
+            .withRetentionCycles(config.retentionCycles())
+            .withFsyncOnBatch(config.fsyncOnBatch())
+            .withWriter(writer));
+    }
+
+    /** Where this session's {@code inbound/} and {@code outbound/} queues are written. */
+    Path directory() {
+        return directory;
+    }
+
+    /** Installs the inbound and outbound journal writers. */
+    EngineExtension extension() {
+        return (builder, instruments, errors) -> builder
+            .journal(new InboundJournalWriter(recorderConfig))
+            .outboundJournal(new OutboundJournalWriter(recorderConfig));
+    }
+}

@@ -1,0 +1,156 @@
+package io.ringtrader.app;
+
+import io.ringtrader.engine.config.ConfigLoader;
+import io.ringtrader.engine.config.LoadedConfig;
+import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.engine.runtime.EngineExtension;
+import io.ringtrader.engine.runtime.EngineMode;
+import io.ringtrader.engine.time.SystemEpochNanoClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.LogManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Runs one engine session for {@code run} and {@code record}: loads the config (or the embedded demo),
+ * journals into a fresh session directory, runs until Ctrl-C / SIGTERM or the duration, then stops
+ * cleanly (drain, join), prints the per-stage latency summary and writes {@code .hgrm} files.
+ */
+final class SessionRunner {
+    /** The embedded default: config/demo.yaml, packaged into the jar at build time. */
+    static final String EMBEDDED_CONFIG = "demo.yaml";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
+
+    private SessionRunner() {
+    }
+
+    static int run(
+        final CommandLine.Model.CommandSpec spec, final Path configFile, final Duration duration, final EngineMode mode)
+        throws Exception {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final String source = configFile != null ? configFile.toString() : "embedded " + EMBEDDED_CONFIG;
+        final LoadedConfig loaded = configFile != null ? ConfigLoader.load(configFile) : loadEmbedded();
+        final RingTraderConfig config = loaded.config();
+        if (mode == EngineMode.RECORD && !config.journal().enabled()) {
+            err.println(source + ": journal.enabled: record needs the journal on");
+            return RingTraderCli.EXIT_USAGE;
+        }
+        if (config.journal().recordRaw()) {
+            LOG.warn("journal.recordRaw: no gateway in this version produces raw frames; raw/ stays empty");
+        }
+
+        final SessionJournal journal = config.journal().enabled()
+            ? SessionJournal.create(config.journal(), Instant.now(), "ringtrader " + mode.name().toLowerCase(java.util.Locale.ROOT))
+            : null;
+        final Engine engine;
+        try {
+            engine = Engine.create(config, new SystemEpochNanoClock(),
+                journal != null ? journal.extension() : EngineExtension.NONE, mode);
+        } catch (final IllegalArgumentException e) {
+            err.println(source + ": " + e.getMessage());
+            return RingTraderCli.EXIT_USAGE;
+        }
+
+        final CountDownLatch stopRequested = new CountDownLatch(1);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final AtomicInteger exitCode = new AtomicInteger(RingTraderCli.EXIT_FAILURE);
+        final Thread hook = new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                // Keep the JVM alive until the main thread has drained, reported and flushed ...
+                if (stopped.await(config.pipeline().shutdownTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+                    // ... then exit with the session's own status rather than the signal's (143 for SIGTERM).
+                    out.flush();
+                    err.flush();
+                    LogManager.shutdown();
+                    Runtime.getRuntime().halt(exitCode.get());
+                }
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rt-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            engine.start();
+            LOG.info("{} {} with {} instruments on threads {}; journal {}; stop with Ctrl-C or SIGTERM",
+                mode == EngineMode.RECORD ? "recording" : "running", source, engine.instruments().count(),
+                engine.pipeline().threadNames(), journal != null ? journal.directory() : "off");
+            final long reportMs = config.telemetry().reportInterval().toMillis();
+            final long deadlineNs = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+            while (true) {
+                final long leftMs = TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime());
+                if (leftMs <= 0 || stopRequested.await(Math.min(reportMs, leftMs), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+                if (System.nanoTime() < deadlineNs) {
+                    LOG.info("status: {}", engine.status());
+                }
+            }
+            LOG.info("stopping: draining the rings");
+            final Pipeline.StopReport report = engine.stop();
+            out.println("per-stage latency (stage done - event receive time), whole session:");
+            out.print(engine.pipeline().latency().formatTotals());
+            final List<Path> files = engine.writeLatencyFiles();
+            out.println("latency histograms: " + files.size() + " .hgrm files in " + config.telemetry().outputDir());
+            if (journal != null) {
+                out.println("journal: " + journal.directory());
+            }
+            out.println("events: " + engine.pipeline().inboundPublished() + ", order commands: "
+                + engine.pipeline().outboundPublished() + ", errors: " + engine.errors().totalCount());
+            engine.errors().logSummary();
+            out.flush();
+            if (!report.clean()) {
+                err.println("ringtrader: shutdown was not clean: " + report);
+                return RingTraderCli.EXIT_FAILURE;
+            }
+            exitCode.set(RingTraderCli.EXIT_OK);
+            return RingTraderCli.EXIT_OK;
+        } finally {
+            stopped.countDown();
+            if (stopRequested.getCount() > 0) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (final IllegalStateException alreadyShuttingDown) {
+                    // The hook is running; it returns as soon as 'stopped' is counted down.
+                }
+            }
+        }
+    }
+
+    private static LoadedConfig loadEmbedded() throws IOException {
+        try (InputStream in = SessionRunner.class.getResourceAsStream(EMBEDDED_CONFIG)) {
+            if (in == null) {
+                throw new IllegalStateException("embedded config " + EMBEDDED_CONFIG + " missing from the jar");
+            }
+            final String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return ConfigLoader.parse(text, "embedded:" + EMBEDDED_CONFIG, System::getenv);
+        }
+    }
+
+    /** Parses {@code --duration} with the config file's duration syntax. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(final String value) {
+            try {
+                return io.ringtrader.engine.config.Durations.parseStrict(value);
+            } catch (final IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
