@@ -36,7 +36,7 @@ class JournalConfigTest {
 
     @Test
     void shouldRejectAnUnknownRollCycleListingTheAllowedOnes() {
-        final ConfigException error = assertThrows(ConfigException.class, () -> load("journal:\n  rollCycle: weekly\n"));
+        final ConfigException error = assertThrows(ConfigException.class, () -> load("journal:\n  rollCycle: monthly\n"));
         final ConfigProblem problem = error.problems().get(0);
         assertEquals("journal.rollCycle", problem.path());
         assertEquals(2, problem.line());
