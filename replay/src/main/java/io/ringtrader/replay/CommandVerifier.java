@@ -1,0 +1,77 @@
+package io.ringtrader.replay;
+
+import io.ringtrader.engine.event.OrderCommand;
+import io.ringtrader.recorder.JournalReader;
+import io.ringtrader.recorder.JournalStream;
+import java.nio.file.Path;
+
+/**
+ * Compares the order commands a replay produces, one by one, with the ones journaled live in
+ * {@code outbound/}; remembers the first divergence. Everything the strategy and risk decided is
+ * compared; the local receive time of the causing event is not (it is the same journaled value anyway).
+ *
+ * <p>Single-threaded (the replay thread).
+ */
+final class CommandVerifier implements AutoCloseable {
+    private final JournalReader recorded;
+    private final OrderCommand expected = new OrderCommand();
+    private long compared;
+    private Divergence divergence;
+
+    CommandVerifier(final Path journal) {
+        this.recorded = JournalReader.open(journal, JournalStream.OUTBOUND);
+    }
+
+    void onCommand(final OrderCommand actual) {
+        final long index = compared++;
+        if (divergence != null) {
+            return;
+        }
+        if (!recorded.next(expected)) {
+            divergence = new Divergence(index, "none", describe(actual));
+            return;
+        }
+        if (!same(expected, actual)) {
+            divergence = new Divergence(index, describe(expected), describe(actual));
+        }
+    }
+
+    /** Call after the last event: a journaled command the replay did not produce is a divergence too. */
+    Divergence finish() {
+        if (divergence == null && recorded.next(expected)) {
+            divergence = new Divergence(compared, describe(expected), "none");
+        }
+        return divergence;
+    }
+
+    long compared() {
+        return compared;
+    }
+
+    @Override
+    public void close() {
+        recorded.close();
+    }
+
+    private static boolean same(final OrderCommand a, final OrderCommand b) {
+        return a.action == b.action
+            && a.instrumentId == b.instrumentId
+            && a.venueId == b.venueId
+            && a.strategyId == b.strategyId
+            && a.clientOrderId == b.clientOrderId
+            && a.side == b.side
+            && a.type == b.type
+            && a.timeInForce == b.timeInForce
+            && a.priceMantissa == b.priceMantissa
+            && a.qtyMantissa == b.qtyMantissa
+            && a.reduceOnly == b.reduceOnly
+            && a.decision == b.decision
+            && a.causeSequence == b.causeSequence
+            && a.causeExchangeTimeNs == b.causeExchangeTimeNs
+            && a.causeReceiveTimeNs == b.causeReceiveTimeNs;
+    }
+
+    private static String describe(final OrderCommand command) {
+        return command.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package io.ringtrader.replay;
+
+import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.pipeline.FusedPipeline;
+import io.ringtrader.engine.pipeline.NoOpStages;
+import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.engine.runtime.EngineExtension;
+import io.ringtrader.recorder.JournalReader;
+import io.ringtrader.recorder.JournalStream;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Replays a session's journal through the same business stages a live engine runs ({@link
+ * Engine#businessStages}), fused on the calling thread, with event time taken from the journal.
+ *
+ * <p>Execution reports: the journaled ones are fed back in their recorded place (this version has no
+ * paper venue to regenerate them), so the venue stage is a no-op during replay. With
+ * {@link ReplayOptions#verify()} the order commands produced are compared with the journaled ones.
+ * Everything a replay produces depends only on the journal, the code and the config: the digest is the
+ * proof.
+ */
+public final class ReplayRunner {
+    /** Level capacity of the event read from the journal: larger than any live slot. */
+    private static final int READ_LEVEL_CAPACITY = 1_000;
+    private static final int FEEDBACK_RING_SIZE = 1_024;
+
+    private ReplayRunner() {
+    }
+
+    /**
+     * Replays {@code options.journal()} with {@code config}'s instruments and stages, plus what
+     * {@code extension} adds (strategies, until the config wires them).
+     *
+     * @throws io.ringtrader.recorder.JournalNotFoundException when the journal is missing.
+     * @throws io.ringtrader.recorder.JournalFormatException   when it was written by a newer version.
+     */
+    public static ReplayResult run(final RingTraderConfig config, final ReplayOptions options, final EngineExtension extension)
+        throws IOException {
+        final InstrumentRegistry instruments = Engine.registry(config.instruments());
+        final DistinctErrorHandler errors = new DistinctErrorHandler();
+        final ReplayDigest digest = new ReplayDigest();
+        final Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
+        final long[] kindCounts = new long[EventKind.values().length];
+
+        try (JournalReader reader = JournalReader.open(options.journal(), JournalStream.INBOUND);
+            CommandVerifier verifier = options.verify() ? new CommandVerifier(options.journal()) : null) {
+            final Pipeline.Builder builder = Pipeline.builder()
+                .levelsPerSlot(config.pipeline().levelsPerSlot())
+                .outboundRingSize(config.pipeline().outboundRingSize())
+                .errorHandler(errors);
+            Engine.businessStages(builder, instruments, errors);
+            builder.venue(publisher -> new NoOpStages.Venue());
+            extension.extend(builder, instruments, errors);
+            builder.journal((event, sequence, endOfBatch) -> digest.onEvent(event));
+            builder.outboundJournal((command, sequence, endOfBatch) -> {
+                digest.onCommand(command);
+                if (verifier != null) {
+                    verifier.onCommand(command);
+                }
+            });
+            final FusedPipeline fused = builder.buildFused(FEEDBACK_RING_SIZE);
+
+            final InboundEvent event = new InboundEvent(Math.max(READ_LEVEL_CAPACITY, config.pipeline().levelsPerSlot()));
+            long read = 0;
+            long replayed = 0;
+            long firstEventNs = 0;
+            final long startNs = System.nanoTime();
+            fused.start();
+            while (reader.next(event)) {
+                read++;
+                final long receiveNs = event.receiveTimeNs;
+                if (receiveNs < options.fromNs() || receiveNs > options.toNs()) {
+                    continue;
+                }
+                if (replayed == 0) {
+                    firstEventNs = receiveNs;
+                }
+                pace(options.speed(), startNs, receiveNs - firstEventNs);
+                fused.process(event, reader.sequence());
+                replayed++;
+                if (event.kind != null) {
+                    kindCounts[event.kind.ordinal()]++;
+                }
+            }
+            fused.stop();
+            final long elapsedNs = System.nanoTime() - startNs;
+            for (final EventKind kind : EventKind.values()) {
+                if (kindCounts[kind.ordinal()] > 0) {
+                    byKind.put(kind, kindCounts[kind.ordinal()]);
+                }
+            }
+            final Divergence divergence = verifier != null ? verifier.finish() : null;
+            final ReplayResult result = new ReplayResult(read, replayed, fused.generated(), byKind, digest.commands(),
+                digest.fills(), errors.totalCount(), elapsedNs, digest.finish(), options.verify(), divergence);
+            if (options.reportDir() != null) {
+                ReplayReport.write(options, result, options.reportDir());
+            }
+            errors.logSummary();
+            return result;
+        }
+    }
+
+    private static void pace(final ReplaySpeed speed, final long startNs, final long eventOffsetNs) {
+        if (speed.isMax()) {
+            return;
+        }
+        final long dueNs = startNs + speed.wallNanos(eventOffsetNs);
+        long waitNs;
+        while ((waitNs = dueNs - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(waitNs);
+        }
+    }
+}

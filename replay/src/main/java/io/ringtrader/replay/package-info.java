@@ -1,0 +1,2 @@
+/** Deterministic replay of journals through the live business stages: digest, verify, reports. */
+package io.ringtrader.replay;
