@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(ReplayThroughputBenchmark.EVENTS)
-@Warmup(iterations = 1, time = 1)
+@Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {
     "-Xmx2g",
@@ -57,6 +57,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ReplayThroughputBenchmark {
     static final int EVENTS = 10_000_000;
     private static final long TICK = 10;
+    private static final long MID = 6_180_000;
 
     private Path journal;
     private RingTraderConfig config;
@@ -72,7 +73,7 @@ public class ReplayThroughputBenchmark {
         writer.onStart();
         final InboundEvent event = new InboundEvent(32);
         final SplittableRandom random = new SplittableRandom(42);
-        long mid = 6_180_000;
+        long mid = MID;
         long timeNs = 1_723_161_600_000_000_000L;
         event.reset();
         event.kind = EventKind.BOOK_SNAPSHOT;
@@ -84,7 +85,10 @@ public class ReplayThroughputBenchmark {
         }
         writer.onEvent(event, 0, true);
         for (long sequence = 1; sequence < EVENTS; sequence++) {
-            mid += (random.nextInt(3) - 1) * TICK;
+            // A mid that wanders but reverts to its start keeps the book at a few hundred levels a side,
+            // as a venue's depth stream (which removes levels leaving its depth) does.
+            final long drift = mid > MID ? -1 : mid < MID ? 1 : 0;
+            mid += (random.nextInt(5) - 2 + (random.nextInt(4) == 0 ? drift : 0)) * TICK;
             timeNs += 100_000;
             event.reset();
             event.kind = EventKind.BOOK_DELTA;

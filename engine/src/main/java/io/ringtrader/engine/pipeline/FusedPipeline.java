@@ -91,7 +91,8 @@ public final class FusedPipeline {
     /**
      * Runs one event, and everything it causes, through the stages.
      *
-     * @param event    the event as the producer made it; its stage outputs are cleared first.
+     * @param event    the event as the producer made it: reset, then filled (as a journal decoder or a
+     *                 translator leaves it); its stage outputs must be clear.
      * @param sequence its inbound ring sequence (the journal index for a replay).
      */
     public void process(final InboundEvent event, final long sequence) {
@@ -136,7 +137,6 @@ public final class FusedPipeline {
     private void runInbound(final InboundEvent event, final long sequence) {
         processed++;
         final boolean discarded = event.kind == EventKind.DISCARDED;
-        event.resetStageOutputs();
         for (int i = 0; i < inboundStages.length; i++) {
             if (discarded && i > 0) {
                 return;
