@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Latency of the inbound journal stage appending one event, as the pipeline calls it (one event per batch,
  * the worst case for per-batch work): a 10+10-level book delta and a trade. Each iteration writes a fresh
- * queue in a temporary directory (system property {@code ringtrader.bench.dir}, default the JVM's temp
- * directory; a tmpfs such as {@code /dev/shm} takes the disk out of the measurement), deleted afterwards.
- * Run with {@code -prof gc}: appending must allocate ≈0 B/op.
+ * queue in a temporary directory under {@code -p dir=...} (default: the JVM's temp directory; a tmpfs
+ * takes the disk out of the measurement), deleted afterwards. Run with {@code -prof gc}: appending must
+ * allocate ≈0 B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode({Mode.SampleTime, Mode.AverageTime})
@@ -42,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
     BenchJvmFlags.OPEN_LANG, BenchJvmFlags.OPEN_REFLECT, BenchJvmFlags.NO_ANALYTICS})
 public class JournalAppendBenchmark {
     private static final int LEVELS = 10;
+
+    /** Parent of the per-iteration journal directories; empty for the JVM's temp directory. */
+    @Param({""})
+    public String dir;
 
     private final InboundEvent bookDelta = new InboundEvent(32);
     private final InboundEvent trade = new InboundEvent(32);
@@ -71,8 +76,8 @@ public class JournalAppendBenchmark {
 
     @Setup(Level.Iteration)
     public void openJournal() throws IOException {
-        directory = Files.createTempDirectory(Path.of(System.getProperty("ringtrader.bench.dir", System.getProperty("java.io.tmpdir"))),
-            "journal-bench-");
+        final Path parent = Path.of(dir.isEmpty() ? System.getProperty("java.io.tmpdir") : dir);
+        directory = Files.createTempDirectory(parent, "journal-bench-");
         writer = new InboundJournalWriter(JournalConfig.defaults(directory));
         writer.onStart();
     }
