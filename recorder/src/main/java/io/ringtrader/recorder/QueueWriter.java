@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
@@ -80,8 +80,16 @@ final class QueueWriter {
         applyRetention();
     }
 
-    /** The staging buffer, cleared: encode one message into it, then call {@link #appendStaged()}. */
+    /**
+     * The staging buffer, cleared: encode one message into it, then call {@link #appendStaged()}.
+     *
+     * @throws IllegalStateException if the queue is not open.
+     */
     Bytes<Void> staging() {
+        final Bytes<Void> staging = this.staging;
+        if (staging == null) {
+            throw new IllegalStateException("journal " + directory + " is not open");
+        }
         staging.clear();
         return staging;
     }
