@@ -3,7 +3,6 @@ package io.ringtrader.recorder;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.pipeline.InboundJournal;
 import net.openhft.chronicle.core.time.TimeProvider;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The journal stage of the inbound ring: appends every event it is given, DISCARDED slots included, to the
@@ -33,15 +32,8 @@ public final class InboundJournalWriter implements InboundJournal {
 
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch) {
-        final DocumentContext dc = queue.writingDocument();
-        try {
-            InboundEventCodec.encode(event, sequence, dc.wire().bytes());
-        } catch (final RuntimeException | Error e) {
-            dc.rollbackOnClose();
-            throw e;
-        } finally {
-            dc.close();
-        }
+        InboundEventCodec.encode(event, sequence, queue.staging());
+        queue.appendStaged();
         if (endOfBatch) {
             queue.endOfBatch();
         }

@@ -3,7 +3,6 @@ package io.ringtrader.recorder;
 import io.ringtrader.engine.event.OrderCommand;
 import io.ringtrader.engine.pipeline.OutboundJournal;
 import net.openhft.chronicle.core.time.TimeProvider;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * The journal stage of the outbound ring: appends every order command with its risk decision, rejected
@@ -31,15 +30,8 @@ public final class OutboundJournalWriter implements OutboundJournal {
 
     @Override
     public void onCommand(final OrderCommand command, final long sequence, final boolean endOfBatch) {
-        final DocumentContext dc = queue.writingDocument();
-        try {
-            OrderCommandCodec.encode(command, sequence, dc.wire().bytes());
-        } catch (final RuntimeException | Error e) {
-            dc.rollbackOnClose();
-            throw e;
-        } finally {
-            dc.close();
-        }
+        OrderCommandCodec.encode(command, sequence, queue.staging());
+        queue.appendStaged();
         if (endOfBatch) {
             queue.endOfBatch();
         }

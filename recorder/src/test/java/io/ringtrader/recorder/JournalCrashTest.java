@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class JournalCrashTest {
         final long lastReported;
         try {
             lastReported = awaitProgress(child, KILL_AFTER);
+            // Let the child run on for a random moment, so the kill lands at an arbitrary point of an append.
+            TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextInt(3_000));
             child.destroyForcibly();
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child did not die");
         } finally {

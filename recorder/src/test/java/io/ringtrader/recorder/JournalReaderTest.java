@@ -180,6 +180,31 @@ class JournalReaderTest {
         }
     }
 
+    @Test
+    void shouldRefuseToAppendBeforeTheWriterIsStarted() {
+        final InboundJournalWriter writer = new InboundJournalWriter(JournalConfig.defaults(journal));
+        final IllegalStateException e = assertThrows(IllegalStateException.class, () -> writer.onEvent(new InboundEvent(4), 0, true));
+        assertEquals("journal " + journal.resolve("inbound") + " is not open", e.getMessage());
+    }
+
+    @Test
+    void shouldReadBackAnEventWhoseProducerSetNoKind() {
+        final InboundJournalWriter writer = new InboundJournalWriter(JournalConfig.defaults(journal));
+        writer.onStart();
+        final InboundEvent event = new InboundEvent(4);
+        event.instrumentId = 9;
+        writer.onEvent(event, 0, true);
+        writer.onShutdown();
+
+        try (JournalReader reader = JournalReader.open(journal, JournalStream.INBOUND)) {
+            final InboundEvent read = new InboundEvent(4);
+            read.kind = EventKind.TRADE;
+            assertTrue(reader.next(read));
+            assertEquals(null, read.kind);
+            assertEquals(9, read.instrumentId);
+        }
+    }
+
     private long writeTrades(final int count) {
         final InboundJournalWriter writer = new InboundJournalWriter(JournalConfig.defaults(journal));
         writer.onStart();
