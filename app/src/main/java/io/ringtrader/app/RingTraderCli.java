@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Low-latency, event-driven trading engine for crypto perpetual futures.",
-    subcommands = {RunCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ConfigCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
 public final class RingTraderCli implements Runnable {
     /** Exit code for success. */
     public static final int EXIT_OK = 0;
