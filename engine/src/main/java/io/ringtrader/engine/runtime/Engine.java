@@ -33,10 +33,10 @@ import org.agrona.concurrent.EpochNanoClock;
  * called from that thread while running.
  */
 public final class Engine {
-    /** Levels per side a book holds before its arrays first grow. */
-    static final int BOOK_INITIAL_LEVELS = 1_024;
+    /** Levels per side a book holds before its arrays first grow (tools that run the book use the same). */
+    public static final int BOOK_INITIAL_LEVELS = 1_024;
     /** Depth limit per side of a book (Binance snapshots carry up to 1,000 levels per side). */
-    static final int BOOK_MAX_LEVELS = 20_000;
+    public static final int BOOK_MAX_LEVELS = 20_000;
 
     private final RingTraderConfig config;
     private final InstrumentRegistry instruments;

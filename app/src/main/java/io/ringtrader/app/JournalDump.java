@@ -1,0 +1,126 @@
+package io.ringtrader.app;
+
+import io.ringtrader.engine.book.BookHandler;
+import io.ringtrader.engine.book.OrderBooks;
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OrderCommand;
+import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.recorder.InboundEventCodec;
+import io.ringtrader.recorder.JournalReader;
+import java.io.PrintWriter;
+import java.util.Set;
+
+/**
+ * {@code journal dump} without the command line: reads a queue from its start, writes one line per message
+ * that passes the filters, and optionally runs the engine's own {@link BookHandler} over <em>every</em> inbound
+ * event (filtered out or not, so the book is the one the live book stage had) and appends its outcome and view
+ * to the book-related lines. Runs on the caller's thread.
+ */
+final class JournalDump {
+    private final JournalInstruments instruments;
+    private final EventFormatter formatter;
+    private final EventLine line;
+    private final Set<EventKind> kinds;
+    private final int[] instrumentIds;
+    private final BookHandler book;
+    private final DistinctErrorHandler bookErrors = new DistinctErrorHandler();
+
+    /**
+     * @param kinds         the kinds to write, null for all.
+     * @param instrumentIds the instruments to write, null for all.
+     * @param withBook      run the book stage; needs a config (the books are sized from its instruments).
+     */
+    JournalDump(final JournalInstruments instruments, final DumpFormat format, final Set<EventKind> kinds,
+        final int[] instrumentIds, final boolean withBook) {
+        if (withBook && !instruments.hasConfig()) {
+            throw new IllegalArgumentException("--with-book needs --config (the books are built per configured instrument)");
+        }
+        this.instruments = instruments;
+        this.formatter = new EventFormatter(instruments);
+        this.line = EventLine.of(format);
+        this.kinds = kinds;
+        this.instrumentIds = instrumentIds;
+        this.book = withBook
+            ? new BookHandler(new OrderBooks(instruments.registry().count(), Engine.BOOK_INITIAL_LEVELS, Engine.BOOK_MAX_LEVELS),
+                bookErrors)
+            : null;
+    }
+
+    /**
+     * Dumps the inbound events from the reader's position to the last complete one.
+     *
+     * @return the number of lines written.
+     */
+    long dumpInbound(final JournalReader reader, final PrintWriter out) {
+        final InboundEvent event = new InboundEvent(InboundEventCodec.MAX_LEVELS);
+        long written = 0;
+        while (reader.next(event)) {
+            long rejectedLevels = 0;
+            if (book != null) {
+                final long rejectedBefore = book.rejectedLevels();
+                book.onEvent(event, reader.sequence(), true);
+                rejectedLevels = book.rejectedLevels() - rejectedBefore;
+            }
+            if (!selectedKind(event.kind) || !selectedInstrument(event.instrumentId)) {
+                continue;
+            }
+            line.begin();
+            formatter.event(line, reader.index(), reader.sequence(), event);
+            if (book != null && EventFormatter.isBookRelated(event)) {
+                formatter.book(line, event, BookSyncOutcome.of(event, rejectedLevels), rejectedLevels);
+            }
+            out.append(line.end()).append('\n');
+            written++;
+        }
+        out.flush();
+        return written;
+    }
+
+    /**
+     * Dumps the order commands from the reader's position to the last complete one.
+     *
+     * @return the number of lines written.
+     */
+    long dumpOutbound(final JournalReader reader, final PrintWriter out) {
+        final OrderCommand command = new OrderCommand();
+        long written = 0;
+        while (reader.next(command)) {
+            if (!selectedInstrument(command.instrumentId)) {
+                continue;
+            }
+            line.begin();
+            formatter.command(line, reader.index(), reader.sequence(), command);
+            out.append(line.end()).append('\n');
+            written++;
+        }
+        out.flush();
+        return written;
+    }
+
+    /** Problems the book stage counted (refused levels, unknown instrument ids). */
+    DistinctErrorHandler bookErrors() {
+        return bookErrors;
+    }
+
+    JournalInstruments instruments() {
+        return instruments;
+    }
+
+    private boolean selectedKind(final EventKind kind) {
+        return kinds == null || kind != null && kinds.contains(kind);
+    }
+
+    private boolean selectedInstrument(final int instrumentId) {
+        if (instrumentIds == null) {
+            return true;
+        }
+        for (final int id : instrumentIds) {
+            if (id == instrumentId) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
