@@ -72,7 +72,10 @@ final class QueueWriter {
         }
         queue = builder.build();
         appender = queue.createAppender();
+        // Writers are driven by one stage thread by contract; skip Chronicle's per-call owner-thread check.
+        appender.singleThreadedCheckDisabled(true);
         staging = Bytes.allocateElasticDirect(STAGING_CAPACITY);
+        staging.singleThreadedCheckDisabled(true);
         try (DocumentContext dc = appender.writingDocument(true)) {
             JournalSession.write(dc.wire().bytes(), stream, config.writer(), System.currentTimeMillis());
         }

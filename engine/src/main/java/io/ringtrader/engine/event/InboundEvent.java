@@ -1,7 +1,6 @@
 package io.ringtrader.engine.event;
 
 import io.ringtrader.engine.book.BookState;
-import java.util.Arrays;
 
 /**
  * The inbound ring slot. One mutable instance is pre-allocated per slot and reused forever.
@@ -192,8 +191,10 @@ public final class InboundEvent {
     }
 
     /**
-     * Clears every field, so nothing from the slot's previous use can leak into the next event. Level
-     * arrays are cleared up to the previous counts only.
+     * Clears every field, so nothing from the slot's previous use can leak into the next event. Arrays
+     * are valid only up to their counts ({@link #bidCount}, {@link #bookBidLevels}, {@link #featureCount},
+     * ...): reset sets the counts to zero and leaves the array contents, which no reader may look at past
+     * a count (the journal codec writes only up to the counts).
      */
     public void reset() {
         kind = null;
@@ -210,14 +211,6 @@ public final class InboundEvent {
         batchIndex = 0;
         batchLast = true;
 
-        Arrays.fill(bidPrices, 0, bidCount, 0L);
-        Arrays.fill(bidQtys, 0, bidCount, 0L);
-        Arrays.fill(bidPriceDecimals, 0, bidCount, (byte)0);
-        Arrays.fill(bidQtyDecimals, 0, bidCount, (byte)0);
-        Arrays.fill(askPrices, 0, askCount, 0L);
-        Arrays.fill(askQtys, 0, askCount, 0L);
-        Arrays.fill(askPriceDecimals, 0, askCount, (byte)0);
-        Arrays.fill(askQtyDecimals, 0, askCount, (byte)0);
         bidCount = 0;
         askCount = 0;
 
@@ -278,16 +271,10 @@ public final class InboundEvent {
     public void resetStageOutputs() {
         bookState = null;
         bookVersion = 0;
-        Arrays.fill(bookBidPrices, 0, bookBidLevels, 0L);
-        Arrays.fill(bookBidQtys, 0, bookBidLevels, 0L);
-        Arrays.fill(bookAskPrices, 0, bookAskLevels, 0L);
-        Arrays.fill(bookAskQtys, 0, bookAskLevels, 0L);
         bookBidLevels = 0;
         bookAskLevels = 0;
 
-        Arrays.fill(features, 0, featureCount, 0.0);
         featureCount = 0;
-        Arrays.fill(scores, 0, scoreCount, 0.0);
         scoreCount = 0;
 
         for (int i = 0; i < intentCount; i++) {

@@ -35,15 +35,14 @@ class InboundEventTest {
 
         assertNull(event.kind);
         assertEquals(fresh.toString(), event.toString());
-        assertEquals(0, event.bidPrices[0]);
-        assertEquals(0, event.askQtys[0]);
-        assertEquals(0, event.bidPriceDecimals[0]);
+        assertEquals(0, event.bidCount);
+        assertEquals(0, event.askCount);
         assertEquals(InboundEvent.NONE, event.tradePrice);
         assertEquals(InboundEvent.NONE, event.lastUpdateId);
         assertNull(event.execType);
         assertNull(event.bookState);
-        assertEquals(0, event.bookBidPrices[0]);
-        assertEquals(0.0, event.features[0]);
+        assertEquals(0, event.bookBidLevels);
+        assertEquals(0, event.featureCount);
         assertEquals(0, event.intentCount);
         assertNull(event.intents[0].action);
         assertEquals(RiskDecision.PENDING, event.intents[0].decision);
