@@ -81,7 +81,7 @@ final class JournalCommand implements Runnable {
         @CommandLine.Mixin
         private JournalOptions options;
 
-        @Option(names = "--gap", paramLabel = "DURATION", converter = RunCommand.DurationConverter.class,
+        @Option(names = "--gap", paramLabel = "DURATION", converter = SessionRunner.DurationConverter.class,
             defaultValue = "1s", description = "Report receive-time gaps longer than this (default: ${DEFAULT-VALUE}).")
         private Duration gap;
 
