@@ -64,6 +64,9 @@ final class SessionRunner {
         } catch (final IllegalArgumentException e) {
             err.println(source + ": " + e.getMessage());
             return RingTraderCli.EXIT_USAGE;
+        } catch (final java.io.UncheckedIOException e) {
+            err.println("ringtrader: " + e.getMessage() + " (" + e.getCause() + ")");
+            return RingTraderCli.EXIT_FAILURE;
         }
 
         final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -86,7 +89,12 @@ final class SessionRunner {
         }, "rt-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            engine.start();
+            try {
+                engine.start();
+            } catch (final IllegalStateException e) {
+                err.println("ringtrader: could not start: " + e.getMessage());
+                return RingTraderCli.EXIT_FAILURE;
+            }
             LOG.info("{} {} with {} instruments on threads {}; journal {}; stop with Ctrl-C or SIGTERM",
                 mode == EngineMode.RECORD ? "recording" : "running", source, engine.instruments().count(),
                 engine.pipeline().threadNames(), journal != null ? journal.directory() : "off");

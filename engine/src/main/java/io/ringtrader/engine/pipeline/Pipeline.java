@@ -120,10 +120,11 @@ public final class Pipeline {
             final Sequence dependency = business ? previousBusiness : null;
             final StageBarrier barrier = new StageBarrier(inboundRing, inboundWaits.forThread(spec.waitStrategy()),
                 dependency == null ? null : new FixedSequenceGroup(new Sequence[] {dependency}));
-            final BatchEventProcessor<InboundEvent> processor = new BatchEventProcessorBuilder().build(inboundRing, barrier,
-                new StageGroupHandler.Inbound(spec.name(), group, ids, groupRecorders, builder.clock, errors));
+            final StageGroupHandler.Inbound handler =
+                new StageGroupHandler.Inbound(spec.name(), group, ids, groupRecorders, builder.clock, errors);
+            final BatchEventProcessor<InboundEvent> processor = new BatchEventProcessorBuilder().build(inboundRing, barrier, handler);
             processor.setExceptionHandler(processorErrors);
-            inboundThreads.add(new StageThread(spec, processor, errors));
+            inboundThreads.add(new StageThread(spec, processor, handler, errors));
             if (business) {
                 previousBusiness = processor.getSequence();
             } else {
@@ -144,10 +145,11 @@ public final class Pipeline {
                 groupRecorders[i] = recorders.get(ids[i]);
             }
             final StageBarrier barrier = new StageBarrier(outboundRing, outboundWaits.forThread(spec.waitStrategy()), null);
-            final BatchEventProcessor<OrderCommand> processor = new BatchEventProcessorBuilder().build(outboundRing, barrier,
-                new StageGroupHandler.Outbound(spec.name(), group, ids, groupRecorders, builder.clock, errors));
+            final StageGroupHandler.Outbound handler =
+                new StageGroupHandler.Outbound(spec.name(), group, ids, groupRecorders, builder.clock, errors);
+            final BatchEventProcessor<OrderCommand> processor = new BatchEventProcessorBuilder().build(outboundRing, barrier, handler);
             processor.setExceptionHandler(processorErrors);
-            outboundThreads.add(new StageThread(spec, processor, errors));
+            outboundThreads.add(new StageThread(spec, processor, handler, errors));
             outboundTerminals.add(processor.getSequence());
         }
         outboundRing.addGatingSequences(outboundTerminals.toArray(new Sequence[0]));
@@ -157,7 +159,13 @@ public final class Pipeline {
         return new Builder();
     }
 
-    /** Starts the stage threads, waits until each is running, then starts the producers. */
+    /**
+     * Starts the stage threads, waits until every stage has started, then starts the producers. A stage
+     * whose {@code onStart} fails (a journal that cannot open) stops the pipeline again: nothing runs
+     * half-wired.
+     *
+     * @throws IllegalStateException naming the stage that failed to start.
+     */
     public void start() {
         if (state != State.NEW) {
             throw new IllegalStateException("pipeline can be started once; it is " + state);
@@ -174,6 +182,20 @@ public final class Pipeline {
                 }
                 Thread.onSpinWait();
                 Thread.yield();
+            }
+        }
+        for (final StageThread thread : allThreads()) {
+            final String failure;
+            try {
+                failure = thread.handler().awaitStarted(Math.max(1, deadlineNs - System.nanoTime()));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new IllegalStateException("interrupted while starting the pipeline", e);
+            }
+            if (failure != null) {
+                stop();
+                throw new IllegalStateException(failure);
             }
         }
         for (final InboundProducer producer : producers) {

@@ -26,6 +26,8 @@ abstract class StageGroupHandler<E, S> implements EventHandler<E> {
     private final StageLatencyRecorder[] recorders;
     private final EpochNanoClock clock;
     private final DistinctErrorHandler errors;
+    private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    private volatile String startFailure;
 
     StageGroupHandler(
         final String threadName,
@@ -70,13 +72,32 @@ abstract class StageGroupHandler<E, S> implements EventHandler<E> {
 
     @Override
     public final void onStart() {
-        for (int i = 0; i < stages.length; i++) {
-            try {
-                start(stages[i]);
-            } catch (final Throwable t) {
-                errors.onError(ErrorKind.STAGE, stageNames[i] + ".onStart", t);
+        try {
+            for (int i = 0; i < stages.length; i++) {
+                try {
+                    start(stages[i]);
+                } catch (final Throwable t) {
+                    errors.onError(ErrorKind.STAGE, stageNames[i] + ".onStart", t);
+                    if (startFailure == null) {
+                        startFailure = "stage " + stageNames[i] + " failed to start: " + t;
+                    }
+                }
             }
+        } finally {
+            started.countDown();
         }
+    }
+
+    /**
+     * Waits until every stage of the group has run {@code onStart}.
+     *
+     * @return null when all started, else what failed (or that it timed out).
+     */
+    String awaitStarted(final long timeoutNs) throws InterruptedException {
+        if (!started.await(timeoutNs, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+            return "thread " + threadName + " did not finish starting its stages in time";
+        }
+        return startFailure;
     }
 
     @Override

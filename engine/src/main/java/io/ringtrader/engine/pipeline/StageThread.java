@@ -16,9 +16,16 @@ final class StageThread {
     private final DistinctErrorHandler errors;
     private final Thread thread;
 
-    StageThread(final StageThreadSpec spec, final BatchEventProcessor<?> processor, final DistinctErrorHandler errors) {
+    private final StageGroupHandler<?, ?> handler;
+
+    StageThread(
+        final StageThreadSpec spec,
+        final BatchEventProcessor<?> processor,
+        final StageGroupHandler<?, ?> handler,
+        final DistinctErrorHandler errors) {
         this.spec = spec;
         this.processor = processor;
+        this.handler = handler;
         this.errors = errors;
         this.thread = new Thread(this::run, spec.name());
         this.thread.setDaemon(false);
@@ -30,6 +37,10 @@ final class StageThread {
 
     BatchEventProcessor<?> processor() {
         return processor;
+    }
+
+    StageGroupHandler<?, ?> handler() {
+        return handler;
     }
 
     Thread thread() {
