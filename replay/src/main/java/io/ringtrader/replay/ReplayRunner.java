@@ -56,7 +56,7 @@ public final class ReplayRunner {
                 .levelsPerSlot(config.pipeline().levelsPerSlot())
                 .outboundRingSize(config.pipeline().outboundRingSize())
                 .errorHandler(errors);
-            Engine.businessStages(builder, instruments, errors);
+            Engine.businessStages(builder, config, instruments, errors);
             builder.venue(publisher -> new NoOpStages.Venue());
             extension.extend(builder, instruments, errors);
             builder.journal((event, sequence, endOfBatch) -> digest.onEvent(event));

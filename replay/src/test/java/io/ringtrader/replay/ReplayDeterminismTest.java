@@ -73,7 +73,7 @@ class ReplayDeterminismTest {
             .outboundRingSize(1024)
             .clock(clock)
             .errorHandler(errors);
-        Engine.businessStages(builder, instruments, errors);
+        Engine.businessStages(builder, CONFIG, instruments, errors);
         strategy(1).extend(builder, instruments, errors);
         builder.venue(FillingVenue::new)
             .journal(new InboundJournalWriter(journalConfig))

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param pipeline    rings and ring threads.
  * @param execution   paper or live execution.
  * @param journal     the event journal.
+ * @param features    the feature stage.
  * @param telemetry   latency and status reporting.
  */
 public record RingTraderConfig(
@@ -22,11 +23,12 @@ public record RingTraderConfig(
     PipelineConfig pipeline,
     ExecutionConfig execution,
     JournalConfig journal,
+    FeaturesConfig features,
     TelemetryConfig telemetry) {
     /**
      * Sections of the architecture that this version does not read yet; present in a file, they stop loading.
      */
-    static final List<String> UNSUPPORTED_SECTIONS = List.of("features", "model", "strategies", "risk");
+    static final List<String> UNSUPPORTED_SECTIONS = List.of("model", "strategies", "risk");
 
     public RingTraderConfig {
         instruments = List.copyOf(instruments);
@@ -34,6 +36,7 @@ public record RingTraderConfig(
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(execution, "execution");
         Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(features, "features");
         Objects.requireNonNull(telemetry, "telemetry");
     }
 
@@ -43,6 +46,7 @@ public record RingTraderConfig(
         final PipelineConfig pipeline = PipelineConfig.read(root.section("pipeline"));
         final ExecutionConfig execution = ExecutionConfig.read(root.section("execution"));
         final JournalConfig journal = JournalConfig.read(root.section("journal"));
+        final FeaturesConfig features = FeaturesConfig.read(root.section("features"));
         final TelemetryConfig telemetry = TelemetryConfig.read(root.section("telemetry"));
         for (final String section : UNSUPPORTED_SECTIONS) {
             root.reject(section, "section not supported by this version yet");
@@ -53,7 +57,7 @@ public record RingTraderConfig(
             checkLiveCredentials(root, venues);
         }
 
-        return new RingTraderConfig(instruments, venues, pipeline, execution, journal, telemetry);
+        return new RingTraderConfig(instruments, venues, pipeline, execution, journal, features, telemetry);
     }
 
     private static List<InstrumentConfig> readInstruments(final ConfigNode root) {

@@ -9,6 +9,7 @@ import io.ringtrader.engine.config.TelemetryConfig;
 import io.ringtrader.engine.config.ThreadConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.execution.NoVenueHandler;
+import io.ringtrader.engine.features.FeatureHandler;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
@@ -70,7 +71,7 @@ public final class Engine {
             .errorHandler(errors)
             .producer(timer);
         if (mode == EngineMode.TRADE) {
-            businessStages(builder, instruments, errors);
+            businessStages(builder, config, instruments, errors);
         } else {
             builder.book(new BookHandler(new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS), errors));
         }
@@ -102,9 +103,13 @@ public final class Engine {
      * engines and replays share this, so a replay runs exactly the live logic.
      */
     public static void businessStages(
-        final Pipeline.Builder builder, final InstrumentRegistry instruments, final DistinctErrorHandler errors) {
+        final Pipeline.Builder builder,
+        final RingTraderConfig config,
+        final InstrumentRegistry instruments,
+        final DistinctErrorHandler errors) {
         final OrderBooks books = new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS);
         builder.book(new BookHandler(books, errors))
+            .features(new FeatureHandler(instruments, config.features().levels(), config.features().tradeWindow().toNanos()))
             .risk(new PreTradeRiskHandler(instruments))
             .router(publisher -> new IntentRouter(instruments, publisher, errors))
             .venue(publisher -> new NoVenueHandler(errors));

@@ -208,7 +208,7 @@ class ConfigLoaderTest {
 
     @Test
     void shouldRejectEachUnsupportedSection() {
-        for (final String section : List.of("features", "model", "strategies", "risk")) {
+        for (final String section : List.of("model", "strategies", "risk")) {
             final ConfigProblem problem = problem(yaml(section + ":", "  anything: 1"));
 
             assertEquals(section, problem.path());

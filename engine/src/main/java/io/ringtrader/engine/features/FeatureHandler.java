@@ -1,0 +1,112 @@
+package io.ringtrader.engine.features;
+
+import io.ringtrader.engine.book.BookState;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OrderSide;
+import io.ringtrader.engine.fixedpoint.FixedPoint;
+import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.pipeline.FeatureStage;
+
+/**
+ * The feature stage: order-book imbalance over the top N levels (plain and distance-weighted),
+ * microprice, spread in ticks and mid from the book view the book stage copied into the event, and a
+ * trade-flow imbalance over a sliding window of trades. Layout: {@link Features}.
+ *
+ * <p>Features are written on events whose book view is {@link BookState#VALID} and two-sided; on any
+ * other event {@code featureCount} stays 0, so nothing downstream acts on a book it must not trust.
+ * Reads only event fields, so it may run on its own thread. Allocation-free per event.
+ */
+public final class FeatureHandler implements FeatureStage {
+    /** Trades per instrument the flow window can hold; more within one window drops the oldest early. */
+    static final int TRADE_WINDOW_CAPACITY = 8_192;
+
+    private final int levels;
+    private final double[] tickSize;
+    private final double[] priceUnit;
+    private final TradeFlowWindow[] flows;
+
+    /**
+     * @param instruments   for tick sizes and price scales.
+     * @param levels        book levels per side for the imbalances, 1..{@value InboundEvent#BOOK_VIEW_DEPTH}.
+     * @param tradeWindowNs length of the trade-flow window.
+     */
+    public FeatureHandler(final InstrumentRegistry instruments, final int levels, final long tradeWindowNs) {
+        if (levels < 1 || levels > InboundEvent.BOOK_VIEW_DEPTH) {
+            throw new IllegalArgumentException("levels must be 1.." + InboundEvent.BOOK_VIEW_DEPTH + ": " + levels);
+        }
+        if (tradeWindowNs <= 0) {
+            throw new IllegalArgumentException("trade window must be > 0: " + tradeWindowNs + "ns");
+        }
+        this.levels = levels;
+        final int count = instruments.count();
+        tickSize = new double[count];
+        priceUnit = new double[count];
+        flows = new TradeFlowWindow[count];
+        for (int id = 0; id < count; id++) {
+            final Instrument instrument = instruments.byId(id);
+            tickSize[id] = instrument.tickSizeMantissa();
+            priceUnit[id] = 1.0 / FixedPoint.pow10(instrument.priceScale());
+            flows[id] = new TradeFlowWindow(tradeWindowNs, TRADE_WINDOW_CAPACITY);
+        }
+    }
+
+    @Override
+    public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch) {
+        final int id = event.instrumentId;
+        if (id < 0 || id >= flows.length) {
+            return;
+        }
+        final long timeNs = event.exchangeTimeNs != InboundEvent.NONE ? event.exchangeTimeNs : event.receiveTimeNs;
+        if (event.kind == EventKind.TRADE && event.tradeQty > 0 && event.tradeAggressor != null) {
+            flows[id].add(timeNs, event.tradeAggressor == OrderSide.BUY ? event.tradeQty : -event.tradeQty);
+        }
+        if (event.bookState != BookState.VALID || event.bookBidLevels == 0 || event.bookAskLevels == 0) {
+            return;
+        }
+        final long bid = event.bookBidPrices[0];
+        final long ask = event.bookAskPrices[0];
+        final long bidQty = event.bookBidQtys[0];
+        final long askQty = event.bookAskQtys[0];
+        final double mid = (bid + ask) * 0.5;
+        final double tick = tickSize[id];
+
+        long sumBid = 0;
+        long sumAsk = 0;
+        double weightedBid = 0;
+        double weightedAsk = 0;
+        final int bidLevels = Math.min(levels, event.bookBidLevels);
+        for (int i = 0; i < bidLevels; i++) {
+            final long qty = event.bookBidQtys[i];
+            sumBid += qty;
+            weightedBid += qty / (1.0 + (mid - event.bookBidPrices[i]) / tick);
+        }
+        final int askLevels = Math.min(levels, event.bookAskLevels);
+        for (int i = 0; i < askLevels; i++) {
+            final long qty = event.bookAskQtys[i];
+            sumAsk += qty;
+            weightedAsk += qty / (1.0 + (event.bookAskPrices[i] - mid) / tick);
+        }
+
+        final double[] features = event.features;
+        features[Features.OBI] = ratio(sumBid - sumAsk, sumBid + sumAsk);
+        features[Features.OBI_WEIGHTED] = ratio(weightedBid - weightedAsk, weightedBid + weightedAsk);
+        final long topQty = bidQty + askQty;
+        features[Features.MICROPRICE] = topQty == 0 ? mid * priceUnit[id]
+            : ((double)bid * askQty + (double)ask * bidQty) / topQty * priceUnit[id];
+        features[Features.SPREAD_TICKS] = (ask - bid) / tick;
+        features[Features.TRADE_FLOW_IMBALANCE] = flows[id].imbalance(timeNs);
+        features[Features.MID] = mid * priceUnit[id];
+        event.featureCount = Features.COUNT;
+    }
+
+    /** Trades dropped early from an instrument's flow window because it was full. */
+    public long tradeWindowOverflows(final int instrumentId) {
+        return flows[instrumentId].overflows();
+    }
+
+    private static double ratio(final double numerator, final double denominator) {
+        return denominator == 0 ? 0.0 : numerator / denominator;
+    }
+}

@@ -1,0 +1,2 @@
+/** The feature stage: order-book imbalance, microprice, spread, trade flow. */
+package io.ringtrader.engine.features;
