@@ -21,9 +21,20 @@ import io.ringtrader.engine.pipeline.FeatureStage;
 public final class FeatureHandler implements FeatureStage {
     /** Trades per instrument the flow window can hold; more within one window drops the oldest early. */
     static final int TRADE_WINDOW_CAPACITY = 8_192;
+    /** Distances (in half ticks) whose weights are tabulated; farther levels compute theirs. */
+    private static final int WEIGHT_TABLE_SIZE = 4_096;
+    /** WEIGHTS[k] = 1 / (1 + k/2): the weight of a level k half-ticks from the mid. */
+    private static final double[] WEIGHTS = new double[WEIGHT_TABLE_SIZE];
+
+    static {
+        for (int k = 0; k < WEIGHT_TABLE_SIZE; k++) {
+            WEIGHTS[k] = 2.0 / (2.0 + k);
+        }
+    }
 
     private final int levels;
     private final double[] tickSize;
+    private final double[] inverseTicks;
     private final double[] priceUnit;
     private final TradeFlowWindow[] flows;
 
@@ -42,11 +53,13 @@ public final class FeatureHandler implements FeatureStage {
         this.levels = levels;
         final int count = instruments.count();
         tickSize = new double[count];
+        inverseTicks = new double[count];
         priceUnit = new double[count];
         flows = new TradeFlowWindow[count];
         for (int id = 0; id < count; id++) {
             final Instrument instrument = instruments.byId(id);
             tickSize[id] = instrument.tickSizeMantissa();
+            inverseTicks[id] = 1.0 / instrument.tickSizeMantissa();
             priceUnit[id] = 1.0 / FixedPoint.pow10(instrument.priceScale());
             flows[id] = new TradeFlowWindow(tradeWindowNs, TRADE_WINDOW_CAPACITY);
         }
@@ -72,6 +85,9 @@ public final class FeatureHandler implements FeatureStage {
         final double mid = (bid + ask) * 0.5;
         final double tick = tickSize[id];
 
+        // Distance from the mid in half ticks: (bid + ask - 2 * price) / tick, exact on the tick grid.
+        final long twiceMid = bid + ask;
+        final double inverseTick = inverseTicks[id];
         long sumBid = 0;
         long sumAsk = 0;
         double weightedBid = 0;
@@ -80,13 +96,13 @@ public final class FeatureHandler implements FeatureStage {
         for (int i = 0; i < bidLevels; i++) {
             final long qty = event.bookBidQtys[i];
             sumBid += qty;
-            weightedBid += qty / (1.0 + (mid - event.bookBidPrices[i]) / tick);
+            weightedBid += qty * weight(twiceMid - 2 * event.bookBidPrices[i], inverseTick);
         }
         final int askLevels = Math.min(levels, event.bookAskLevels);
         for (int i = 0; i < askLevels; i++) {
             final long qty = event.bookAskQtys[i];
             sumAsk += qty;
-            weightedAsk += qty / (1.0 + (event.bookAskPrices[i] - mid) / tick);
+            weightedAsk += qty * weight(2 * event.bookAskPrices[i] - twiceMid, inverseTick);
         }
 
         final double[] features = event.features;
@@ -104,6 +120,19 @@ public final class FeatureHandler implements FeatureStage {
     /** Trades dropped early from an instrument's flow window because it was full. */
     public long tradeWindowOverflows(final int instrumentId) {
         return flows[instrumentId].overflows();
+    }
+
+    /**
+     * The weight of a level {@code twiceDistance / 2} price units from the mid, 1 / (1 + distance in ticks):
+     * from the table when the distance is a whole number of half ticks (always, on the tick grid).
+     */
+    private static double weight(final long twiceDistance, final double inverseTick) {
+        final double halfTicks = twiceDistance * inverseTick;
+        final int index = (int)halfTicks;
+        if (index == halfTicks && index >= 0 && index < WEIGHT_TABLE_SIZE) {
+            return WEIGHTS[index];
+        }
+        return 1.0 / (1.0 + halfTicks * 0.5);
     }
 
     private static double ratio(final double numerator, final double denominator) {
