@@ -3,11 +3,15 @@ package io.ringtrader.gateway.binance.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringtrader.engine.book.BookHandler;
 import io.ringtrader.engine.book.BookState;
 import io.ringtrader.engine.book.OrderBook;
+import io.ringtrader.engine.book.OrderBooks;
+import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.gateway.binance.CaptureData;
 import io.ringtrader.recorder.JournalReader;
 import io.ringtrader.recorder.JournalStream;
@@ -89,9 +93,42 @@ class CaptureImportConformanceTest {
         final CaptureImporter importer = new CaptureImporter(instruments);
         importer.run(CaptureData.capture(CaptureData.HFTBACKTEST), CaptureFormat.HFTBACKTEST, journal);
 
-        final OrderBook book = importer.books().book(instruments.idOf(io.ringtrader.engine.instrument.Venue.BINANCE_USDM, "BTCUSDT"));
+        final OrderBook book = importer.books().book(instruments.idOf(Venue.BINANCE_USDM, "BTCUSDT"));
         assertEquals(BookState.VALID, book.state());
         assertTrue(book.bestBidPrice() < book.bestAskPrice());
+    }
+
+    @Test
+    void shouldRebuildIdenticalBooksFromTheJournalOfTheCryptofeedCapture() throws Exception {
+        final InstrumentRegistry instruments = CaptureData.instruments("capture-cryptofeed-2021.yaml");
+        final CaptureImporter importer = new CaptureImporter(instruments);
+        importer.run(CaptureData.capture(CaptureData.CRYPTOFEED), CaptureFormat.CRYPTOFEED, journal);
+
+        final OrderBooks replayed = new OrderBooks(instruments.count(), 1_024, 20_000);
+        final BookHandler handler = new BookHandler(replayed, new DistinctErrorHandler());
+        final InboundEvent event = new InboundEvent(32);
+        try (JournalReader reader = JournalReader.open(journal, JournalStream.INBOUND)) {
+            while (reader.next(event)) {
+                handler.onEvent(event, reader.sequence(), true);
+            }
+        }
+        for (int id = 0; id < instruments.count(); id++) {
+            final OrderBook live = importer.books().book(id);
+            final OrderBook rebuilt = replayed.book(id);
+            final String symbol = instruments.byId(id).symbol();
+            assertEquals(BookState.VALID, rebuilt.state(), symbol);
+            assertEquals(live.bidCount(), rebuilt.bidCount(), symbol + " bids");
+            assertEquals(live.askCount(), rebuilt.askCount(), symbol + " asks");
+            for (int level = 0; level < live.bidCount(); level++) {
+                assertEquals(live.bidPrice(level), rebuilt.bidPrice(level), symbol + " bid " + level);
+                assertEquals(live.bidQty(level), rebuilt.bidQty(level), symbol + " bid qty " + level);
+            }
+            for (int level = 0; level < live.askCount(); level++) {
+                assertEquals(live.askPrice(level), rebuilt.askPrice(level), symbol + " ask " + level);
+                assertEquals(live.askQty(level), rebuilt.askQty(level), symbol + " ask qty " + level);
+            }
+            assertTrue(live.bidCount() > 100, symbol + " has its snapshot depth");
+        }
     }
 
     private ImportReport importCapture(final String config, final String capture, final CaptureFormat format)
