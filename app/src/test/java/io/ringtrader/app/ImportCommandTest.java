@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,23 @@ class ImportCommandTest {
         assertTrue(result[1].contains("applied diffs 165, stale diffs 4, resyncs 0"), result[1]);
         assertTrue(result[1].contains("top-of-book checks 6 ok / 0 bad"), result[1]);
         assertTrue(Files.isDirectory(dir.resolve("journal").resolve("inbound")));
+    }
+
+    @Test
+    void shouldReplayTheImportedJournal() {
+        final Path capture = capture("binance_usdm_btcusdt_hftbacktest_2024-08-09_first2000.txt");
+        final String config = Path.of("..", "config", "capture-btcusdt.yaml").toString();
+        final String journal = dir.resolve("journal").toString();
+        final String[] imported = cli("import", "capture", "--venue", "binance-usdm", "--format", "hftbacktest",
+            "--input", capture.toString(), "--journal", journal, "--config", config);
+        final Matcher events = Pattern.compile("events (\\d+),").matcher(imported[1]);
+        assertTrue(events.find(), imported[1]);
+
+        final String[] replayed = cli("replay", "--journal", journal, "--config", config);
+
+        assertEquals("0", replayed[0], replayed[2]);
+        assertTrue(replayed[1].contains("events: " + events.group(1) + " read, " + events.group(1) + " replayed"), replayed[1]);
+        assertTrue(replayed[1].contains("bbo=1483 trade=347"), replayed[1]);
     }
 
     @Test
