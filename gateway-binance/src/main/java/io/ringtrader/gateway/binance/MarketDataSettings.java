@@ -17,9 +17,12 @@ public record MarketDataSettings(int maxDiffLevels, int maxSnapshotLevels, int m
         }
     }
 
-    /** 5000 levels per diff or snapshot, 1000 buffered diffs per instrument, closed candles only. */
+    /**
+     * Up to 5000 levels per diff and 1000 per snapshot (Binance's largest {@code limit}), 1000 buffered diffs per
+     * instrument, closed candles only.
+     */
     public static MarketDataSettings defaults() {
-        return new MarketDataSettings(5_000, 5_000, 1_000, false);
+        return new MarketDataSettings(5_000, 1_000, 1_000, false);
     }
 
     public MarketDataSettings withPublishKlineUpdates(final boolean publish) {
