@@ -60,8 +60,8 @@ public final class AggTradeDecoder {
         int maker = -1;
         long eventTimeMs = JsonScanner.INVALID_LONG;
         long id = JsonScanner.INVALID_LONG;
-        long first = InboundEvent.NONE;
-        long last = InboundEvent.NONE;
+        long first = JsonScanner.INVALID_LONG;
+        long last = JsonScanner.INVALID_LONG;
         int symbolOffset = -1;
         int symbolLength = 0;
         int priceOffset = -1;

@@ -1,7 +1,6 @@
 package io.ringtrader.gateway.binance.marketdata;
 
 import io.ringtrader.engine.event.InboundEvent;
-import java.util.Arrays;
 
 /**
  * A decoded book update or snapshot, held off the ring until it is fully validated and the book sync
