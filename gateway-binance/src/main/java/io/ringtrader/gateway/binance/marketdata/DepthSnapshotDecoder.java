@@ -27,6 +27,8 @@ public final class DepthSnapshotDecoder {
     private final JsonScanner scanner = new JsonScanner();
     private final LevelsParser levels = new LevelsParser();
     private final DepthStaging staging;
+    private long lastUpdateId;
+    private long eventTimeMs;
 
     /**
      * @param instruments ids to scales.
@@ -55,54 +57,7 @@ public final class DepthSnapshotDecoder {
         if (instrumentId < 0 || instrumentId >= instruments.count()) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
-        if (!scanner.wrap(buffer, offset, length).enterObject()) {
-            return DecodeStatus.MALFORMED;
-        }
-        long lastUpdateId = JsonScanner.INVALID_LONG;
-        long eventTimeMs = JsonScanner.INVALID_LONG;
-        int bidsOffset = -1;
-        int bidsLength = 0;
-        int asksOffset = -1;
-        int asksLength = 0;
-        while (scanner.nextField()) {
-            if (scanner.keyIs(LAST_UPDATE_ID)) {
-                lastUpdateId = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-            } else if (scanner.keyIs('E')) {
-                eventTimeMs = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-                if (eventTimeMs == JsonScanner.INVALID_LONG) {
-                    return DecodeStatus.BAD_TIMESTAMP;
-                }
-            } else if (scanner.keyIs(BIDS)) {
-                if (scanner.valueType() == JsonScanner.ARRAY) {
-                    bidsOffset = scanner.valueOffset();
-                    bidsLength = scanner.valueLength();
-                }
-            } else if (scanner.keyIs(ASKS)) {
-                if (scanner.valueType() == JsonScanner.ARRAY) {
-                    asksOffset = scanner.valueOffset();
-                    asksLength = scanner.valueLength();
-                }
-            }
-        }
-        if (scanner.failed() || !scanner.finish()) {
-            return DecodeStatus.MALFORMED;
-        }
-        if (lastUpdateId == JsonScanner.INVALID_LONG || bidsOffset < 0 || asksOffset < 0) {
-            return DecodeStatus.MISSING_FIELD;
-        }
-        if (lastUpdateId < 0) {
-            return DecodeStatus.BAD_SEQUENCE;
-        }
-        if (eventTimeMs != JsonScanner.INVALID_LONG && !BinanceTime.valid(eventTimeMs)) {
-            return DecodeStatus.BAD_TIMESTAMP;
-        }
-        final Instrument instrument = instruments.byId(instrumentId);
-        DecodeStatus status = levels.parse(buffer, bidsOffset, bidsLength, instrument.priceScale(),
-            instrument.qtyScale(), staging, true);
-        if (status == DecodeStatus.OK) {
-            status = levels.parse(buffer, asksOffset, asksLength, instrument.priceScale(),
-                instrument.qtyScale(), staging, false);
-        }
+        final DecodeStatus status = decodeInto(instruments.byId(instrumentId), buffer, offset, length);
         if (status != DecodeStatus.OK) {
             staging.clear();
             return status;
@@ -111,6 +66,57 @@ public final class DepthSnapshotDecoder {
         staging.exchangeTimeNs = eventTimeMs == JsonScanner.INVALID_LONG ? InboundEvent.NONE : BinanceTime.toNanos(eventTimeMs);
         staging.receiveTimeNs = receiveTimeNs;
         staging.lastUpdateId = lastUpdateId;
+        return DecodeStatus.OK;
+    }
+
+    /** Walks the body, parsing the level arrays in place; leaves {@code lastUpdateId} and {@code E} in fields. */
+    private DecodeStatus decodeInto(final Instrument instrument, final DirectBuffer buffer, final int offset,
+        final int length) {
+        lastUpdateId = JsonScanner.INVALID_LONG;
+        eventTimeMs = JsonScanner.INVALID_LONG;
+        if (!scanner.wrap(buffer, offset, length).enterObject()) {
+            return DecodeStatus.MALFORMED;
+        }
+        final int limit = offset + length;
+        boolean bidsParsed = false;
+        boolean asksParsed = false;
+        while (scanner.nextKey()) {
+            final boolean bidsKey = scanner.keyIs(BIDS);
+            if (bidsKey || scanner.keyIs(ASKS)) {
+                final DecodeStatus status = levels.parse(buffer, scanner.position(), limit, instrument.priceScale(),
+                    instrument.qtyScale(), staging, bidsKey);
+                if (status != DecodeStatus.OK) {
+                    return status;
+                }
+                scanner.resumeAt(levels.end());
+                bidsParsed |= bidsKey;
+                asksParsed |= !bidsKey;
+                continue;
+            }
+            if (!scanner.readValue()) {
+                break;
+            }
+            if (scanner.keyIs(LAST_UPDATE_ID)) {
+                lastUpdateId = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
+            } else if (scanner.keyIs('E')) {
+                eventTimeMs = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
+                if (eventTimeMs == JsonScanner.INVALID_LONG) {
+                    return DecodeStatus.BAD_TIMESTAMP;
+                }
+            }
+        }
+        if (scanner.failed() || !scanner.finish()) {
+            return DecodeStatus.MALFORMED;
+        }
+        if (lastUpdateId == JsonScanner.INVALID_LONG || !bidsParsed || !asksParsed) {
+            return DecodeStatus.MISSING_FIELD;
+        }
+        if (lastUpdateId < 0) {
+            return DecodeStatus.BAD_SEQUENCE;
+        }
+        if (eventTimeMs != JsonScanner.INVALID_LONG && !BinanceTime.valid(eventTimeMs)) {
+            return DecodeStatus.BAD_TIMESTAMP;
+        }
         return DecodeStatus.OK;
     }
 }

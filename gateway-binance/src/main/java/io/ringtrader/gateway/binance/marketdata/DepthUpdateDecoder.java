@@ -48,29 +48,58 @@ public final class DepthUpdateDecoder {
      */
     public DecodeStatus decode(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
         staging.clear();
+        final DecodeStatus status = decodeInto(buffer, offset, length, receiveTimeNs);
+        if (status != DecodeStatus.OK) {
+            staging.clear();
+        }
+        return status;
+    }
+
+    /** Levels are parsed in place when the symbol came first (as Binance sends it), else from their spans. */
+    private DecodeStatus decodeInto(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
         if (!scanner.wrap(buffer, offset, length).enterObject()) {
             return DecodeStatus.MALFORMED;
         }
+        final int limit = offset + length;
         boolean typeOk = false;
+        boolean symbolSeen = false;
+        int id = InstrumentRegistry.NOT_FOUND;
         long eventTimeMs = JsonScanner.INVALID_LONG;
         long first = JsonScanner.INVALID_LONG;
         long last = JsonScanner.INVALID_LONG;
         long prev = JsonScanner.INVALID_LONG;
-        int symbolOffset = -1;
-        int symbolLength = 0;
+        boolean bidsParsed = false;
+        boolean asksParsed = false;
         int bidsOffset = -1;
         int bidsLength = 0;
         int asksOffset = -1;
         int asksLength = 0;
-        while (scanner.nextField()) {
+        while (scanner.nextKey()) {
+            final boolean bidsKey = scanner.keyIs('b');
+            final boolean asksKey = !bidsKey && scanner.keyIs('a');
+            if ((bidsKey || asksKey) && id != InstrumentRegistry.NOT_FOUND) {
+                final Instrument instrument = instruments.byId(id);
+                final DecodeStatus status = levels.parse(buffer, scanner.position(), limit, instrument.priceScale(),
+                    instrument.qtyScale(), staging, bidsKey);
+                if (status != DecodeStatus.OK) {
+                    return status;
+                }
+                scanner.resumeAt(levels.end());
+                bidsParsed |= bidsKey;
+                asksParsed |= asksKey;
+                continue;
+            }
+            if (!scanner.readValue()) {
+                break;
+            }
             if (scanner.keyIs('e')) {
                 typeOk = scanner.valueIs(EVENT_TYPE);
             } else if (scanner.keyIs('E')) {
                 eventTimeMs = number(scanner);
             } else if (scanner.keyIs('s')) {
                 if (scanner.valueType() == JsonScanner.STRING) {
-                    symbolOffset = scanner.valueOffset();
-                    symbolLength = scanner.valueLength();
+                    symbolSeen = true;
+                    id = instruments.idOf(Venue.BINANCE_USDM, buffer, scanner.valueOffset(), scanner.valueLength());
                 }
             } else if (scanner.keyIs('U')) {
                 first = number(scanner);
@@ -78,23 +107,20 @@ public final class DepthUpdateDecoder {
                 last = number(scanner);
             } else if (scanner.keyIs(PU)) {
                 prev = number(scanner);
-            } else if (scanner.keyIs('b')) {
-                if (scanner.valueType() == JsonScanner.ARRAY) {
-                    bidsOffset = scanner.valueOffset();
-                    bidsLength = scanner.valueLength();
-                }
-            } else if (scanner.keyIs('a')) {
-                if (scanner.valueType() == JsonScanner.ARRAY) {
-                    asksOffset = scanner.valueOffset();
-                    asksLength = scanner.valueLength();
-                }
+            } else if (bidsKey && scanner.valueType() == JsonScanner.ARRAY) {
+                bidsOffset = scanner.valueOffset();
+                bidsLength = scanner.valueLength();
+            } else if (asksKey && scanner.valueType() == JsonScanner.ARRAY) {
+                asksOffset = scanner.valueOffset();
+                asksLength = scanner.valueLength();
             }
         }
         if (scanner.failed() || !scanner.finish()) {
             return DecodeStatus.MALFORMED;
         }
-        if (!typeOk || symbolOffset < 0 || bidsOffset < 0 || asksOffset < 0 || eventTimeMs == JsonScanner.INVALID_LONG
-            || first == JsonScanner.INVALID_LONG || last == JsonScanner.INVALID_LONG || prev == JsonScanner.INVALID_LONG) {
+        if (!typeOk || !symbolSeen || (!bidsParsed && bidsOffset < 0) || (!asksParsed && asksOffset < 0)
+            || eventTimeMs == JsonScanner.INVALID_LONG || first == JsonScanner.INVALID_LONG
+            || last == JsonScanner.INVALID_LONG || prev == JsonScanner.INVALID_LONG) {
             return DecodeStatus.MISSING_FIELD;
         }
         if (!BinanceTime.valid(eventTimeMs)) {
@@ -103,20 +129,23 @@ public final class DepthUpdateDecoder {
         if (first < 0 || last < first || prev < -1) {
             return DecodeStatus.BAD_SEQUENCE;
         }
-        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
         if (id == InstrumentRegistry.NOT_FOUND) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
         final Instrument instrument = instruments.byId(id);
-        DecodeStatus status = levels.parse(buffer, bidsOffset, bidsLength, instrument.priceScale(),
-            instrument.qtyScale(), staging, true);
-        if (status == DecodeStatus.OK) {
-            status = levels.parse(buffer, asksOffset, asksLength, instrument.priceScale(),
-                instrument.qtyScale(), staging, false);
+        if (!bidsParsed) {
+            final DecodeStatus status = levels.parse(buffer, bidsOffset, bidsOffset + bidsLength,
+                instrument.priceScale(), instrument.qtyScale(), staging, true);
+            if (status != DecodeStatus.OK) {
+                return status;
+            }
         }
-        if (status != DecodeStatus.OK) {
-            staging.clear();
-            return status;
+        if (!asksParsed) {
+            final DecodeStatus status = levels.parse(buffer, asksOffset, asksOffset + asksLength,
+                instrument.priceScale(), instrument.qtyScale(), staging, false);
+            if (status != DecodeStatus.OK) {
+                return status;
+            }
         }
         staging.instrumentId = id;
         staging.exchangeTimeNs = BinanceTime.toNanos(eventTimeMs);

@@ -81,6 +81,17 @@ public final class JsonScanner {
      * {@link #failed()} set.
      */
     public boolean nextField() {
+        return nextKey() && readValue();
+    }
+
+    /**
+     * Reads the next member's key and stops at the first byte of its value: the caller then either calls
+     * {@link #readValue()} or parses the value itself from {@link #position()} and continues with
+     * {@link #resumeAt(int)}.
+     *
+     * @return true with the key exposed; false at the closing brace, or on bad input with {@link #failed()} set.
+     */
+    public boolean nextKey() {
         if (failed) {
             return false;
         }
@@ -115,7 +126,8 @@ public final class JsonScanner {
             return fail();
         }
         position++;
-        return readValue();
+        skipWhitespace();
+        return true;
     }
 
     /**
@@ -254,7 +266,33 @@ public final class JsonScanner {
         return true;
     }
 
-    private boolean readValue() {
+    /** Where the scanner stands: after {@link #nextKey()}, the first byte of the value. */
+    public int position() {
+        return position;
+    }
+
+    /**
+     * Continues after a value the caller parsed itself.
+     *
+     * @param position just after that value, inside the wrapped region.
+     */
+    public void resumeAt(final int position) {
+        if (position < this.position || position > limit) {
+            fail();
+            return;
+        }
+        this.position = position;
+    }
+
+    /**
+     * Reads the value at the current position (after {@link #nextKey()}), exposing its type and span.
+     *
+     * @return false, with {@link #failed()} set, on bad or truncated input.
+     */
+    public boolean readValue() {
+        if (failed) {
+            return false;
+        }
         skipWhitespace();
         if (position >= limit) {
             return fail();
@@ -322,47 +360,65 @@ public final class JsonScanner {
 
     /** At an opening quote: moves past the closing quote; false if the string is unterminated or has control bytes. */
     private boolean skipString() {
-        position++;
-        while (position < limit) {
-            final byte b = buffer.getByte(position++);
-            if (b == '"') {
-                return true;
-            }
-            if (b == '\\') {
-                if (position >= limit) {
-                    return false;
-                }
-                position++;
-            } else if (b >= 0 && b < 0x20) {
-                return false;
-            }
+        final int end = endOfString(buffer, position + 1, limit);
+        if (end < 0) {
+            return false;
         }
-        return false;
+        position = end;
+        return true;
     }
 
     /** At an opening brace or bracket: moves past its matching close; false if unbalanced or truncated. */
     private boolean skipStructure() {
+        final DirectBuffer buffer = this.buffer;
+        final int limit = this.limit;
+        int p = position;
         int depth = 0;
-        while (position < limit) {
-            final byte b = buffer.getByte(position);
+        while (p < limit) {
+            final byte b = buffer.getByte(p);
             if (b == '"') {
-                if (!skipString()) {
+                p = endOfString(buffer, p + 1, limit);
+                if (p < 0) {
                     return false;
                 }
                 continue;
             }
-            position++;
+            p++;
             if (b == '{' || b == '[') {
                 if (++depth > MAX_NESTING) {
                     return false;
                 }
             } else if (b == '}' || b == ']') {
                 if (--depth == 0) {
+                    position = p;
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * From the first byte inside a string: the position after its closing quote, or -1 if the string is
+     * unterminated or holds a raw control byte.
+     */
+    private static int endOfString(final DirectBuffer buffer, final int from, final int limit) {
+        int p = from;
+        while (p < limit) {
+            final byte b = buffer.getByte(p++);
+            if (b == '"') {
+                return p;
+            }
+            if (b == '\\') {
+                if (p >= limit) {
+                    return -1;
+                }
+                p++;
+            } else if (b >= 0 && b < 0x20) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private boolean skipLiteral(final byte[] literal) {
