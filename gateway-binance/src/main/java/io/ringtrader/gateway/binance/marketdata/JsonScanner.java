@@ -6,7 +6,9 @@ import org.agrona.DirectBuffer;
  * A strict, allocation-free scanner over one JSON object in a buffer, for the flat objects Binance sends.
  * It walks the members of the object it was wrapped on, one at a time, exposing each key and the span of
  * its value; nested objects and arrays are skipped as a whole (their span is exposed so another scanner
- * can walk them). Text is never copied and no {@code String} is created.
+ * can walk them), or a caller stops at a value with {@link #nextKey()}, parses it in place and resumes
+ * after it (how the depth decoders read level arrays in one pass). Text is never copied and no
+ * {@code String} is created.
  * <pre>{@code
  * if (!scanner.wrap(buffer, offset, length).enterObject()) { ...malformed... }
  * while (scanner.nextField()) {

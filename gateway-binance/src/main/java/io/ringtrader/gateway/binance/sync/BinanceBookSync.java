@@ -10,15 +10,16 @@ import io.ringtrader.gateway.binance.marketdata.EventSink;
  * Keeps one instrument's local book in step with Binance USDⓈ-M, following the documented futures
  * procedure, and publishes only what the book may apply:
  * <pre>
- *            diff: buffer (bounded), request a snapshot once
- *   ┌──────────────────────────────┐
- *   ▼                              │
- * AWAITING_SNAPSHOT ── snapshot ──▶ drop buffered diffs with u &lt; lastUpdateId
- *   ▲  ▲                            first left: U &lt;= lastUpdateId &lt;= u ? ── no (too old) ──▶ request again
- *   │  │                            yes: publish BOOK_SNAPSHOT, then the diffs as BOOK_DELTA
- *   │  │                                 (each pu == previous u)
- *   │  └── gap: BOOK_INVALID, request ─ SYNCED ◀─┘  (BOOK_RESYNCED if the book had been invalid)
- *   └──────── pu != previous u ─────────┘
+ * AWAITING_SNAPSHOT  diffs are buffered (bounded, oldest dropped); one snapshot request is outstanding
+ *   snapshot:        drop buffered diffs with u &lt; lastUpdateId (stale), then
+ *                    none left                        → hold it until a diff bridges it
+ *                    first left has U &gt; lastUpdateId  → too old: request another
+ *                    otherwise                        → BOOK_SNAPSHOT, then the buffered diffs as BOOK_DELTA
+ *                      (the first bridges: U &lt;= lastUpdateId &lt;= u; each later one: pu == previous u)
+ *                      → SYNCED, with BOOK_RESYNCED if the book had been invalidated
+ * SYNCED
+ *   diff:            pu == previous u → BOOK_DELTA;  u &lt;= previous u → stale
+ *                    otherwise (gap)  → BOOK_INVALID, buffer it, request a snapshot → AWAITING_SNAPSHOT
  * </pre>
  * A snapshot that arrives with nothing buffered is held until the first diff that bridges it
  * ({@code U <= lastUpdateId <= u}); older diffs are stale and dropped. Only {@code pu} chains diffs:
