@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Low-latency, event-driven trading engine for crypto perpetual futures.",
-    subcommands = {RunCommand.class, RecordCommand.class, ReplayCommand.class, JournalCommand.class, ConfigCommand.class,
+    subcommands = {RunCommand.class, RecordCommand.class, ReplayCommand.class, JournalCommand.class, ImportCommand.class,
+        ConfigCommand.class,
         CommandLine.HelpCommand.class})
 public final class RingTraderCli implements Runnable {
     /** Exit code for success. */

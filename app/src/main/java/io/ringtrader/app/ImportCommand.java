@@ -1,0 +1,109 @@
+package io.ringtrader.app;
+
+import io.ringtrader.engine.config.ConfigLoader;
+import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.gateway.binance.capture.CaptureFormat;
+import io.ringtrader.gateway.binance.capture.CaptureImporter;
+import io.ringtrader.gateway.binance.capture.ImportReport;
+import io.ringtrader.recorder.JournalStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ringtrader import ...}: turns external recordings into journals. */
+@Command(
+    name = "import",
+    description = "Imports external recordings into journals.",
+    mixinStandardHelpOptions = true,
+    subcommands = {ImportCommand.Capture.class})
+final class ImportCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: capture");
+    }
+
+    /** Runs a raw exchange capture through the gateway's decoders and book sync into a journal. */
+    @Command(
+        name = "capture",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a raw capture through the venue's live decoders and book sync into a new journal (its inbound/",
+            "queue), using the REST snapshots inside the capture, and prints the counts: frames, events, decode",
+            "errors, applied and stale diffs, resyncs and the bookTicker top-of-book cross-check per symbol.",
+            "The capture's symbols must be among the config's instruments."})
+    static final class Capture implements Callable<Integer> {
+        private static final String BINANCE_USDM = "binance-usdm";
+
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--venue", paramLabel = "VENUE", required = true, description = "Venue of the capture: binance-usdm.")
+        private String venue;
+
+        @Option(names = "--format", paramLabel = "FORMAT", required = true,
+            description = "Capture format: hftbacktest or cryptofeed.")
+        private String format;
+
+        @Option(names = "--input", paramLabel = "FILE", required = true, description = "The capture file (.gz accepted).")
+        private Path input;
+
+        @Option(names = "--journal", paramLabel = "DIR", required = true,
+            description = "Journal directory to create (must not hold an inbound journal yet).")
+        private Path journal;
+
+        @Option(names = "--config", paramLabel = "FILE", required = true,
+            description = "YAML config whose instruments cover the capture's symbols (e.g. config/capture-btcusdt.yaml).")
+        private Path configFile;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!BINANCE_USDM.equals(venue)) {
+                throw usage("--venue: unknown venue '" + venue + "', expected " + BINANCE_USDM);
+            }
+            final CaptureFormat captureFormat;
+            try {
+                captureFormat = CaptureFormat.fromCliName(format);
+            } catch (final IllegalArgumentException e) {
+                throw usage("--format: " + e.getMessage());
+            }
+            if (!Files.isRegularFile(input)) {
+                throw usage("--input: no such file: " + input);
+            }
+            if (Files.exists(journal.resolve(JournalStream.INBOUND.directoryName()))) {
+                throw usage("--journal: " + journal + " already holds a journal; choose a new directory");
+            }
+            final InstrumentRegistry instruments = Engine.registry(ConfigLoader.load(configFile).config().instruments());
+            if (instruments.instruments().stream().noneMatch(i -> i.venue() == Venue.BINANCE_USDM)) {
+                throw usage("--config: " + configFile + " has no binance instrument");
+            }
+
+            final PrintWriter out = spec.commandLine().getOut();
+            out.println("import: " + input + " (" + captureFormat.cliName() + ", " + venue + ") into " + journal);
+            out.print("instruments:");
+            for (final Instrument instrument : instruments.instruments()) {
+                out.print(" " + instrument.symbol());
+            }
+            out.println();
+            out.flush();
+            final ImportReport report = new CaptureImporter(instruments).run(input, captureFormat, journal);
+            out.print(report.describe());
+            out.println("journal: " + journal);
+            out.flush();
+            return report.pipelineClean() ? RingTraderCli.EXIT_OK : RingTraderCli.EXIT_FAILURE;
+        }
+
+        private CommandLine.ParameterException usage(final String message) {
+            return new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+}

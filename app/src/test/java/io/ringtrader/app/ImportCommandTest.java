@@ -1,0 +1,105 @@
+package io.ringtrader.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ringtrader import capture} on the real captures of the shared data folder. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ImportCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldImportTheHftbacktestCaptureAndPrintItsCounts() {
+        final Path capture = capture("binance_usdm_btcusdt_hftbacktest_2024-08-09_first2000.txt");
+        final String[] result = cli("import", "capture", "--venue", "binance-usdm", "--format", "hftbacktest",
+            "--input", capture.toString(), "--journal", dir.resolve("journal").toString(),
+            "--config", Path.of("..", "config", "capture-btcusdt.yaml").toString());
+
+        assertEquals("0", result[0], result[2]);
+        assertTrue(result[1].contains("applied diffs 165, stale diffs 4, resyncs 0"), result[1]);
+        assertTrue(result[1].contains("top-of-book checks 6 ok / 0 bad"), result[1]);
+        assertTrue(Files.isDirectory(dir.resolve("journal").resolve("inbound")));
+    }
+
+    @Test
+    void shouldReplayTheImportedJournal() {
+        final Path capture = capture("binance_usdm_btcusdt_hftbacktest_2024-08-09_first2000.txt");
+        final String config = Path.of("..", "config", "capture-btcusdt.yaml").toString();
+        final String journal = dir.resolve("journal").toString();
+        final String[] imported = cli("import", "capture", "--venue", "binance-usdm", "--format", "hftbacktest",
+            "--input", capture.toString(), "--journal", journal, "--config", config);
+        final Matcher events = Pattern.compile("events (\\d+),").matcher(imported[1]);
+        assertTrue(events.find(), imported[1]);
+
+        final String[] replayed = cli("replay", "--journal", journal, "--config", config);
+
+        assertEquals("0", replayed[0], replayed[2]);
+        assertTrue(replayed[1].contains("events: " + events.group(1) + " read, " + events.group(1) + " replayed"), replayed[1]);
+        assertTrue(replayed[1].contains("bbo=1483 trade=347"), replayed[1]);
+    }
+
+    @Test
+    void shouldImportTheCryptofeedCaptureAndPrintPerSymbolCounts() {
+        final Path capture = capture("binance_usdm_cryptofeed_2021-07-22.jsonl");
+        final String[] result = cli("import", "capture", "--venue", "binance-usdm", "--format", "cryptofeed",
+            "--input", capture.toString(), "--journal", dir.resolve("journal").toString(),
+            "--config", Path.of("..", "config", "capture-cryptofeed-2021.yaml").toString());
+
+        assertEquals("0", result[0], result[2]);
+        assertTrue(result[1].contains("SUSHIUSDT    applied 252, stale 3"), result[1]);
+        assertTrue(result[1].contains("AKROUSDT     applied 188, stale 1"), result[1]);
+        assertTrue(result[1].contains("KEEPUSDT     applied 132, stale 3"), result[1]);
+        assertTrue(result[1].contains("CTKUSDT      applied 180, stale 5"), result[1]);
+    }
+
+    @Test
+    void shouldRejectAnUnknownFormatAsAUsageError() throws Exception {
+        final Path input = Files.writeString(dir.resolve("capture.txt"), "");
+        final String[] result = cli("import", "capture", "--venue", "binance-usdm", "--format", "tardis",
+            "--input", input.toString(), "--journal", dir.resolve("journal").toString(),
+            "--config", Path.of("..", "config", "capture-btcusdt.yaml").toString());
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("unknown capture format 'tardis'"), result[2]);
+    }
+
+    @Test
+    void shouldRefuseToImportIntoAnExistingJournal() throws Exception {
+        final Path input = Files.writeString(dir.resolve("capture.txt"), "");
+        Files.createDirectories(dir.resolve("journal").resolve("inbound"));
+        final String[] result = cli("import", "capture", "--venue", "binance-usdm", "--format", "hftbacktest",
+            "--input", input.toString(), "--journal", dir.resolve("journal").toString(),
+            "--config", Path.of("..", "config", "capture-btcusdt.yaml").toString());
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("already holds a journal"), result[2]);
+    }
+
+    private static Path capture(final String name) {
+        final String folder = System.getProperty("ringtrader.shared.data");
+        assumeTrue(folder != null, "system property ringtrader.shared.data not set: skipping the capture test");
+        final Path file = Path.of(folder).resolve(name);
+        assumeTrue(Files.isRegularFile(file), "capture " + file + " not found: the shared data folder is absent");
+        return file;
+    }
+
+    private static String[] cli(final String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int code = RingTraderCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+}

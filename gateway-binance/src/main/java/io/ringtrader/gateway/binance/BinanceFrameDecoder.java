@@ -1,0 +1,296 @@
+package io.ringtrader.gateway.binance;
+
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.errors.ErrorKind;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.gateway.binance.marketdata.AggTradeDecoder;
+import io.ringtrader.gateway.binance.marketdata.BookTickerDecoder;
+import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
+import io.ringtrader.gateway.binance.marketdata.DepthSnapshotDecoder;
+import io.ringtrader.gateway.binance.marketdata.DepthUpdateDecoder;
+import io.ringtrader.gateway.binance.marketdata.EventSink;
+import io.ringtrader.gateway.binance.marketdata.JsonScanner;
+import io.ringtrader.gateway.binance.marketdata.KlineDecoder;
+import io.ringtrader.gateway.binance.marketdata.MarkPriceDecoder;
+import io.ringtrader.gateway.binance.sync.BinanceBookSync;
+import io.ringtrader.gateway.binance.sync.SnapshotRequester;
+import org.agrona.DirectBuffer;
+
+/**
+ * The Binance USDⓈ-M market-data front: takes raw WebSocket text frames (combined-stream envelopes
+ * {@code {"stream":"btcusdt@depth@100ms","data":{...}}} or raw-stream payloads) and REST depth snapshot
+ * bodies, dispatches them by event type to one reused decoder each, feeds depth through each instrument's
+ * {@link BinanceBookSync}, and publishes everything else straight into the {@link EventSink}.
+ *
+ * <p>A frame that fails to decode is dropped whole, counted by {@link DecodeStatus} and reported once per
+ * distinct problem to the {@link DistinctErrorHandler} as {@link ErrorKind#DECODE}; the next frame decodes
+ * as if nothing happened. Frames the gateway does not consume (subscription replies, other events) are
+ * counted as ignored. Nothing here allocates per frame in steady state.
+ *
+ * <p>Called on one thread only: the gateway's IO thread, or the capture importer's thread.
+ */
+public final class BinanceFrameDecoder {
+    private static final byte[] DATA = {'d', 'a', 't', 'a'};
+    private static final byte[] RESULT = {'r', 'e', 's', 'u', 'l', 't'};
+    private static final byte[] ID = {'i', 'd'};
+    private static final byte[] DEPTH_UPDATE = {'d', 'e', 'p', 't', 'h', 'U', 'p', 'd', 'a', 't', 'e'};
+    private static final byte[] BOOK_TICKER = {'b', 'o', 'o', 'k', 'T', 'i', 'c', 'k', 'e', 'r'};
+    private static final byte[] AGG_TRADE = {'a', 'g', 'g', 'T', 'r', 'a', 'd', 'e'};
+    private static final byte[] TRADE = {'t', 'r', 'a', 'd', 'e'};
+    private static final byte[] KLINE = {'k', 'l', 'i', 'n', 'e'};
+    private static final byte[] MARK_PRICE = {'m', 'a', 'r', 'k', 'P', 'r', 'i', 'c', 'e', 'U', 'p', 'd', 'a', 't', 'e'};
+
+    private static final int TYPE_NONE = 0;
+    private static final int TYPE_DEPTH = 1;
+    private static final int TYPE_BOOK_TICKER = 2;
+    private static final int TYPE_TRADE = 3;
+    private static final int TYPE_KLINE = 4;
+    private static final int TYPE_MARK_PRICE = 5;
+    private static final int TYPE_OTHER = 6;
+
+    private final InstrumentRegistry instruments;
+    private final EventSink sink;
+    private final DistinctErrorHandler errors;
+    private final boolean publishKlineUpdates;
+    private final JsonScanner envelope = new JsonScanner();
+    private final JsonScanner payload = new JsonScanner();
+    private final DepthUpdateDecoder depth;
+    private final DepthSnapshotDecoder snapshot;
+    private final BookTickerDecoder bookTicker;
+    private final AggTradeDecoder trade;
+    private final KlineDecoder kline;
+    private final MarkPriceDecoder markPrice;
+    private final BinanceBookSync[] syncs;
+    private final long[] problems = new long[DecodeStatus.values().length];
+
+    private long frames;
+    private long snapshots;
+    private long ignored;
+    private long klineUpdatesSkipped;
+    private long publishFailures;
+
+    /**
+     * @param instruments symbols to ids and scales; every Binance instrument gets a book sync.
+     * @param sink        where events go.
+     * @param requester   asked for REST snapshots when a book needs one.
+     * @param errors      counts and reports decode problems.
+     * @param settings    limits.
+     */
+    public BinanceFrameDecoder(final InstrumentRegistry instruments, final EventSink sink,
+        final SnapshotRequester requester, final DistinctErrorHandler errors, final MarketDataSettings settings) {
+        this.instruments = instruments;
+        this.sink = sink;
+        this.errors = errors;
+        this.publishKlineUpdates = settings.publishKlineUpdates();
+        this.depth = new DepthUpdateDecoder(instruments, settings.maxDiffLevels());
+        this.snapshot = new DepthSnapshotDecoder(instruments, settings.maxSnapshotLevels());
+        this.bookTicker = new BookTickerDecoder(instruments);
+        this.trade = new AggTradeDecoder(instruments);
+        this.kline = new KlineDecoder(instruments);
+        this.markPrice = new MarkPriceDecoder(instruments);
+        this.syncs = new BinanceBookSync[instruments.count()];
+        for (int id = 0; id < syncs.length; id++) {
+            syncs[id] = new BinanceBookSync(id, sink, requester, settings.maxBufferedDiffs(), settings.maxSnapshotLevels());
+        }
+    }
+
+    /**
+     * Decodes and publishes one WebSocket text frame.
+     *
+     * @param buffer        holding the frame.
+     * @param offset        of its first byte.
+     * @param length        of the frame.
+     * @param receiveTimeNs when it was received, from the engine clock.
+     * @return what became of it.
+     */
+    public DecodeStatus onFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
+        frames++;
+        return report(decodeFrame(buffer, offset, length, receiveTimeNs));
+    }
+
+    /**
+     * Decodes a REST depth snapshot body requested for {@code instrumentId} and hands it to that book's sync.
+     *
+     * @return what became of it.
+     */
+    public DecodeStatus onSnapshot(final int instrumentId, final DirectBuffer buffer, final int offset, final int length,
+        final long receiveTimeNs) {
+        snapshots++;
+        final DecodeStatus status = snapshot.decode(instrumentId, buffer, offset, length, receiveTimeNs);
+        if (status == DecodeStatus.OK) {
+            syncs[instrumentId].onSnapshot(snapshot.staging());
+        }
+        return report(status);
+    }
+
+    /** The book sync of an instrument. */
+    public BinanceBookSync sync(final int instrumentId) {
+        return syncs[instrumentId];
+    }
+
+    public InstrumentRegistry instruments() {
+        return instruments;
+    }
+
+    /** WebSocket frames seen. */
+    public long frames() {
+        return frames;
+    }
+
+    /** Snapshot bodies seen. */
+    public long snapshots() {
+        return snapshots;
+    }
+
+    /** Frames ignored on purpose (subscription replies, events not consumed, non-market trades). */
+    public long ignored() {
+        return ignored;
+    }
+
+    /** Unclosed candles not published (see {@link MarketDataSettings#publishKlineUpdates()}). */
+    public long klineUpdatesSkipped() {
+        return klineUpdatesSkipped;
+    }
+
+    /** Non-book events that could not be published. */
+    public long publishFailures() {
+        return publishFailures;
+    }
+
+    /** Frames or snapshots dropped for this reason. */
+    public long problems(final DecodeStatus status) {
+        return problems[status.ordinal()];
+    }
+
+    /** Frames and snapshots dropped as decode errors, all reasons. */
+    public long decodeErrors() {
+        long total = 0;
+        for (final DecodeStatus status : DecodeStatus.values()) {
+            if (status.isError()) {
+                total += problems[status.ordinal()];
+            }
+        }
+        return total;
+    }
+
+    private DecodeStatus decodeFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
+        if (!envelope.wrap(buffer, offset, length).enterObject()) {
+            return DecodeStatus.MALFORMED;
+        }
+        int payloadOffset = -1;
+        int payloadLength = 0;
+        boolean raw = false;
+        boolean reply = false;
+        while (envelope.nextField()) {
+            if (envelope.keyIs(DATA)) {
+                if (envelope.valueType() == JsonScanner.OBJECT) {
+                    payloadOffset = envelope.valueOffset();
+                    payloadLength = envelope.valueLength();
+                }
+            } else if (envelope.keyIs('e')) {
+                raw = true;
+            } else if (envelope.keyIs(RESULT) || envelope.keyIs(ID)) {
+                reply = true;
+            }
+        }
+        if (envelope.failed() || !envelope.finish()) {
+            return DecodeStatus.MALFORMED;
+        }
+        if (payloadOffset < 0) {
+            if (!raw) {
+                return reply ? DecodeStatus.IGNORED : DecodeStatus.MISSING_FIELD;
+            }
+            payloadOffset = offset;
+            payloadLength = length;
+        }
+        final int type = eventType(buffer, payloadOffset, payloadLength);
+        switch (type) {
+            case TYPE_DEPTH:
+                return onDepth(buffer, payloadOffset, payloadLength, receiveTimeNs);
+            case TYPE_BOOK_TICKER: {
+                final DecodeStatus status = bookTicker.decode(buffer, payloadOffset, payloadLength, receiveTimeNs);
+                if (status == DecodeStatus.OK) {
+                    published(sink.publish(BookTickerDecoder.TRANSLATOR, bookTicker));
+                }
+                return status;
+            }
+            case TYPE_TRADE: {
+                final DecodeStatus status = trade.decode(buffer, payloadOffset, payloadLength, receiveTimeNs);
+                if (status == DecodeStatus.OK) {
+                    published(sink.publish(AggTradeDecoder.TRANSLATOR, trade));
+                }
+                return status;
+            }
+            case TYPE_KLINE: {
+                final DecodeStatus status = kline.decode(buffer, payloadOffset, payloadLength, receiveTimeNs);
+                if (status == DecodeStatus.OK) {
+                    if (kline.closed() || publishKlineUpdates) {
+                        published(sink.publish(KlineDecoder.TRANSLATOR, kline));
+                    } else {
+                        klineUpdatesSkipped++;
+                    }
+                }
+                return status;
+            }
+            case TYPE_MARK_PRICE: {
+                final DecodeStatus status = markPrice.decode(buffer, payloadOffset, payloadLength, receiveTimeNs);
+                if (status == DecodeStatus.OK) {
+                    published(sink.publish(MarkPriceDecoder.TRANSLATOR, markPrice));
+                }
+                return status;
+            }
+            case TYPE_OTHER:
+                return DecodeStatus.IGNORED;
+            default:
+                return payload.failed() ? DecodeStatus.MALFORMED : DecodeStatus.MISSING_FIELD;
+        }
+    }
+
+    private DecodeStatus onDepth(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
+        final DecodeStatus status = depth.decode(buffer, offset, length, receiveTimeNs);
+        if (status == DecodeStatus.OK) {
+            syncs[depth.staging().instrumentId].onDiff(depth.staging());
+        }
+        return status;
+    }
+
+    /** Finds the payload's {@code e} and names its type; the decoder validates the whole payload afterwards. */
+    private int eventType(final DirectBuffer buffer, final int offset, final int length) {
+        if (!payload.wrap(buffer, offset, length).enterObject()) {
+            return TYPE_NONE;
+        }
+        while (payload.nextField()) {
+            if (payload.keyIs('e')) {
+                if (payload.valueIs(DEPTH_UPDATE)) {
+                    return TYPE_DEPTH;
+                } else if (payload.valueIs(BOOK_TICKER)) {
+                    return TYPE_BOOK_TICKER;
+                } else if (payload.valueIs(AGG_TRADE) || payload.valueIs(TRADE)) {
+                    return TYPE_TRADE;
+                } else if (payload.valueIs(KLINE)) {
+                    return TYPE_KLINE;
+                } else if (payload.valueIs(MARK_PRICE)) {
+                    return TYPE_MARK_PRICE;
+                }
+                return payload.valueType() == JsonScanner.STRING ? TYPE_OTHER : TYPE_NONE;
+            }
+        }
+        return TYPE_NONE;
+    }
+
+    private void published(final boolean published) {
+        if (!published) {
+            publishFailures++;
+        }
+    }
+
+    private DecodeStatus report(final DecodeStatus status) {
+        if (status == DecodeStatus.IGNORED) {
+            ignored++;
+        } else if (status.isError()) {
+            problems[status.ordinal()]++;
+            errors.onProblem(ErrorKind.DECODE, status.detail());
+        }
+        return status;
+    }
+}

@@ -1,0 +1,152 @@
+package io.ringtrader.gateway.binance.marketdata;
+
+import com.lmax.disruptor.EventTranslatorOneArg;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.fixedpoint.DecimalParser;
+import io.ringtrader.engine.fixedpoint.ParseStatus;
+import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
+import java.nio.charset.StandardCharsets;
+import org.agrona.DirectBuffer;
+
+/**
+ * Decodes a {@code markPriceUpdate} payload into a {@link EventKind#MARK_PRICE} event:
+ * <pre>
+ * {"e":"markPriceUpdate","E":ms,"s":"BTCUSDT","p":"mark","i":"index","P":"estSettle","r":"fundingRate","T":nextFundingMs}
+ * </pre>
+ * Binance quotes mark and index prices with 8 decimals whatever the tick size: they are rounded half-up
+ * to the instrument's price scale. The funding rate is kept at {@link InboundEvent#RATE_SCALE} and may be
+ * negative; an empty rate (delivery contracts) is absent ({@link InboundEvent#NONE}). Validated fully
+ * before {@link #TRANSLATOR} may publish it.
+ *
+ * <p>Not thread-safe: one instance per gateway IO thread, reused for every frame.
+ */
+public final class MarkPriceDecoder {
+    /** Fills a slot from the decoder's last successful decode. */
+    public static final EventTranslatorOneArg<InboundEvent, MarkPriceDecoder> TRANSLATOR =
+        (event, sequence, decoder) -> decoder.fillSlot(event);
+
+    private static final byte[] EVENT_TYPE = "markPriceUpdate".getBytes(StandardCharsets.US_ASCII);
+    private static final int EXTRA_PRICE_DIGITS = 8;
+
+    private final InstrumentRegistry instruments;
+    private final JsonScanner scanner = new JsonScanner();
+    private final DecimalParser parser = new DecimalParser();
+    private int instrumentId;
+    private long exchangeTimeNs;
+    private long receiveTimeNs;
+    private long markPrice;
+    private long indexPrice;
+    private long fundingRate;
+    private long nextFundingTimeNs;
+
+    public MarkPriceDecoder(final InstrumentRegistry instruments) {
+        this.instruments = instruments;
+    }
+
+    /** Decodes the payload object at {@code offset}; on OK the values are kept for {@link #TRANSLATOR}. */
+    public DecodeStatus decode(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
+        instrumentId = -1;
+        if (!scanner.wrap(buffer, offset, length).enterObject()) {
+            return DecodeStatus.MALFORMED;
+        }
+        boolean typeOk = false;
+        long eventTimeMs = JsonScanner.INVALID_LONG;
+        long nextFundingMs = JsonScanner.INVALID_LONG;
+        int symbolOffset = -1;
+        int symbolLength = 0;
+        int markOffset = -1;
+        int markLength = 0;
+        int indexOffset = -1;
+        int indexLength = 0;
+        int rateOffset = -1;
+        int rateLength = 0;
+        while (scanner.nextField()) {
+            final boolean string = scanner.valueType() == JsonScanner.STRING;
+            if (scanner.keyIs('e')) {
+                typeOk = scanner.valueIs(EVENT_TYPE);
+            } else if (scanner.keyIs('E')) {
+                eventTimeMs = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
+            } else if (scanner.keyIs('T')) {
+                nextFundingMs = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
+            } else if (string && scanner.keyIs('s')) {
+                symbolOffset = scanner.valueOffset();
+                symbolLength = scanner.valueLength();
+            } else if (string && scanner.keyIs('p')) {
+                markOffset = scanner.valueOffset();
+                markLength = scanner.valueLength();
+            } else if (string && scanner.keyIs('i')) {
+                indexOffset = scanner.valueOffset();
+                indexLength = scanner.valueLength();
+            } else if (string && scanner.keyIs('r')) {
+                rateOffset = scanner.valueOffset();
+                rateLength = scanner.valueLength();
+            }
+        }
+        if (scanner.failed() || !scanner.finish()) {
+            return DecodeStatus.MALFORMED;
+        }
+        if (!typeOk || symbolOffset < 0 || markOffset < 0 || indexOffset < 0 || rateOffset < 0
+            || eventTimeMs == JsonScanner.INVALID_LONG || nextFundingMs == JsonScanner.INVALID_LONG) {
+            return DecodeStatus.MISSING_FIELD;
+        }
+        if (!BinanceTime.valid(eventTimeMs) || !BinanceTime.valid(nextFundingMs)) {
+            return DecodeStatus.BAD_TIMESTAMP;
+        }
+        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
+        if (id == InstrumentRegistry.NOT_FOUND) {
+            return DecodeStatus.UNKNOWN_SYMBOL;
+        }
+        final Instrument instrument = instruments.byId(id);
+        final int scale = instrument.priceScale();
+        DecodeStatus status = Decimals.parseRounded(parser, buffer, markOffset, markLength, scale, EXTRA_PRICE_DIGITS, false);
+        if (status != DecodeStatus.OK) {
+            return status;
+        }
+        final long mark = Decimals.rounded(parser, scale, EXTRA_PRICE_DIGITS);
+        status = Decimals.parseRounded(parser, buffer, indexOffset, indexLength, scale, EXTRA_PRICE_DIGITS, false);
+        if (status != DecodeStatus.OK) {
+            return status;
+        }
+        final long index = Decimals.rounded(parser, scale, EXTRA_PRICE_DIGITS);
+        long rate = InboundEvent.NONE;
+        if (rateLength > 0) {
+            final ParseStatus rateStatus = parser.parse(buffer, rateOffset, rateLength, InboundEvent.RATE_SCALE, true);
+            if (rateStatus != ParseStatus.OK) {
+                return DecodeStatus.BAD_NUMBER;
+            }
+            rate = parser.value();
+        }
+        if (mark <= 0 || index < 0) {
+            return DecodeStatus.NEGATIVE_VALUE;
+        }
+        instrumentId = id;
+        exchangeTimeNs = BinanceTime.toNanos(eventTimeMs);
+        this.receiveTimeNs = receiveTimeNs;
+        markPrice = mark;
+        indexPrice = index;
+        fundingRate = rate;
+        nextFundingTimeNs = nextFundingMs == 0 ? InboundEvent.NONE : BinanceTime.toNanos(nextFundingMs);
+        return DecodeStatus.OK;
+    }
+
+    /** Instrument of the last successful decode, or -1. */
+    public int instrumentId() {
+        return instrumentId;
+    }
+
+    /** Writes the last decoded mark price into a reset slot. */
+    public void fillSlot(final InboundEvent event) {
+        event.kind = EventKind.MARK_PRICE;
+        event.instrumentId = instrumentId;
+        event.venueId = Venue.BINANCE_USDM.id();
+        event.exchangeTimeNs = exchangeTimeNs;
+        event.receiveTimeNs = receiveTimeNs;
+        event.markPrice = markPrice;
+        event.indexPrice = indexPrice;
+        event.fundingRate = fundingRate;
+        event.nextFundingTimeNs = nextFundingTimeNs;
+    }
+}
