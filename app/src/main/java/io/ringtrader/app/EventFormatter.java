@@ -23,6 +23,7 @@ final class EventFormatter {
     private static final String[] VENUE_NAMES = venueNames();
 
     private final JournalInstruments instruments;
+    private final java.util.Map<Integer, Long> lastBookUpdateIds = new java.util.HashMap<>();
 
     EventFormatter(final JournalInstruments instruments) {
         this.instruments = instruments;
@@ -138,6 +139,13 @@ final class EventFormatter {
             || e.kind == EventKind.BBO || e.kind == EventKind.GATEWAY_STATUS);
     }
 
+    /** Notes the update id of every book update the book took, shown or filtered out, for BBO comparisons. */
+    void observeBookUpdate(final InboundEvent e) {
+        if ((e.kind == EventKind.BOOK_DELTA || e.kind == EventKind.BOOK_SNAPSHOT) && e.lastUpdateId != InboundEvent.NONE) {
+            lastBookUpdateIds.put(e.instrumentId, e.lastUpdateId);
+        }
+    }
+
     /**
      * Writes what the book stage made of the event: the outcome (if any), the book state and best levels it
      * wrote into the event, and for a BBO whether the book's best bid and ask (price and quantity) equal it.
@@ -168,8 +176,26 @@ final class EventFormatter {
             line.none("bestAsk");
         }
         if (e.kind == EventKind.BBO) {
-            line.text("bbo", bboMatchesBook(e) ? "match" : "MISMATCH");
+            line.text("bbo", bboComparison(e));
         }
+    }
+
+    /**
+     * A venue's BBO and the local book describe the same moment only when the BBO's update id equals the
+     * last update applied to the book (Binance: bookTicker {@code u} == last diff {@code u}); otherwise
+     * they are not comparable ({@code unsynced}). A BBO without an update id is always compared.
+     */
+    private String bboComparison(final InboundEvent e) {
+        if (e.bookState != io.ringtrader.engine.book.BookState.VALID) {
+            return "book-not-valid";
+        }
+        if (e.lastUpdateId != InboundEvent.NONE) {
+            final Long applied = lastBookUpdateIds.get(e.instrumentId);
+            if (applied == null || applied != e.lastUpdateId) {
+                return "unsynced";
+            }
+        }
+        return bboMatchesBook(e) ? "match" : "MISMATCH";
     }
 
     /** Writes an order command: header, then every field. */

@@ -62,6 +62,7 @@ final class JournalDump {
                 final long rejectedBefore = book.rejectedLevels();
                 book.onEvent(event, reader.sequence(), true);
                 rejectedLevels = book.rejectedLevels() - rejectedBefore;
+                formatter.observeBookUpdate(event);
             }
             if (!selectedKind(event.kind) || !selectedInstrument(event.instrumentId)) {
                 continue;

@@ -52,6 +52,30 @@ class ImportCommandTest {
     }
 
     @Test
+    void shouldShowInTheDumpThatTheBookMatchesEveryBookTickerOfTheSameUpdate() {
+        final Path capture = capture("binance_usdm_btcusdt_hftbacktest_2024-08-09_first2000.txt");
+        final String config = Path.of("..", "config", "capture-btcusdt.yaml").toString();
+        final String journal = dir.resolve("journal").toString();
+        assertEquals("0", cli("import", "capture", "--venue", "binance-usdm", "--format", "hftbacktest",
+            "--input", capture.toString(), "--journal", journal, "--config", config)[0]);
+
+        final String[] dump = cli("journal", "dump", "--journal", journal, "--config", config, "--with-book", "--kinds", "bbo");
+
+        assertEquals("0", dump[0], dump[2]);
+        assertEquals(6, count(dump[1], "bbo=match"), "bookTickers whose u is the last applied diff's u");
+        assertEquals(0, count(dump[1], "bbo=MISMATCH"));
+        assertEquals(1_483, count(dump[1], " BBO "));
+    }
+
+    private static int count(final String text, final String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    @Test
     void shouldImportTheCryptofeedCaptureAndPrintPerSymbolCounts() {
         final Path capture = capture("binance_usdm_cryptofeed_2021-07-22.jsonl");
         final String[] result = cli("import", "capture", "--venue", "binance-usdm", "--format", "cryptofeed",
