@@ -300,10 +300,14 @@ public final class JsonScanner {
                 if (b != '-' && (b < '0' || b > '9')) {
                     return fail();
                 }
-                while (position < limit && isNumberByte(buffer.getByte(position))) {
-                    position++;
+                final DirectBuffer buffer = this.buffer;
+                final int limit = this.limit;
+                int p = position;
+                while (p < limit && isNumberByte(buffer.getByte(p))) {
+                    p++;
                 }
-                if (position >= limit) {
+                position = p;
+                if (p >= limit) {
                     return fail();
                 }
                 valueType = NUMBER;
@@ -322,47 +326,63 @@ public final class JsonScanner {
 
     /** At an opening quote: moves past the closing quote; false if the string is unterminated or has control bytes. */
     private boolean skipString() {
-        position++;
-        while (position < limit) {
-            final byte b = buffer.getByte(position++);
-            if (b == '"') {
-                return true;
-            }
-            if (b == '\\') {
-                if (position >= limit) {
-                    return false;
-                }
-                position++;
-            } else if (b >= 0 && b < 0x20) {
-                return false;
-            }
+        final int end = stringEnd(buffer, position + 1, limit);
+        if (end < 0) {
+            return false;
         }
-        return false;
+        position = end;
+        return true;
     }
 
     /** At an opening brace or bracket: moves past its matching close; false if unbalanced or truncated. */
     private boolean skipStructure() {
+        final DirectBuffer buffer = this.buffer;
+        final int limit = this.limit;
+        int p = position;
         int depth = 0;
-        while (position < limit) {
-            final byte b = buffer.getByte(position);
+        while (p < limit) {
+            final byte b = buffer.getByte(p++);
             if (b == '"') {
-                if (!skipString()) {
+                p = stringEnd(buffer, p, limit);
+                if (p < 0) {
                     return false;
                 }
-                continue;
-            }
-            position++;
-            if (b == '{' || b == '[') {
+            } else if (b == '{' || b == '[') {
                 if (++depth > MAX_NESTING) {
                     return false;
                 }
             } else if (b == '}' || b == ']') {
                 if (--depth == 0) {
+                    position = p;
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * From just past an opening quote (hot loops keep the position in a local, not in the field).
+     *
+     * @return the position just past the closing quote, or -1 if unterminated or a control byte is met.
+     */
+    private static int stringEnd(final DirectBuffer buffer, final int from, final int limit) {
+        int p = from;
+        while (p < limit) {
+            final byte b = buffer.getByte(p++);
+            if (b == '"') {
+                return p;
+            }
+            if (b == '\\') {
+                if (p >= limit) {
+                    return -1;
+                }
+                p++;
+            } else if (b >= 0 && b < 0x20) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private boolean skipLiteral(final byte[] literal) {
@@ -374,13 +394,17 @@ public final class JsonScanner {
     }
 
     private void skipWhitespace() {
-        while (position < limit) {
-            final byte b = buffer.getByte(position);
+        final DirectBuffer buffer = this.buffer;
+        final int limit = this.limit;
+        int p = position;
+        while (p < limit) {
+            final byte b = buffer.getByte(p);
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return;
+                break;
             }
-            position++;
+            p++;
         }
+        position = p;
     }
 
     private boolean regionEquals(final int offset, final byte[] text) {
