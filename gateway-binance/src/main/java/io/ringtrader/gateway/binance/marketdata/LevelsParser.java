@@ -1,6 +1,7 @@
 package io.ringtrader.gateway.binance.marketdata;
 
 import io.ringtrader.engine.fixedpoint.DecimalParser;
+import io.ringtrader.engine.fixedpoint.FixedPoint;
 import org.agrona.DirectBuffer;
 
 /**
@@ -16,6 +17,8 @@ final class LevelsParser {
     private final JsonScanner levels = new JsonScanner();
     private final JsonScanner pair = new JsonScanner();
     private final DecimalParser decimals = new DecimalParser();
+    private long compactValue;
+    private int compactDecimals;
 
     /**
      * @param bids true to append to the bid side, false for the ask side.
@@ -66,8 +69,10 @@ final class LevelsParser {
     }
 
     /**
-     * The fast path: {@code [["p","q"],...]} without whitespace, each number quoted and made only of digits,
-     * {@code '.'} and {@code '-'}.
+     * The fast path: {@code [["p","q"],...]} without whitespace, each number a quoted plain decimal
+     * ({@code digits[.digits]}, at most {@code 18 - scale} integer digits, nothing but zeros beyond the scale),
+     * prices not zero. Numbers are parsed while their closing quote is looked for, to the same mantissas and
+     * decimals as {@link Decimals#parse}.
      *
      * @return true if the whole array was parsed and added; false for any other shape or any problem, leaving
      * the side partly filled.
@@ -86,28 +91,20 @@ final class LevelsParser {
             if (p + 2 >= end || buffer.getByte(p) != '[' || buffer.getByte(p + 1) != '"') {
                 return false;
             }
-            final int priceStart = p + 2;
-            final int priceEnd = closingQuote(buffer, priceStart, end);
-            if (priceEnd < 0 || priceEnd + 2 >= end || buffer.getByte(priceEnd + 1) != ','
+            final int priceEnd = compactNumber(buffer, p + 2, end, priceScale);
+            if (priceEnd < 0 || compactValue == 0 || priceEnd + 2 >= end || buffer.getByte(priceEnd + 1) != ','
                 || buffer.getByte(priceEnd + 2) != '"') {
                 return false;
             }
-            final int qtyStart = priceEnd + 3;
-            final int qtyEnd = closingQuote(buffer, qtyStart, end);
+            final long price = compactValue;
+            final int priceDecimals = compactDecimals;
+            final int qtyEnd = compactNumber(buffer, priceEnd + 3, end, qtyScale);
             if (qtyEnd < 0 || qtyEnd + 2 >= end || buffer.getByte(qtyEnd + 1) != ']') {
                 return false;
             }
-            if (Decimals.parse(decimals, buffer, priceStart, priceEnd - priceStart, priceScale, true) != DecodeStatus.OK) {
-                return false;
-            }
-            final long price = decimals.value();
-            final int priceDecimals = decimals.decimals();
-            if (Decimals.parse(decimals, buffer, qtyStart, qtyEnd - qtyStart, qtyScale, false) != DecodeStatus.OK) {
-                return false;
-            }
             final boolean added = bids
-                ? staging.addBid(price, decimals.value(), priceDecimals, decimals.decimals())
-                : staging.addAsk(price, decimals.value(), priceDecimals, decimals.decimals());
+                ? staging.addBid(price, compactValue, priceDecimals, compactDecimals)
+                : staging.addAsk(price, compactValue, priceDecimals, compactDecimals);
             if (!added) {
                 return false;
             }
@@ -122,18 +119,54 @@ final class LevelsParser {
         }
     }
 
-    /** The index of the quote closing a run of number bytes from {@code from}, or -1 at any other byte. */
-    private static int closingQuote(final DirectBuffer buffer, final int from, final int end) {
-        for (int p = from; p < end; p++) {
-            final byte b = buffer.getByte(p);
-            if (b == '"') {
-                return p;
+    /**
+     * Parses a plain decimal from {@code from} up to its closing quote into {@link #compactValue} (mantissa at
+     * {@code scale}) and {@link #compactDecimals} (fraction digits as written).
+     *
+     * @return the index of the closing quote, or -1 for anything the fast path does not take.
+     */
+    private int compactNumber(final DirectBuffer buffer, final int from, final int end, final int scale) {
+        long mantissa = 0;
+        int p = from;
+        byte b = 0;
+        while (p < end) {
+            b = buffer.getByte(p);
+            if (b < '0' || b > '9') {
+                break;
             }
-            if ((b < '0' || b > '9') && b != '.' && b != '-') {
+            mantissa = mantissa * 10 + (b - '0');
+            p++;
+        }
+        final int integerDigits = p - from;
+        if (integerDigits == 0 || integerDigits > FixedPoint.MAX_SCALE - scale || p >= end) {
+            return -1;
+        }
+        int fractionDigits = 0;
+        if (b == '.') {
+            p++;
+            while (p < end) {
+                b = buffer.getByte(p);
+                if (b < '0' || b > '9') {
+                    break;
+                }
+                if (fractionDigits < scale) {
+                    mantissa = mantissa * 10 + (b - '0');
+                } else if (b != '0') {
+                    return -1;
+                }
+                fractionDigits++;
+                p++;
+            }
+            if (fractionDigits == 0 || p >= end) {
                 return -1;
             }
         }
-        return -1;
+        if (b != '"') {
+            return -1;
+        }
+        compactValue = mantissa * Decimals.POW10[scale - Math.min(fractionDigits, scale)];
+        compactDecimals = fractionDigits;
+        return p;
     }
 
     private DecodeStatus number(final JsonScanner scanner, final int scale, final boolean price) {
