@@ -47,6 +47,20 @@ public final class DepthUpdateDecoder {
      * @param receiveTimeNs when the frame was received.
      */
     public DecodeStatus decode(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
+        final DecodeStatus status = decodePayload(buffer, offset, length, receiveTimeNs);
+        if (status != DecodeStatus.OK) {
+            staging.clear();
+        }
+        return status;
+    }
+
+    /**
+     * Level arrays are parsed in place while the payload is walked when the symbol came before them and they are
+     * compact (see {@link LevelsParser}); otherwise, or if the symbol turns out otherwise at the end, they are
+     * parsed from their spans once the header is validated. Either way the result and the status are the same.
+     */
+    private DecodeStatus decodePayload(final DirectBuffer buffer, final int offset, final int length,
+        final long receiveTimeNs) {
         staging.clear();
         if (!scanner.wrap(buffer, offset, length).enterObject()) {
             return DecodeStatus.MALFORMED;
@@ -62,7 +76,54 @@ public final class DepthUpdateDecoder {
         int bidsLength = 0;
         int asksOffset = -1;
         int asksLength = 0;
-        while (scanner.nextField()) {
+        int inPlaceSymbolOffset = -1;
+        int inPlaceId = InstrumentRegistry.NOT_FOUND;
+        boolean bidsInPlace = false;
+        boolean asksInPlace = false;
+        while (scanner.nextKey()) {
+            final boolean bidsKey = scanner.keyIs('b');
+            if (bidsKey || scanner.keyIs('a')) {
+                if (symbolOffset >= 0 && (bidsKey ? bidsOffset : asksOffset) < 0) {
+                    if (inPlaceSymbolOffset < 0) {
+                        inPlaceSymbolOffset = symbolOffset;
+                        inPlaceId = instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
+                    }
+                    final int start = scanner.position();
+                    final int end = inPlaceId == InstrumentRegistry.NOT_FOUND ? -1 : levels.parseInPlace(buffer, start,
+                        offset + length, instruments.byId(inPlaceId).priceScale(),
+                        instruments.byId(inPlaceId).qtyScale(), staging, bidsKey);
+                    if (end > 0 && scanner.skipValueTo(end)) {
+                        if (bidsKey) {
+                            bidsOffset = start;
+                            bidsLength = end - start;
+                            bidsInPlace = true;
+                        } else {
+                            asksOffset = start;
+                            asksLength = end - start;
+                            asksInPlace = true;
+                        }
+                        continue;
+                    }
+                }
+                if (!scanner.readValue()) {
+                    break;
+                }
+                if (scanner.valueType() == JsonScanner.ARRAY) {
+                    if (bidsKey) {
+                        bidsOffset = scanner.valueOffset();
+                        bidsLength = scanner.valueLength();
+                        bidsInPlace = false;
+                    } else {
+                        asksOffset = scanner.valueOffset();
+                        asksLength = scanner.valueLength();
+                        asksInPlace = false;
+                    }
+                }
+                continue;
+            }
+            if (!scanner.readValue()) {
+                break;
+            }
             if (scanner.keyIs('e')) {
                 typeOk = scanner.valueIs(EVENT_TYPE);
             } else if (scanner.keyIs('E')) {
@@ -78,16 +139,6 @@ public final class DepthUpdateDecoder {
                 last = number(scanner);
             } else if (scanner.keyIs(PU)) {
                 prev = number(scanner);
-            } else if (scanner.keyIs('b')) {
-                if (scanner.valueType() == JsonScanner.ARRAY) {
-                    bidsOffset = scanner.valueOffset();
-                    bidsLength = scanner.valueLength();
-                }
-            } else if (scanner.keyIs('a')) {
-                if (scanner.valueType() == JsonScanner.ARRAY) {
-                    asksOffset = scanner.valueOffset();
-                    asksLength = scanner.valueLength();
-                }
             }
         }
         if (scanner.failed() || !scanner.finish()) {
@@ -103,19 +154,24 @@ public final class DepthUpdateDecoder {
         if (first < 0 || last < first || prev < -1) {
             return DecodeStatus.BAD_SEQUENCE;
         }
-        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
+        final int id = symbolOffset == inPlaceSymbolOffset
+            ? inPlaceId : instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
         if (id == InstrumentRegistry.NOT_FOUND) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
         final Instrument instrument = instruments.byId(id);
-        DecodeStatus status = levels.parse(buffer, bidsOffset, bidsLength, instrument.priceScale(),
-            instrument.qtyScale(), staging, true);
-        if (status == DecodeStatus.OK) {
-            status = levels.parse(buffer, asksOffset, asksLength, instrument.priceScale(),
-                instrument.qtyScale(), staging, false);
+        DecodeStatus status = DecodeStatus.OK;
+        if (!bidsInPlace || id != inPlaceId) {
+            staging.truncate(true, 0);
+            status = levels.parse(buffer, bidsOffset, bidsLength, instrument.priceScale(), instrument.qtyScale(),
+                staging, true);
+        }
+        if (status == DecodeStatus.OK && (!asksInPlace || id != inPlaceId)) {
+            staging.truncate(false, 0);
+            status = levels.parse(buffer, asksOffset, asksLength, instrument.priceScale(), instrument.qtyScale(),
+                staging, false);
         }
         if (status != DecodeStatus.OK) {
-            staging.clear();
             return status;
         }
         staging.instrumentId = id;

@@ -81,6 +81,17 @@ public final class JsonScanner {
      * {@link #failed()} set.
      */
     public boolean nextField() {
+        return nextKey() && readValue();
+    }
+
+    /**
+     * Reads the next member's key and colon only, leaving the scanner at its value: follow with
+     * {@link #readValue()}, or parse the value in place from {@link #position()} and continue after it with
+     * {@link #skipValueTo(int)}.
+     *
+     * @return true with the key exposed; false at the closing brace, or on bad input with {@link #failed()} set.
+     */
+    public boolean nextKey() {
         if (failed) {
             return false;
         }
@@ -115,7 +126,28 @@ public final class JsonScanner {
             return fail();
         }
         position++;
-        return readValue();
+        skipWhitespace();
+        valueType = NONE;
+        return true;
+    }
+
+    /** Where the scanner is: after {@link #nextKey()}, the first byte of the value. */
+    public int position() {
+        return position;
+    }
+
+    /**
+     * After {@link #nextKey()}, when the caller has parsed the value itself: moves past it.
+     *
+     * @param valueEnd the index just past the value, within the wrapped region.
+     * @return false (and failed) if {@code valueEnd} is not after the value's start or beyond the region.
+     */
+    public boolean skipValueTo(final int valueEnd) {
+        if (failed || valueEnd <= position || valueEnd > limit) {
+            return fail();
+        }
+        position = valueEnd;
+        return true;
     }
 
     /**
@@ -254,7 +286,15 @@ public final class JsonScanner {
         return true;
     }
 
-    private boolean readValue() {
+    /**
+     * Reads the value after {@link #nextKey()}, exposing its type and span.
+     *
+     * @return true, or false on bad input with {@link #failed()} set.
+     */
+    public boolean readValue() {
+        if (failed) {
+            return false;
+        }
         skipWhitespace();
         if (position >= limit) {
             return fail();

@@ -28,7 +28,7 @@ final class LevelsParser {
     DecodeStatus parse(final DirectBuffer buffer, final int offset, final int length, final int priceScale,
         final int qtyScale, final DepthStaging staging, final boolean bids) {
         final int before = bids ? staging.bidCount() : staging.askCount();
-        if (parseCompact(buffer, offset, length, priceScale, qtyScale, staging, bids)) {
+        if (parseCompact(buffer, offset, offset + length, priceScale, qtyScale, staging, bids) == offset + length) {
             return DecodeStatus.OK;
         }
         staging.truncate(bids, before);
@@ -69,52 +69,69 @@ final class LevelsParser {
     }
 
     /**
+     * Parses a level array that starts at {@code offset} and ends somewhere before {@code limit}, on the fast path
+     * only (see {@link #parseCompact}), so that a decoder can take it while it walks the payload.
+     *
+     * @return the index just past the array's closing bracket; or -1, with the side as it was, if the fast path
+     * does not take it (the caller then parses it with {@link #parse}).
+     */
+    int parseInPlace(final DirectBuffer buffer, final int offset, final int limit, final int priceScale,
+        final int qtyScale, final DepthStaging staging, final boolean bids) {
+        final int before = bids ? staging.bidCount() : staging.askCount();
+        final int end = parseCompact(buffer, offset, limit, priceScale, qtyScale, staging, bids);
+        if (end < 0) {
+            staging.truncate(bids, before);
+        }
+        return end;
+    }
+
+    /**
      * The fast path: {@code [["p","q"],...]} without whitespace, each number a quoted plain decimal
      * ({@code digits[.digits]}, at most {@code 18 - scale} integer digits, nothing but zeros beyond the scale),
      * prices not zero. Numbers are parsed while their closing quote is looked for, to the same mantissas and
      * decimals as {@link Decimals#parse}.
      *
-     * @return true if the whole array was parsed and added; false for any other shape or any problem, leaving
+     * @param end the array's end if known, else the end of the region it lies in.
+     * @return the index just past the array's closing bracket; -1 for any other shape or any problem, leaving
      * the side partly filled.
      */
-    private boolean parseCompact(final DirectBuffer buffer, final int offset, final int length, final int priceScale,
+    private int parseCompact(final DirectBuffer buffer, final int offset, final int end, final int priceScale,
         final int qtyScale, final DepthStaging staging, final boolean bids) {
-        final int end = offset + length;
-        if (length < 2 || buffer.getByte(offset) != '[') {
-            return false;
+        if (end - offset < 2 || buffer.getByte(offset) != '[') {
+            return -1;
         }
         int p = offset + 1;
         if (buffer.getByte(p) == ']') {
-            return p + 1 == end;
+            return p + 1;
         }
         while (true) {
             if (p + 2 >= end || buffer.getByte(p) != '[' || buffer.getByte(p + 1) != '"') {
-                return false;
+                return -1;
             }
             final int priceEnd = compactNumber(buffer, p + 2, end, priceScale);
             if (priceEnd < 0 || compactValue == 0 || priceEnd + 2 >= end || buffer.getByte(priceEnd + 1) != ','
                 || buffer.getByte(priceEnd + 2) != '"') {
-                return false;
+                return -1;
             }
             final long price = compactValue;
             final int priceDecimals = compactDecimals;
             final int qtyEnd = compactNumber(buffer, priceEnd + 3, end, qtyScale);
             if (qtyEnd < 0 || qtyEnd + 2 >= end || buffer.getByte(qtyEnd + 1) != ']') {
-                return false;
+                return -1;
             }
             final boolean added = bids
                 ? staging.addBid(price, compactValue, priceDecimals, compactDecimals)
                 : staging.addAsk(price, compactValue, priceDecimals, compactDecimals);
             if (!added) {
-                return false;
+                return -1;
             }
             p = qtyEnd + 2;
             final byte next = buffer.getByte(p++);
             if (next == ']') {
-                return p == end;
+                return p;
             }
             if (next != ',') {
-                return false;
+                return -1;
             }
         }
     }

@@ -183,6 +183,42 @@ class DepthUpdateDecoderTest {
         assertLevelsOfSushiDepth(decoder.staging());
     }
 
+    @Test
+    void shouldDecodeLevelsThatComeBeforeTheSymbol() {
+        final String levelsFirst = payload(SUSHI_DEPTH).replace("\"s\":\"SUSHIUSDT\",", "")
+            .replace("]]}", "]],\"s\":\"SUSHIUSDT\"}");
+
+        assertEquals(DecodeStatus.OK, decode(levelsFirst));
+        assertLevelsOfSushiDepth(decoder.staging());
+    }
+
+    @Test
+    void shouldTakeTheLastLevelArrayOfARepeatedKey() {
+        final String repeated = payload(SUSHI_DEPTH).replace("\"b\":[[", "\"b\":[[\"1.0000\",\"1\"]],\"b\":[[");
+
+        assertEquals(DecodeStatus.OK, decode(repeated));
+        assertLevelsOfSushiDepth(decoder.staging());
+    }
+
+    @Test
+    void shouldUseTheScalesOfTheLastSymbolOfARepeatedKey() {
+        final String repeated = payload(SUSHI_DEPTH).replace("\"s\":\"SUSHIUSDT\",", "\"s\":\"CTKUSDT\",")
+            .replace("]]}", "]],\"s\":\"SUSHIUSDT\"}");
+
+        assertEquals(DecodeStatus.OK, decode(repeated));
+        assertEquals(TestInstruments.SUSHIUSDT, decoder.staging().instrumentId);
+        assertLevelsOfSushiDepth(decoder.staging());
+    }
+
+    @Test
+    void shouldLeaveNothingStagedWhenTheHeaderIsRejectedAfterTheLevels() {
+        final String noPu = payload(SUSHI_DEPTH).replace("\"pu\":600859598061,", "");
+
+        assertEquals(DecodeStatus.MISSING_FIELD, decode(noPu));
+        assertEquals(0, decoder.staging().bidCount());
+        assertEquals(0, decoder.staging().askCount());
+    }
+
     private static void assertLevelsOfSushiDepth(final DepthStaging diff) {
         assertEquals(3, diff.bidCount());
         assertEquals(75_040L, diff.bidPrice(0));
