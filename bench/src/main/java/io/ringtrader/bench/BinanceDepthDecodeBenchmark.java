@@ -10,6 +10,7 @@ import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.gateway.binance.FrameEnvelope;
 import io.ringtrader.gateway.binance.capture.CaptureListener;
 import io.ringtrader.gateway.binance.capture.HftBacktestCaptureReader;
 import io.ringtrader.gateway.binance.marketdata.BookTranslators;
@@ -52,7 +53,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Both sides parse the same envelope bytes, as both gateways do; each invocation takes the next frame, cycling.
  * <ul>
  *   <li>{@code ringtrader}: what {@code BinanceFrameDecoder.onFrame} does for a depth frame, up to publishing:
- *   the envelope scan for {@code data}, the event-type check, {@link DepthUpdateDecoder} into its staging
+ *   {@link FrameEnvelope} for the {@code data} span, the event-type check, {@link DepthUpdateDecoder} into its staging
  *   (fixed-point mantissas, symbol to id), then {@link BookTranslators#DELTA} into pre-allocated
  *   {@link InboundEvent} slots of the default {@code levelsPerSlot} (32), as many as the diff needs (up to 8),
  *   each reset and batch-stamped as the inbound publisher does. Left out: the book sync's {@code pu} chain check
@@ -162,10 +163,9 @@ public class BinanceDepthDecodeBenchmark {
     /** The gateway's decoding pieces and a run of pre-allocated ring slots. */
     @State(Scope.Thread)
     public static class RingtraderState {
-        private static final byte[] DATA = {'d', 'a', 't', 'a'};
         private static final byte[] DEPTH_UPDATE = {'d', 'e', 'p', 't', 'h', 'U', 'p', 'd', 'a', 't', 'e'};
 
-        private final JsonScanner envelope = new JsonScanner();
+        private final FrameEnvelope envelope = new FrameEnvelope();
         private final JsonScanner payload = new JsonScanner();
         private DepthUpdateDecoder depth;
         InboundEvent[] slots;
@@ -214,27 +214,29 @@ public class BinanceDepthDecodeBenchmark {
             return count;
         }
 
-        /** The envelope scan, the event-type check and the depth decoder, as {@code BinanceFrameDecoder}. */
+        /** The envelope, the event-type check and the depth decoder, as {@code BinanceFrameDecoder}. */
         private DepthStaging decodeToStaging(final DirectBuffer buffer, final int length, final long receiveTimeNs) {
-            if (!envelope.wrap(buffer, 0, length).enterObject()) {
-                throw new IllegalStateException("malformed frame");
+            DecodeStatus status = decodePayload(buffer, length, receiveTimeNs, true);
+            if (status != DecodeStatus.OK && envelope.tentative()) {
+                status = decodePayload(buffer, length, receiveTimeNs, false);
             }
-            int dataOffset = -1;
-            int dataLength = 0;
-            while (envelope.nextField()) {
-                if (envelope.keyIs(DATA) && envelope.valueType() == JsonScanner.OBJECT) {
-                    dataOffset = envelope.valueOffset();
-                    dataLength = envelope.valueLength();
-                }
-            }
-            if (envelope.failed() || !envelope.finish() || dataOffset < 0 || !isDepthUpdate(buffer, dataOffset, dataLength)) {
-                throw new IllegalStateException("not a depth frame");
-            }
-            final DecodeStatus status = depth.decode(buffer, dataOffset, dataLength, receiveTimeNs);
             if (status != DecodeStatus.OK) {
                 throw new IllegalStateException("depth frame not decoded: " + status);
             }
             return depth.staging();
+        }
+
+        private DecodeStatus decodePayload(final DirectBuffer buffer, final int length, final long receiveTimeNs,
+            final boolean quick) {
+            if (envelope.locate(buffer, 0, length, quick) != FrameEnvelope.PAYLOAD) {
+                return DecodeStatus.MALFORMED;
+            }
+            final int offset = envelope.payloadOffset();
+            final int payloadLength = envelope.payloadLength();
+            if (!isDepthUpdate(buffer, offset, payloadLength)) {
+                return DecodeStatus.IGNORED;
+            }
+            return depth.decode(buffer, offset, payloadLength, receiveTimeNs);
         }
 
         private boolean isDepthUpdate(final DirectBuffer buffer, final int offset, final int length) {
