@@ -30,9 +30,6 @@ import org.agrona.DirectBuffer;
  * <p>Called on one thread only: the gateway's IO thread, or the capture importer's thread.
  */
 public final class BinanceFrameDecoder {
-    private static final byte[] DATA = {'d', 'a', 't', 'a'};
-    private static final byte[] RESULT = {'r', 'e', 's', 'u', 'l', 't'};
-    private static final byte[] ID = {'i', 'd'};
     private static final byte[] DEPTH_UPDATE = {'d', 'e', 'p', 't', 'h', 'U', 'p', 'd', 'a', 't', 'e'};
     private static final byte[] BOOK_TICKER = {'b', 'o', 'o', 'k', 'T', 'i', 'c', 'k', 'e', 'r'};
     private static final byte[] AGG_TRADE = {'a', 'g', 'g', 'T', 'r', 'a', 'd', 'e'};
@@ -52,7 +49,7 @@ public final class BinanceFrameDecoder {
     private final EventSink sink;
     private final DistinctErrorHandler errors;
     private final boolean publishKlineUpdates;
-    private final JsonScanner envelope = new JsonScanner();
+    private final FrameEnvelope envelope = new FrameEnvelope();
     private final JsonScanner payload = new JsonScanner();
     private final DepthUpdateDecoder depth;
     private final DepthSnapshotDecoder snapshot;
@@ -174,35 +171,30 @@ public final class BinanceFrameDecoder {
     }
 
     private DecodeStatus decodeFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
-        if (!envelope.wrap(buffer, offset, length).enterObject()) {
-            return DecodeStatus.MALFORMED;
+        final DecodeStatus quick = decodeEnvelope(buffer, offset, length, receiveTimeNs, true);
+        if (quick == DecodeStatus.OK || !envelope.tentative()) {
+            return quick;
         }
-        int payloadOffset = -1;
-        int payloadLength = 0;
-        boolean raw = false;
-        boolean reply = false;
-        while (envelope.nextField()) {
-            if (envelope.keyIs(DATA)) {
-                if (envelope.valueType() == JsonScanner.OBJECT) {
-                    payloadOffset = envelope.valueOffset();
-                    payloadLength = envelope.valueLength();
-                }
-            } else if (envelope.keyIs('e')) {
-                raw = true;
-            } else if (envelope.keyIs(RESULT) || envelope.keyIs(ID)) {
-                reply = true;
-            }
+        return decodeEnvelope(buffer, offset, length, receiveTimeNs, false);
+    }
+
+    /** Nothing is published or handed to a book sync unless the payload decodes: a retry is safe. */
+    private DecodeStatus decodeEnvelope(final DirectBuffer buffer, final int offset, final int length,
+        final long receiveTimeNs, final boolean quick) {
+        switch (envelope.locate(buffer, offset, length, quick)) {
+            case FrameEnvelope.PAYLOAD:
+                return decodePayload(buffer, envelope.payloadOffset(), envelope.payloadLength(), receiveTimeNs);
+            case FrameEnvelope.REPLY:
+                return DecodeStatus.IGNORED;
+            case FrameEnvelope.MISSING:
+                return DecodeStatus.MISSING_FIELD;
+            default:
+                return DecodeStatus.MALFORMED;
         }
-        if (envelope.failed() || !envelope.finish()) {
-            return DecodeStatus.MALFORMED;
-        }
-        if (payloadOffset < 0) {
-            if (!raw) {
-                return reply ? DecodeStatus.IGNORED : DecodeStatus.MISSING_FIELD;
-            }
-            payloadOffset = offset;
-            payloadLength = length;
-        }
+    }
+
+    private DecodeStatus decodePayload(final DirectBuffer buffer, final int payloadOffset, final int payloadLength,
+        final long receiveTimeNs) {
         final int type = eventType(buffer, payloadOffset, payloadLength);
         switch (type) {
             case TYPE_DEPTH:

@@ -154,6 +154,29 @@ class BinanceFrameDecoderTest {
     }
 
     @Test
+    void shouldDecodeAnEnvelopeWhoseDataIsNotTheLastMember() {
+        final String dataFirst = "{\"data\":" + payload(BTC_BOOK_TICKER) + ",\"stream\":\"btcusdt@bookTicker\"}";
+
+        assertEquals(DecodeStatus.OK, frame(dataFirst));
+        assertEquals(6_180_020L, sink.last().bboBidPrice);
+    }
+
+    @Test
+    void shouldDecodeAnEnvelopeWithWhitespaceAfterTheData() {
+        assertEquals(DecodeStatus.OK, frame(BTC_BOOK_TICKER.replace("}}", "} \n}\r\n")));
+        assertEquals(6_180_020L, sink.last().bboBidPrice);
+    }
+
+    @Test
+    void shouldRejectAnEnvelopeWithABrokenMemberAfterTheData() {
+        final String controlByteInString = "{\"data\":{\"e\":\"someEvent\"},\"x\":{\"y\":\"a\tb\"}}";
+
+        assertEquals(DecodeStatus.MALFORMED, frame(controlByteInString));
+        assertEquals(DecodeStatus.MALFORMED, frame(BTC_BOOK_TICKER.replace("}}", "},\"x\":{\"y\":\"a\tb\"}}")));
+        assertEquals(0, sink.events().size());
+    }
+
+    @Test
     void shouldIgnoreASubscriptionReply() {
         assertEquals(DecodeStatus.IGNORED, frame("{\"result\":null,\"id\":1}"));
         assertEquals(1, decoder.ignored());

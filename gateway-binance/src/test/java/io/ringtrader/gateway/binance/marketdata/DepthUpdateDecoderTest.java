@@ -163,6 +163,77 @@ class DepthUpdateDecoderTest {
         assertTrue(decoder.staging().instrumentId >= 0);
     }
 
+    @Test
+    void shouldDecodeSpacedAndBareNumberLevelsAsTheCompactOnes() {
+        final String spaced = payload(SUSHI_DEPTH)
+            .replace("[\"7.6090\",\"0\"]", "[ 7.6090, \"0\" ]")
+            .replace("[\"7.6220\",\"3284\"]", "[\"7.6220\",\n3284]");
+
+        assertEquals(DecodeStatus.OK, decode(spaced));
+        assertLevelsOfSushiDepth(decoder.staging());
+    }
+
+    @Test
+    void shouldNotKeepLevelsOfAnArrayTheCompactPathGaveUpOnHalfway() {
+        final String exponent = payload(SUSHI_DEPTH).replace("\"2\"]]", "2e0]]");
+
+        assertEquals(DecodeStatus.BAD_NUMBER, decode(exponent));
+        assertEquals(0, decoder.staging().bidCount());
+        assertEquals(DecodeStatus.OK, decode(payload(SUSHI_DEPTH).replace("\"2\"]]", "2]]")));
+        assertLevelsOfSushiDepth(decoder.staging());
+    }
+
+    @Test
+    void shouldDecodeLevelsThatComeBeforeTheSymbol() {
+        final String levelsFirst = payload(SUSHI_DEPTH).replace("\"s\":\"SUSHIUSDT\",", "")
+            .replace("]]}", "]],\"s\":\"SUSHIUSDT\"}");
+
+        assertEquals(DecodeStatus.OK, decode(levelsFirst));
+        assertLevelsOfSushiDepth(decoder.staging());
+    }
+
+    @Test
+    void shouldTakeTheLastLevelArrayOfARepeatedKey() {
+        final String repeated = payload(SUSHI_DEPTH).replace("\"b\":[[", "\"b\":[[\"1.0000\",\"1\"]],\"b\":[[");
+
+        assertEquals(DecodeStatus.OK, decode(repeated));
+        assertLevelsOfSushiDepth(decoder.staging());
+    }
+
+    @Test
+    void shouldUseTheScalesOfTheLastSymbolOfARepeatedKey() {
+        final String repeated = payload(SUSHI_DEPTH).replace("\"s\":\"SUSHIUSDT\",", "\"s\":\"CTKUSDT\",")
+            .replace("]]}", "]],\"s\":\"SUSHIUSDT\"}");
+
+        assertEquals(DecodeStatus.OK, decode(repeated));
+        assertEquals(TestInstruments.SUSHIUSDT, decoder.staging().instrumentId);
+        assertLevelsOfSushiDepth(decoder.staging());
+    }
+
+    @Test
+    void shouldLeaveNothingStagedWhenTheHeaderIsRejectedAfterTheLevels() {
+        final String noPu = payload(SUSHI_DEPTH).replace("\"pu\":600859598061,", "");
+
+        assertEquals(DecodeStatus.MISSING_FIELD, decode(noPu));
+        assertEquals(0, decoder.staging().bidCount());
+        assertEquals(0, decoder.staging().askCount());
+    }
+
+    private static void assertLevelsOfSushiDepth(final DepthStaging diff) {
+        assertEquals(3, diff.bidCount());
+        assertEquals(75_040L, diff.bidPrice(0));
+        assertEquals(813L, diff.bidQty(0));
+        assertEquals(76_090L, diff.bidPrice(1));
+        assertEquals(0L, diff.bidQty(1));
+        assertEquals(76_110L, diff.bidPrice(2));
+        assertEquals(2L, diff.bidQty(2));
+        assertEquals(2, diff.askCount());
+        assertEquals(76_150L, diff.askPrice(0));
+        assertEquals(1563L, diff.askQty(0));
+        assertEquals(76_220L, diff.askPrice(1));
+        assertEquals(3284L, diff.askQty(1));
+    }
+
     private DecodeStatus decode(final String text) {
         final UnsafeBuffer buffer = ascii(text);
         return decoder.decode(buffer, 0, buffer.capacity(), 42);
