@@ -7,8 +7,7 @@ import org.agrona.DirectBuffer;
 
 /** Decimal text to mantissas with the gateway's validation rules, mapped to {@link DecodeStatus}es. */
 final class Decimals {
-    /** 10^0 .. 10^{@value FixedPoint#MAX_SCALE}. */
-    static final long[] POW10 = new long[FixedPoint.MAX_SCALE + 1];
+    private static final long[] POW10 = new long[FixedPoint.MAX_SCALE + 1];
 
     static {
         POW10[0] = 1;

@@ -87,15 +87,6 @@ public final class DepthStaging {
         return true;
     }
 
-    /** Drops the levels of one side from {@code count} on (a parser backing out a side it could not finish). */
-    void truncate(final boolean bids, final int count) {
-        if (bids) {
-            bidCount = Math.min(bidCount, count);
-        } else {
-            askCount = Math.min(askCount, count);
-        }
-    }
-
     /** Copies header and levels, growing this staging if {@code source} has more levels than fit. */
     public void copyFrom(final DepthStaging source) {
         final int needed = Math.max(source.bidCount, source.askCount);

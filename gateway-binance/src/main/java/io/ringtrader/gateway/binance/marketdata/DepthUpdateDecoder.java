@@ -47,78 +47,46 @@ public final class DepthUpdateDecoder {
      * @param receiveTimeNs when the frame was received.
      */
     public DecodeStatus decode(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
-        final DecodeStatus status = decodePayload(buffer, offset, length, receiveTimeNs);
+        staging.clear();
+        final DecodeStatus status = decodeInto(buffer, offset, length, receiveTimeNs);
         if (status != DecodeStatus.OK) {
             staging.clear();
         }
         return status;
     }
 
-    /**
-     * Level arrays are parsed in place while the payload is walked when the symbol came before them and they are
-     * compact (see {@link LevelsParser}); otherwise, or if the symbol turns out otherwise at the end, they are
-     * parsed from their spans once the header is validated. Either way the result and the status are the same.
-     */
-    private DecodeStatus decodePayload(final DirectBuffer buffer, final int offset, final int length,
-        final long receiveTimeNs) {
-        staging.clear();
+    /** Levels are parsed in place when the symbol came first (as Binance sends it), else from their spans. */
+    private DecodeStatus decodeInto(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
         if (!scanner.wrap(buffer, offset, length).enterObject()) {
             return DecodeStatus.MALFORMED;
         }
+        final int limit = offset + length;
         boolean typeOk = false;
+        boolean symbolSeen = false;
+        int id = InstrumentRegistry.NOT_FOUND;
         long eventTimeMs = JsonScanner.INVALID_LONG;
         long first = JsonScanner.INVALID_LONG;
         long last = JsonScanner.INVALID_LONG;
         long prev = JsonScanner.INVALID_LONG;
-        int symbolOffset = -1;
-        int symbolLength = 0;
+        boolean bidsParsed = false;
+        boolean asksParsed = false;
         int bidsOffset = -1;
         int bidsLength = 0;
         int asksOffset = -1;
         int asksLength = 0;
-        int inPlaceSymbolOffset = -1;
-        int inPlaceId = InstrumentRegistry.NOT_FOUND;
-        boolean bidsInPlace = false;
-        boolean asksInPlace = false;
         while (scanner.nextKey()) {
             final boolean bidsKey = scanner.keyIs('b');
-            if (bidsKey || scanner.keyIs('a')) {
-                if (symbolOffset >= 0 && (bidsKey ? bidsOffset : asksOffset) < 0) {
-                    if (inPlaceSymbolOffset < 0) {
-                        inPlaceSymbolOffset = symbolOffset;
-                        inPlaceId = instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
-                    }
-                    final int start = scanner.position();
-                    final int end = inPlaceId == InstrumentRegistry.NOT_FOUND ? -1 : levels.parseInPlace(buffer, start,
-                        offset + length, instruments.byId(inPlaceId).priceScale(),
-                        instruments.byId(inPlaceId).qtyScale(), staging, bidsKey);
-                    if (end > 0 && scanner.skipValueTo(end)) {
-                        if (bidsKey) {
-                            bidsOffset = start;
-                            bidsLength = end - start;
-                            bidsInPlace = true;
-                        } else {
-                            asksOffset = start;
-                            asksLength = end - start;
-                            asksInPlace = true;
-                        }
-                        continue;
-                    }
+            final boolean asksKey = !bidsKey && scanner.keyIs('a');
+            if ((bidsKey || asksKey) && id != InstrumentRegistry.NOT_FOUND) {
+                final Instrument instrument = instruments.byId(id);
+                final DecodeStatus status = levels.parse(buffer, scanner.position(), limit, instrument.priceScale(),
+                    instrument.qtyScale(), staging, bidsKey);
+                if (status != DecodeStatus.OK) {
+                    return status;
                 }
-                if (!scanner.readValue()) {
-                    break;
-                }
-                if (scanner.valueType() == JsonScanner.ARRAY) {
-                    if (bidsKey) {
-                        bidsOffset = scanner.valueOffset();
-                        bidsLength = scanner.valueLength();
-                        bidsInPlace = false;
-                    } else {
-                        asksOffset = scanner.valueOffset();
-                        asksLength = scanner.valueLength();
-                        asksInPlace = false;
-                    }
-                }
+                scanner.resumeAt(levels.end());
+                bidsParsed |= bidsKey;
+                asksParsed |= asksKey;
                 continue;
             }
             if (!scanner.readValue()) {
@@ -130,8 +98,8 @@ public final class DepthUpdateDecoder {
                 eventTimeMs = number(scanner);
             } else if (scanner.keyIs('s')) {
                 if (scanner.valueType() == JsonScanner.STRING) {
-                    symbolOffset = scanner.valueOffset();
-                    symbolLength = scanner.valueLength();
+                    symbolSeen = true;
+                    id = instruments.idOf(Venue.BINANCE_USDM, buffer, scanner.valueOffset(), scanner.valueLength());
                 }
             } else if (scanner.keyIs('U')) {
                 first = number(scanner);
@@ -139,13 +107,20 @@ public final class DepthUpdateDecoder {
                 last = number(scanner);
             } else if (scanner.keyIs(PU)) {
                 prev = number(scanner);
+            } else if (bidsKey && scanner.valueType() == JsonScanner.ARRAY) {
+                bidsOffset = scanner.valueOffset();
+                bidsLength = scanner.valueLength();
+            } else if (asksKey && scanner.valueType() == JsonScanner.ARRAY) {
+                asksOffset = scanner.valueOffset();
+                asksLength = scanner.valueLength();
             }
         }
         if (scanner.failed() || !scanner.finish()) {
             return DecodeStatus.MALFORMED;
         }
-        if (!typeOk || symbolOffset < 0 || bidsOffset < 0 || asksOffset < 0 || eventTimeMs == JsonScanner.INVALID_LONG
-            || first == JsonScanner.INVALID_LONG || last == JsonScanner.INVALID_LONG || prev == JsonScanner.INVALID_LONG) {
+        if (!typeOk || !symbolSeen || (!bidsParsed && bidsOffset < 0) || (!asksParsed && asksOffset < 0)
+            || eventTimeMs == JsonScanner.INVALID_LONG || first == JsonScanner.INVALID_LONG
+            || last == JsonScanner.INVALID_LONG || prev == JsonScanner.INVALID_LONG) {
             return DecodeStatus.MISSING_FIELD;
         }
         if (!BinanceTime.valid(eventTimeMs)) {
@@ -154,25 +129,23 @@ public final class DepthUpdateDecoder {
         if (first < 0 || last < first || prev < -1) {
             return DecodeStatus.BAD_SEQUENCE;
         }
-        final int id = symbolOffset == inPlaceSymbolOffset
-            ? inPlaceId : instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
         if (id == InstrumentRegistry.NOT_FOUND) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
         final Instrument instrument = instruments.byId(id);
-        DecodeStatus status = DecodeStatus.OK;
-        if (!bidsInPlace || id != inPlaceId) {
-            staging.truncate(true, 0);
-            status = levels.parse(buffer, bidsOffset, bidsLength, instrument.priceScale(), instrument.qtyScale(),
-                staging, true);
+        if (!bidsParsed) {
+            final DecodeStatus status = levels.parse(buffer, bidsOffset, bidsOffset + bidsLength,
+                instrument.priceScale(), instrument.qtyScale(), staging, true);
+            if (status != DecodeStatus.OK) {
+                return status;
+            }
         }
-        if (status == DecodeStatus.OK && (!asksInPlace || id != inPlaceId)) {
-            staging.truncate(false, 0);
-            status = levels.parse(buffer, asksOffset, asksLength, instrument.priceScale(), instrument.qtyScale(),
-                staging, false);
-        }
-        if (status != DecodeStatus.OK) {
-            return status;
+        if (!asksParsed) {
+            final DecodeStatus status = levels.parse(buffer, asksOffset, asksOffset + asksLength,
+                instrument.priceScale(), instrument.qtyScale(), staging, false);
+            if (status != DecodeStatus.OK) {
+                return status;
+            }
         }
         staging.instrumentId = id;
         staging.exchangeTimeNs = BinanceTime.toNanos(eventTimeMs);

@@ -6,7 +6,9 @@ import org.agrona.DirectBuffer;
  * A strict, allocation-free scanner over one JSON object in a buffer, for the flat objects Binance sends.
  * It walks the members of the object it was wrapped on, one at a time, exposing each key and the span of
  * its value; nested objects and arrays are skipped as a whole (their span is exposed so another scanner
- * can walk them). Text is never copied and no {@code String} is created.
+ * can walk them), or a caller stops at a value with {@link #nextKey()}, parses it in place and resumes
+ * after it (how the depth decoders read level arrays in one pass). Text is never copied and no
+ * {@code String} is created.
  * <pre>{@code
  * if (!scanner.wrap(buffer, offset, length).enterObject()) { ...malformed... }
  * while (scanner.nextField()) {
@@ -85,9 +87,9 @@ public final class JsonScanner {
     }
 
     /**
-     * Reads the next member's key and colon only, leaving the scanner at its value: follow with
-     * {@link #readValue()}, or parse the value in place from {@link #position()} and continue after it with
-     * {@link #skipValueTo(int)}.
+     * Reads the next member's key and stops at the first byte of its value: the caller then either calls
+     * {@link #readValue()} or parses the value itself from {@link #position()} and continues with
+     * {@link #resumeAt(int)}.
      *
      * @return true with the key exposed; false at the closing brace, or on bad input with {@link #failed()} set.
      */
@@ -127,26 +129,6 @@ public final class JsonScanner {
         }
         position++;
         skipWhitespace();
-        valueType = NONE;
-        return true;
-    }
-
-    /** Where the scanner is: after {@link #nextKey()}, the first byte of the value. */
-    public int position() {
-        return position;
-    }
-
-    /**
-     * After {@link #nextKey()}, when the caller has parsed the value itself: moves past it.
-     *
-     * @param valueEnd the index just past the value, within the wrapped region.
-     * @return false (and failed) if {@code valueEnd} is not after the value's start or beyond the region.
-     */
-    public boolean skipValueTo(final int valueEnd) {
-        if (failed || valueEnd <= position || valueEnd > limit) {
-            return fail();
-        }
-        position = valueEnd;
         return true;
     }
 
@@ -286,10 +268,28 @@ public final class JsonScanner {
         return true;
     }
 
+    /** Where the scanner stands: after {@link #nextKey()}, the first byte of the value. */
+    public int position() {
+        return position;
+    }
+
     /**
-     * Reads the value after {@link #nextKey()}, exposing its type and span.
+     * Continues after a value the caller parsed itself.
      *
-     * @return true, or false on bad input with {@link #failed()} set.
+     * @param position just after that value, inside the wrapped region.
+     */
+    public void resumeAt(final int position) {
+        if (position < this.position || position > limit) {
+            fail();
+            return;
+        }
+        this.position = position;
+    }
+
+    /**
+     * Reads the value at the current position (after {@link #nextKey()}), exposing its type and span.
+     *
+     * @return false, with {@link #failed()} set, on bad or truncated input.
      */
     public boolean readValue() {
         if (failed) {
@@ -340,14 +340,10 @@ public final class JsonScanner {
                 if (b != '-' && (b < '0' || b > '9')) {
                     return fail();
                 }
-                final DirectBuffer buffer = this.buffer;
-                final int limit = this.limit;
-                int p = position;
-                while (p < limit && isNumberByte(buffer.getByte(p))) {
-                    p++;
+                while (position < limit && isNumberByte(buffer.getByte(position))) {
+                    position++;
                 }
-                position = p;
-                if (p >= limit) {
+                if (position >= limit) {
                     return fail();
                 }
                 valueType = NUMBER;
@@ -366,7 +362,7 @@ public final class JsonScanner {
 
     /** At an opening quote: moves past the closing quote; false if the string is unterminated or has control bytes. */
     private boolean skipString() {
-        final int end = stringEnd(buffer, position + 1, limit);
+        final int end = endOfString(buffer, position + 1, limit);
         if (end < 0) {
             return false;
         }
@@ -381,13 +377,16 @@ public final class JsonScanner {
         int p = position;
         int depth = 0;
         while (p < limit) {
-            final byte b = buffer.getByte(p++);
+            final byte b = buffer.getByte(p);
             if (b == '"') {
-                p = stringEnd(buffer, p, limit);
+                p = endOfString(buffer, p + 1, limit);
                 if (p < 0) {
                     return false;
                 }
-            } else if (b == '{' || b == '[') {
+                continue;
+            }
+            p++;
+            if (b == '{' || b == '[') {
                 if (++depth > MAX_NESTING) {
                     return false;
                 }
@@ -402,11 +401,10 @@ public final class JsonScanner {
     }
 
     /**
-     * From just past an opening quote (hot loops keep the position in a local, not in the field).
-     *
-     * @return the position just past the closing quote, or -1 if unterminated or a control byte is met.
+     * From the first byte inside a string: the position after its closing quote, or -1 if the string is
+     * unterminated or holds a raw control byte.
      */
-    private static int stringEnd(final DirectBuffer buffer, final int from, final int limit) {
+    private static int endOfString(final DirectBuffer buffer, final int from, final int limit) {
         int p = from;
         while (p < limit) {
             final byte b = buffer.getByte(p++);
@@ -434,17 +432,13 @@ public final class JsonScanner {
     }
 
     private void skipWhitespace() {
-        final DirectBuffer buffer = this.buffer;
-        final int limit = this.limit;
-        int p = position;
-        while (p < limit) {
-            final byte b = buffer.getByte(p);
+        while (position < limit) {
+            final byte b = buffer.getByte(position);
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                break;
+                return;
             }
-            p++;
+            position++;
         }
-        position = p;
     }
 
     private boolean regionEquals(final int offset, final byte[] text) {
