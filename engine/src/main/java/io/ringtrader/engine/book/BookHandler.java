@@ -10,8 +10,8 @@ import io.ringtrader.engine.pipeline.BookStage;
 /**
  * The book stage: applies snapshots and deltas to the per-instrument {@link OrderBooks}, invalidates
  * a book when its gateway reports a gap, and writes the book-state fields of every event that names
- * an instrument ({@code bookState}, {@code bookVersion} and the top
- * {@value InboundEvent#BOOK_VIEW_DEPTH} levels per side), so downstream stages on other threads read
+ * an instrument ({@code bookState}, {@code bookVersion} and the top levels per side, up to
+ * {@value InboundEvent#BOOK_VIEW_DEPTH}), so downstream stages on other threads read
  * a consistent copy instead of the book itself.
  *
  * <p>A book update split over several slots is applied as one: the snapshot begins on the batch's first
@@ -23,11 +23,25 @@ import io.ringtrader.engine.pipeline.BookStage;
 public final class BookHandler implements BookStage {
     private final OrderBooks books;
     private final DistinctErrorHandler errors;
+    private final int viewDepth;
     private long rejectedLevels;
 
+    /** A book stage that copies all {@value InboundEvent#BOOK_VIEW_DEPTH} view levels into each event. */
     public BookHandler(final OrderBooks books, final DistinctErrorHandler errors) {
+        this(books, errors, InboundEvent.BOOK_VIEW_DEPTH);
+    }
+
+    /**
+     * @param viewDepth levels per side copied into each event, 1..{@value InboundEvent#BOOK_VIEW_DEPTH}: as
+     *                  many as the downstream stages read, no more (the copy is on every event).
+     */
+    public BookHandler(final OrderBooks books, final DistinctErrorHandler errors, final int viewDepth) {
+        if (viewDepth < 1 || viewDepth > InboundEvent.BOOK_VIEW_DEPTH) {
+            throw new IllegalArgumentException("viewDepth must be 1.." + InboundEvent.BOOK_VIEW_DEPTH + ": " + viewDepth);
+        }
         this.books = books;
         this.errors = errors;
+        this.viewDepth = viewDepth;
     }
 
     @Override
@@ -93,10 +107,10 @@ public final class BookHandler implements BookStage {
         errors.onProblem(ErrorKind.BOOK, detail);
     }
 
-    private static void writeView(final OrderBook book, final InboundEvent event) {
+    private void writeView(final OrderBook book, final InboundEvent event) {
         event.bookState = book.state();
         event.bookVersion = book.version();
-        event.bookBidLevels = book.depth(Side.BID, InboundEvent.BOOK_VIEW_DEPTH, event.bookBidPrices, event.bookBidQtys);
-        event.bookAskLevels = book.depth(Side.ASK, InboundEvent.BOOK_VIEW_DEPTH, event.bookAskPrices, event.bookAskQtys);
+        event.bookBidLevels = book.depth(Side.BID, viewDepth, event.bookBidPrices, event.bookBidQtys);
+        event.bookAskLevels = book.depth(Side.ASK, viewDepth, event.bookAskPrices, event.bookAskQtys);
     }
 }

@@ -29,6 +29,15 @@ import io.ringtrader.engine.event.OrderCommand;
 public final class FusedPipeline {
     private final InboundStage[] inboundStages;
     private final String[] inboundNames;
+    // The chain again as one field per stage: each call site below sees one class and can be inlined,
+    // where a loop over the array would be megamorphic.
+    private final InboundStage journal;
+    private final InboundStage book;
+    private final InboundStage features;
+    private final InboundStage model;
+    private final InboundStage strategy;
+    private final InboundStage risk;
+    private final InboundStage router;
     private final OutboundStage[] outboundStages;
     private final String[] outboundNames;
     private final RingBuffer<OrderCommand> outboundRing;
@@ -66,6 +75,16 @@ public final class FusedPipeline {
         }
         this.inboundStages[inboundStages.length] = router.apply(new OrderCommandPublisher(outboundRing));
         this.inboundNames[inboundStages.length] = StageId.ROUTER.configName();
+        if (this.inboundStages.length != 7) {
+            throw new IllegalArgumentException("the fused chain is journal, book, features, model, strategy, risk, router");
+        }
+        this.journal = this.inboundStages[0];
+        this.book = this.inboundStages[1];
+        this.features = this.inboundStages[2];
+        this.model = this.inboundStages[3];
+        this.strategy = this.inboundStages[4];
+        this.risk = this.inboundStages[5];
+        this.router = this.inboundStages[6];
         this.outboundStages = new OutboundStage[] {venue.apply(feedbackPublisher), outboundJournal};
         this.outboundNames = new String[] {StageId.VENUE.configName(), StageId.OUTBOUND_JOURNAL.configName()};
     }
@@ -136,16 +155,43 @@ public final class FusedPipeline {
 
     private void runInbound(final InboundEvent event, final long sequence) {
         processed++;
-        final boolean discarded = event.kind == EventKind.DISCARDED;
-        for (int i = 0; i < inboundStages.length; i++) {
-            if (discarded && i > 0) {
-                return;
-            }
-            try {
-                inboundStages[i].onEvent(event, sequence, true);
-            } catch (final Throwable t) {
-                errors.onError(ErrorKind.STAGE, inboundNames[i], t);
-            }
+        try {
+            journal.onEvent(event, sequence, true);
+        } catch (final Throwable t) {
+            errors.onError(ErrorKind.STAGE, inboundNames[0], t);
+        }
+        if (event.kind == EventKind.DISCARDED) {
+            return;
+        }
+        try {
+            book.onEvent(event, sequence, true);
+        } catch (final Throwable t) {
+            errors.onError(ErrorKind.STAGE, inboundNames[1], t);
+        }
+        try {
+            features.onEvent(event, sequence, true);
+        } catch (final Throwable t) {
+            errors.onError(ErrorKind.STAGE, inboundNames[2], t);
+        }
+        try {
+            model.onEvent(event, sequence, true);
+        } catch (final Throwable t) {
+            errors.onError(ErrorKind.STAGE, inboundNames[3], t);
+        }
+        try {
+            strategy.onEvent(event, sequence, true);
+        } catch (final Throwable t) {
+            errors.onError(ErrorKind.STAGE, inboundNames[4], t);
+        }
+        try {
+            risk.onEvent(event, sequence, true);
+        } catch (final Throwable t) {
+            errors.onError(ErrorKind.STAGE, inboundNames[5], t);
+        }
+        try {
+            router.onEvent(event, sequence, true);
+        } catch (final Throwable t) {
+            errors.onError(ErrorKind.STAGE, inboundNames[6], t);
         }
     }
 

@@ -108,7 +108,7 @@ public final class Engine {
         final InstrumentRegistry instruments,
         final DistinctErrorHandler errors) {
         final OrderBooks books = new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS);
-        builder.book(new BookHandler(books, errors))
+        builder.book(new BookHandler(books, errors, config.features().levels()))
             .features(new FeatureHandler(instruments, config.features().levels(), config.features().tradeWindow().toNanos()))
             .risk(new PreTradeRiskHandler(instruments))
             .router(publisher -> new IntentRouter(instruments, publisher, errors))
