@@ -77,6 +77,20 @@ class BookHandlerTest {
     }
 
     @Test
+    void shouldCopyOnlyTheConfiguredViewDepth() {
+        final BookHandler shallow = new BookHandler(new OrderBooks(2, 16, 1_000), errors, 1);
+        final InboundEvent snapshot = snapshotSlot(0, true);
+        snapshot.addBid(100_00, 5);
+        snapshot.addBid(99_90, 7);
+        snapshot.addAsk(100_10, 3);
+        snapshot.addAsk(100_20, 4);
+        shallow.onEvent(snapshot, 0, true);
+        assertEquals(1, snapshot.bookBidLevels);
+        assertEquals(1, snapshot.bookAskLevels);
+        assertEquals(100_00, snapshot.bookBidPrices[0]);
+    }
+
+    @Test
     void shouldLeaveEventsWithoutAnInstrumentUntouched() {
         final InboundEvent tick = new InboundEvent(4);
         tick.kind = EventKind.TIMER;
