@@ -1,0 +1,71 @@
+package io.ringtrader.engine.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.time.ManualEpochNanoClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class TimerAgentTest {
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void shouldTickOnAFixedGridAndSkipTicksItFellBehindOn() throws Exception {
+        final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_000 * MS);
+        final TimerAgent timer = new TimerAgent(10 * MS, clock, new DistinctErrorHandler(), "test-timer");
+        final List<long[]> ticks = new ArrayList<>();
+        final Pipeline pipeline = Pipeline.builder()
+            .inboundRingSize(64)
+            .journal((event, sequence, endOfBatch) -> {
+                assertEquals(EventKind.TIMER, event.kind);
+                synchronized (ticks) {
+                    ticks.add(new long[] {event.timerScheduledNs, event.receiveTimeNs});
+                }
+            })
+            .producer(timer)
+            .build();
+        pipeline.start();
+
+        clock.advance(10 * MS);
+        awaitTicks(ticks, 1);
+        clock.advance(45 * MS);
+        awaitTicks(ticks, 2);
+        assertTrue(pipeline.stop().clean());
+
+        synchronized (ticks) {
+            assertEquals(2, ticks.size());
+            assertEquals(1_010 * MS, ticks.get(0)[0], "first tick one interval after start");
+            assertEquals(1_020 * MS, ticks.get(1)[0], "the next tick due, published late");
+            assertEquals(1_055 * MS, ticks.get(1)[1], "stamped with the time it fired");
+        }
+        assertEquals(2, timer.ticks());
+        assertEquals(3, timer.skipped(), "ticks due at 1030, 1040 and 1050 were skipped, not burst");
+    }
+
+    @Test
+    void shouldRefuseAnIntervalBelowOneMillisecond() {
+        assertThrows(IllegalArgumentException.class,
+            () -> new TimerAgent(MS - 1, new ManualEpochNanoClock(0), new DistinctErrorHandler()));
+    }
+
+    private static void awaitTicks(final List<long[]> ticks, final int count) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            synchronized (ticks) {
+                if (ticks.size() >= count) {
+                    return;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        throw new AssertionError("fewer than " + count + " ticks");
+    }
+}
