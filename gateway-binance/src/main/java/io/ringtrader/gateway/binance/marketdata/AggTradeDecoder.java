@@ -33,6 +33,7 @@ public final class AggTradeDecoder {
 
     private final InstrumentRegistry instruments;
     private final JsonScanner scanner = new JsonScanner();
+    private final FieldSpans fields = new FieldSpans();
     private final DecimalParser parser = new DecimalParser();
     private int instrumentId;
     private long exchangeTimeNs;
@@ -54,52 +55,19 @@ public final class AggTradeDecoder {
         if (!scanner.wrap(buffer, offset, length).enterObject()) {
             return DecodeStatus.MALFORMED;
         }
-        boolean aggregated = false;
-        boolean typeOk = false;
-        boolean market = true;
-        int maker = -1;
-        long eventTimeMs = JsonScanner.INVALID_LONG;
-        long id = JsonScanner.INVALID_LONG;
-        long first = JsonScanner.INVALID_LONG;
-        long last = JsonScanner.INVALID_LONG;
-        int symbolOffset = -1;
-        int symbolLength = 0;
-        int priceOffset = -1;
-        int priceLength = 0;
-        int qtyOffset = -1;
-        int qtyLength = 0;
-        while (scanner.nextField()) {
-            final int type = scanner.valueType();
-            if (scanner.keyIs('e')) {
-                aggregated = scanner.valueIs(AGG_TRADE);
-                typeOk = aggregated || scanner.valueIs(TRADE);
-            } else if (scanner.keyIs('E')) {
-                eventTimeMs = type == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-            } else if (scanner.keyIs('a') || scanner.keyIs('t')) {
-                id = type == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-            } else if (scanner.keyIs('f')) {
-                first = type == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-            } else if (scanner.keyIs('l')) {
-                last = type == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-            } else if (type == JsonScanner.STRING && scanner.keyIs('s')) {
-                symbolOffset = scanner.valueOffset();
-                symbolLength = scanner.valueLength();
-            } else if (type == JsonScanner.STRING && scanner.keyIs('p')) {
-                priceOffset = scanner.valueOffset();
-                priceLength = scanner.valueLength();
-            } else if (type == JsonScanner.STRING && scanner.keyIs('q')) {
-                qtyOffset = scanner.valueOffset();
-                qtyLength = scanner.valueLength();
-            } else if (scanner.keyIs('m')) {
-                maker = type == JsonScanner.TRUE ? 1 : type == JsonScanner.FALSE ? 0 : -1;
-            } else if (scanner.keyIs('X')) {
-                market = scanner.valueIs(MARKET);
-            }
-        }
-        if (scanner.failed() || !scanner.finish()) {
+        if (!fields.collect(scanner)) {
             return DecodeStatus.MALFORMED;
         }
-        if (!typeOk || symbolOffset < 0 || priceOffset < 0 || qtyOffset < 0 || maker < 0
+        final boolean aggregated = fields.stringEquals('e', AGG_TRADE);
+        final boolean typeOk = aggregated || fields.stringEquals('e', TRADE);
+        final long eventTimeMs = fields.number('E');
+        final long id = fields.number(aggregated ? 'a' : 't');
+        final long first = fields.number('f');
+        final long last = fields.number('l');
+        final int makerType = fields.type('m');
+        final int maker = makerType == JsonScanner.TRUE ? 1 : makerType == JsonScanner.FALSE ? 0 : -1;
+        final boolean market = fields.type('X') == JsonScanner.NONE || fields.stringEquals('X', MARKET);
+        if (!typeOk || !fields.isString('s') || !fields.isString('p') || !fields.isString('q') || maker < 0
             || eventTimeMs == JsonScanner.INVALID_LONG || id == JsonScanner.INVALID_LONG
             || (aggregated && (first == JsonScanner.INVALID_LONG || last == JsonScanner.INVALID_LONG))) {
             return DecodeStatus.MISSING_FIELD;
@@ -113,17 +81,17 @@ public final class AggTradeDecoder {
         if (id < 0 || (aggregated && (first < 0 || last < first))) {
             return DecodeStatus.BAD_SEQUENCE;
         }
-        final int instrument = instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
+        final int instrument = instruments.idOf(Venue.BINANCE_USDM, buffer, fields.offset('s'), fields.length('s'));
         if (instrument == InstrumentRegistry.NOT_FOUND) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
         final Instrument definition = instruments.byId(instrument);
-        DecodeStatus status = Decimals.parse(parser, buffer, priceOffset, priceLength, definition.priceScale(), true);
+        DecodeStatus status = Decimals.parse(parser, buffer, fields.offset('p'), fields.length('p'), definition.priceScale(), true);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long tradePrice = parser.value();
-        status = Decimals.parse(parser, buffer, qtyOffset, qtyLength, definition.qtyScale(), false);
+        status = Decimals.parse(parser, buffer, fields.offset('q'), fields.length('q'), definition.qtyScale(), false);
         if (status != DecodeStatus.OK) {
             return status;
         }

@@ -28,6 +28,7 @@ public final class BookTickerDecoder {
 
     private final InstrumentRegistry instruments;
     private final JsonScanner scanner = new JsonScanner();
+    private final FieldSpans fields = new FieldSpans();
     private final DecimalParser parser = new DecimalParser();
     private int instrumentId;
     private long exchangeTimeNs;
@@ -48,48 +49,13 @@ public final class BookTickerDecoder {
         if (!scanner.wrap(buffer, offset, length).enterObject()) {
             return DecodeStatus.MALFORMED;
         }
-        boolean typeOk = false;
-        long eventTimeMs = JsonScanner.INVALID_LONG;
-        long u = JsonScanner.INVALID_LONG;
-        int symbolOffset = -1;
-        int symbolLength = 0;
-        int bOffset = -1;
-        int bLength = 0;
-        int bigBOffset = -1;
-        int bigBLength = 0;
-        int aOffset = -1;
-        int aLength = 0;
-        int bigAOffset = -1;
-        int bigALength = 0;
-        while (scanner.nextField()) {
-            final boolean string = scanner.valueType() == JsonScanner.STRING;
-            if (scanner.keyIs('e')) {
-                typeOk = scanner.valueIs(EVENT_TYPE);
-            } else if (scanner.keyIs('E')) {
-                eventTimeMs = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-            } else if (scanner.keyIs('u')) {
-                u = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-            } else if (string && scanner.keyIs('s')) {
-                symbolOffset = scanner.valueOffset();
-                symbolLength = scanner.valueLength();
-            } else if (string && scanner.keyIs('b')) {
-                bOffset = scanner.valueOffset();
-                bLength = scanner.valueLength();
-            } else if (string && scanner.keyIs('B')) {
-                bigBOffset = scanner.valueOffset();
-                bigBLength = scanner.valueLength();
-            } else if (string && scanner.keyIs('a')) {
-                aOffset = scanner.valueOffset();
-                aLength = scanner.valueLength();
-            } else if (string && scanner.keyIs('A')) {
-                bigAOffset = scanner.valueOffset();
-                bigALength = scanner.valueLength();
-            }
-        }
-        if (scanner.failed() || !scanner.finish()) {
+        if (!fields.collect(scanner)) {
             return DecodeStatus.MALFORMED;
         }
-        if (!typeOk || symbolOffset < 0 || bOffset < 0 || bigBOffset < 0 || aOffset < 0 || bigAOffset < 0
+        final long eventTimeMs = fields.number('E');
+        final long u = fields.number('u');
+        if (!fields.stringEquals('e', EVENT_TYPE) || !fields.isString('s') || !fields.isString('b')
+            || !fields.isString('B') || !fields.isString('a') || !fields.isString('A')
             || eventTimeMs == JsonScanner.INVALID_LONG || u == JsonScanner.INVALID_LONG) {
             return DecodeStatus.MISSING_FIELD;
         }
@@ -99,27 +65,27 @@ public final class BookTickerDecoder {
         if (u < 0) {
             return DecodeStatus.BAD_SEQUENCE;
         }
-        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
+        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, fields.offset('s'), fields.length('s'));
         if (id == InstrumentRegistry.NOT_FOUND) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
         final Instrument instrument = instruments.byId(id);
-        DecodeStatus status = Decimals.parse(parser, buffer, bOffset, bLength, instrument.priceScale(), true);
+        DecodeStatus status = Decimals.parse(parser, buffer, fields.offset('b'), fields.length('b'), instrument.priceScale(), true);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long bid = parser.value();
-        status = Decimals.parse(parser, buffer, bigBOffset, bigBLength, instrument.qtyScale(), false);
+        status = Decimals.parse(parser, buffer, fields.offset('B'), fields.length('B'), instrument.qtyScale(), false);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long bidSize = parser.value();
-        status = Decimals.parse(parser, buffer, aOffset, aLength, instrument.priceScale(), true);
+        status = Decimals.parse(parser, buffer, fields.offset('a'), fields.length('a'), instrument.priceScale(), true);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long ask = parser.value();
-        status = Decimals.parse(parser, buffer, bigAOffset, bigALength, instrument.qtyScale(), false);
+        status = Decimals.parse(parser, buffer, fields.offset('A'), fields.length('A'), instrument.qtyScale(), false);
         if (status != DecodeStatus.OK) {
             return status;
         }

@@ -184,6 +184,15 @@ public final class JsonScanner {
         return failed;
     }
 
+    /** The current key's character when it is a single ASCII character, else -1. */
+    public int singleCharKey() {
+        if (keyLength != 1) {
+            return -1;
+        }
+        final int c = buffer.getByte(keyOffset);
+        return c >= 0 ? c : -1;
+    }
+
     /** True if the current key is the single character {@code c}. */
     public boolean keyIs(final char c) {
         return keyLength == 1 && buffer.getByte(keyOffset) == c;

@@ -33,6 +33,7 @@ public final class MarkPriceDecoder {
 
     private final InstrumentRegistry instruments;
     private final JsonScanner scanner = new JsonScanner();
+    private final FieldSpans fields = new FieldSpans();
     private final DecimalParser parser = new DecimalParser();
     private int instrumentId;
     private long exchangeTimeNs;
@@ -52,68 +53,38 @@ public final class MarkPriceDecoder {
         if (!scanner.wrap(buffer, offset, length).enterObject()) {
             return DecodeStatus.MALFORMED;
         }
-        boolean typeOk = false;
-        long eventTimeMs = JsonScanner.INVALID_LONG;
-        long nextFundingMs = JsonScanner.INVALID_LONG;
-        int symbolOffset = -1;
-        int symbolLength = 0;
-        int markOffset = -1;
-        int markLength = 0;
-        int indexOffset = -1;
-        int indexLength = 0;
-        int rateOffset = -1;
-        int rateLength = 0;
-        while (scanner.nextField()) {
-            final boolean string = scanner.valueType() == JsonScanner.STRING;
-            if (scanner.keyIs('e')) {
-                typeOk = scanner.valueIs(EVENT_TYPE);
-            } else if (scanner.keyIs('E')) {
-                eventTimeMs = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-            } else if (scanner.keyIs('T')) {
-                nextFundingMs = scanner.valueType() == JsonScanner.NUMBER ? scanner.valueAsLong() : JsonScanner.INVALID_LONG;
-            } else if (string && scanner.keyIs('s')) {
-                symbolOffset = scanner.valueOffset();
-                symbolLength = scanner.valueLength();
-            } else if (string && scanner.keyIs('p')) {
-                markOffset = scanner.valueOffset();
-                markLength = scanner.valueLength();
-            } else if (string && scanner.keyIs('i')) {
-                indexOffset = scanner.valueOffset();
-                indexLength = scanner.valueLength();
-            } else if (string && scanner.keyIs('r')) {
-                rateOffset = scanner.valueOffset();
-                rateLength = scanner.valueLength();
-            }
-        }
-        if (scanner.failed() || !scanner.finish()) {
+        if (!fields.collect(scanner)) {
             return DecodeStatus.MALFORMED;
         }
-        if (!typeOk || symbolOffset < 0 || markOffset < 0 || indexOffset < 0 || rateOffset < 0
+        final long eventTimeMs = fields.number('E');
+        final long nextFundingMs = fields.number('T');
+        if (!fields.stringEquals('e', EVENT_TYPE) || !fields.isString('s') || !fields.isString('p')
+            || !fields.isString('i') || !fields.isString('r')
             || eventTimeMs == JsonScanner.INVALID_LONG || nextFundingMs == JsonScanner.INVALID_LONG) {
             return DecodeStatus.MISSING_FIELD;
         }
         if (!BinanceTime.valid(eventTimeMs) || !BinanceTime.valid(nextFundingMs)) {
             return DecodeStatus.BAD_TIMESTAMP;
         }
-        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, symbolLength);
+        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, fields.offset('s'), fields.length('s'));
         if (id == InstrumentRegistry.NOT_FOUND) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
         final Instrument instrument = instruments.byId(id);
         final int scale = instrument.priceScale();
-        DecodeStatus status = Decimals.parseRounded(parser, buffer, markOffset, markLength, scale, EXTRA_PRICE_DIGITS, false);
+        DecodeStatus status = Decimals.parseRounded(parser, buffer, fields.offset('p'), fields.length('p'), scale, EXTRA_PRICE_DIGITS, false);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long mark = Decimals.rounded(parser, scale, EXTRA_PRICE_DIGITS);
-        status = Decimals.parseRounded(parser, buffer, indexOffset, indexLength, scale, EXTRA_PRICE_DIGITS, false);
+        status = Decimals.parseRounded(parser, buffer, fields.offset('i'), fields.length('i'), scale, EXTRA_PRICE_DIGITS, false);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long index = Decimals.rounded(parser, scale, EXTRA_PRICE_DIGITS);
         long rate = InboundEvent.NONE;
-        if (rateLength > 0) {
-            final ParseStatus rateStatus = parser.parse(buffer, rateOffset, rateLength, InboundEvent.RATE_SCALE, true);
+        if (fields.length('r') > 0) {
+            final ParseStatus rateStatus = parser.parse(buffer, fields.offset('r'), fields.length('r'), InboundEvent.RATE_SCALE, true);
             if (rateStatus != ParseStatus.OK) {
                 return DecodeStatus.BAD_NUMBER;
             }
