@@ -1,5 +1,6 @@
 package io.ringtrader.replay;
 
+import io.ringtrader.engine.config.ExecutionMode;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.event.EventKind;
@@ -9,6 +10,7 @@ import io.ringtrader.engine.pipeline.FusedPipeline;
 import io.ringtrader.engine.pipeline.NoOpStages;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.engine.routing.IntentRouter;
 import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.recorder.JournalReader;
 import io.ringtrader.recorder.JournalStream;
@@ -21,9 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * Replays a session's journal through the same business stages a live engine runs ({@link
  * Engine#businessStages}), fused on the calling thread, with event time taken from the journal.
  *
- * <p>Execution reports: the journaled ones are fed back in their recorded place (this version has no
- * paper venue to regenerate them), so the venue stage is a no-op during replay. With
- * {@link ReplayOptions#verify()} the order commands produced are compared with the journaled ones.
+ * <p>Execution reports: for a paper session ({@code execution.mode: paper}) the paper venue regenerates
+ * them and the journaled ones are skipped; with {@link ReplayOptions#verify()}, or for a live session, the
+ * journaled ones are fed back in their recorded place and the produced order commands are compared with
+ * the journaled ones.
  * Everything a replay produces depends only on the journal, the code and the config: the digest is the
  * proof.
  */
@@ -57,6 +60,12 @@ public final class ReplayRunner {
                 .outboundRingSize(config.pipeline().outboundRingSize())
                 .errorHandler(errors);
             Engine.businessStages(builder, config, instruments, errors);
+            // Paper sessions regenerate their execution reports with the paper venue; with --verify (or for a
+            // live session) the journaled reports are fed back and the router only routes.
+            final boolean regenerate = !options.verify() && config.execution().mode() == ExecutionMode.PAPER;
+            if (!regenerate) {
+                builder.router(publisher -> new IntentRouter(instruments, publisher, errors));
+            }
             builder.venue(publisher -> new NoOpStages.Venue());
             extension.extend(builder, instruments, errors);
             builder.journal((event, sequence, endOfBatch) -> digest.onEvent(event));
@@ -71,6 +80,7 @@ public final class ReplayRunner {
             final InboundEvent event = new InboundEvent(Math.max(READ_LEVEL_CAPACITY, config.pipeline().levelsPerSlot()));
             long read = 0;
             long replayed = 0;
+            long skippedReports = 0;
             long firstEventNs = 0;
             final long startNs = System.nanoTime();
             fused.start();
@@ -78,6 +88,10 @@ public final class ReplayRunner {
                 read++;
                 final long receiveNs = event.receiveTimeNs;
                 if (receiveNs < options.fromNs() || receiveNs > options.toNs()) {
+                    continue;
+                }
+                if (regenerate && event.kind == EventKind.EXECUTION_REPORT) {
+                    skippedReports++;
                     continue;
                 }
                 if (replayed == 0) {
@@ -99,7 +113,8 @@ public final class ReplayRunner {
             }
             final Divergence divergence = verifier != null ? verifier.finish() : null;
             final ReplayResult result = new ReplayResult(read, replayed, fused.generated(), byKind, digest.commands(),
-                digest.fills(), errors.totalCount(), elapsedNs, digest.finish(), options.verify(), divergence);
+                digest.fills(), errors.totalCount(), elapsedNs, digest.finish(), options.verify(), divergence,
+                regenerate, skippedReports);
             if (options.reportDir() != null) {
                 ReplayReport.write(options, result, options.reportDir());
             }

@@ -74,6 +74,8 @@ class ReplayDeterminismTest {
             .clock(clock)
             .errorHandler(errors);
         Engine.businessStages(builder, CONFIG, instruments, errors);
+        // This session stands for one with a live venue: the router only routes, the test venue fills.
+        builder.router(publisher -> new io.ringtrader.engine.routing.IntentRouter(instruments, publisher, errors));
         strategy(1).extend(builder, instruments, errors);
         builder.venue(FillingVenue::new)
             .journal(new InboundJournalWriter(journalConfig))

@@ -1,22 +1,37 @@
 package io.ringtrader.engine.config;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
  * How orders are executed.
  *
- * @param mode paper (simulated fills) or live.
+ * @param mode         paper (simulated fills) or live.
+ * @param makerFeeRate paper venue: fee on resting (maker) fills, as a fraction of notional (0.0002 = 2 bp).
+ * @param takerFeeRate paper venue: fee on taking (taker) fills, as a fraction of notional.
  */
-public record ExecutionConfig(ExecutionMode mode) {
+public record ExecutionConfig(ExecutionMode mode, BigDecimal makerFeeRate, BigDecimal takerFeeRate) {
+    static final BigDecimal DEFAULT_MAKER_FEE_RATE = new BigDecimal("0.0002");
+    static final BigDecimal DEFAULT_TAKER_FEE_RATE = new BigDecimal("0.0004");
+
     public ExecutionConfig {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(makerFeeRate, "makerFeeRate");
+        Objects.requireNonNull(takerFeeRate, "takerFeeRate");
     }
 
     static ExecutionConfig read(final ConfigNode node) {
         final ExecutionMode mode = node.optionalEnum(
             "mode", ExecutionMode.PAPER, ExecutionMode.values(), ExecutionMode::configName);
+        final BigDecimal maker = node.optionalDecimal("makerFeeRate", DEFAULT_MAKER_FEE_RATE, ExecutionConfig::checkRate);
+        final BigDecimal taker = node.optionalDecimal("takerFeeRate", DEFAULT_TAKER_FEE_RATE, ExecutionConfig::checkRate);
         node.requireNoUnknownKeys();
 
-        return new ExecutionConfig(mode);
+        return new ExecutionConfig(mode, maker, taker);
+    }
+
+    private static String checkRate(final BigDecimal rate) {
+        return rate.compareTo(new BigDecimal("-0.01")) < 0 || rate.compareTo(new BigDecimal("0.01")) > 0
+            ? "must be a fraction of notional between -0.01 and 0.01 (a rebate is negative), e.g. 0.0002" : null;
     }
 }

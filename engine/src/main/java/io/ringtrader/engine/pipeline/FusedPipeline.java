@@ -52,7 +52,7 @@ public final class FusedPipeline {
     FusedPipeline(
         final InboundStage[] inboundStages,
         final StageId[] inboundIds,
-        final java.util.function.Function<OrderCommandPublisher, ? extends RouterStage> router,
+        final java.util.function.BiFunction<OrderCommandPublisher, InboundPublisher, ? extends RouterStage> router,
         final java.util.function.Function<InboundPublisher, ? extends VenueStage> venue,
         final OutboundStage outboundJournal,
         final int outboundRingSize,
@@ -73,7 +73,7 @@ public final class FusedPipeline {
             this.inboundStages[i] = inboundStages[i];
             this.inboundNames[i] = inboundIds[i].configName();
         }
-        this.inboundStages[inboundStages.length] = router.apply(new OrderCommandPublisher(outboundRing));
+        this.inboundStages[inboundStages.length] = router.apply(new OrderCommandPublisher(outboundRing), feedbackPublisher);
         this.inboundNames[inboundStages.length] = StageId.ROUTER.configName();
         if (this.inboundStages.length != 7) {
             throw new IllegalArgumentException("the fused chain is journal, book, features, model, strategy, risk, router");
@@ -196,21 +196,24 @@ public final class FusedPipeline {
     }
 
     private void drain() {
-        long next = outboundConsumed.get() + 1;
-        while (next <= outboundRing.getCursor()) {
-            final OrderCommand command = outboundRing.get(next);
-            final boolean last = next == outboundRing.getCursor();
-            for (int i = 0; i < outboundStages.length; i++) {
-                try {
-                    outboundStages[i].onCommand(command, next, last);
-                } catch (final Throwable t) {
-                    errors.onError(ErrorKind.STAGE, outboundNames[i], t);
+        while (true) {
+            final long next = outboundConsumed.get() + 1;
+            if (next <= outboundRing.getCursor()) {
+                final OrderCommand command = outboundRing.get(next);
+                final boolean last = next == outboundRing.getCursor();
+                for (int i = 0; i < outboundStages.length; i++) {
+                    try {
+                        outboundStages[i].onCommand(command, next, last);
+                    } catch (final Throwable t) {
+                        errors.onError(ErrorKind.STAGE, outboundNames[i], t);
+                    }
                 }
+                outboundConsumed.set(next);
+            } else if (feedbackConsumed.get() >= feedbackRing.getCursor()) {
+                return;
             }
-            outboundConsumed.set(next);
-            next++;
-            // What the venue sent back for this command runs before the next command is sent; commands it
-            // causes join the end of the outbound ring and are handled by this loop.
+            // What came back (from the venue for this command, or from the router itself) runs before the
+            // next command is sent; commands it causes join the end of the outbound ring.
             long nextEvent = feedbackConsumed.get() + 1;
             while (nextEvent <= feedbackRing.getCursor()) {
                 generated++;

@@ -30,8 +30,22 @@ public final class InboundPublisher {
         this.errors = errors;
     }
 
-    /** Publishes one event if the ring has room. */
+    /** Publishes one event if the ring has room; a full ring is counted as a dropped event. */
     public <A> PublishResult tryPublish(final EventTranslatorOneArg<InboundEvent, A> translator, final A arg) {
+        return tryPublish(translator, arg, true);
+    }
+
+    /**
+     * Publishes one event if the ring has room, for a producer that keeps what it could not publish and
+     * tries again later (a consumer of this ring, which must never wait on it): a full ring is not a drop
+     * and is not counted.
+     */
+    public <A> PublishResult tryPublishOrDefer(final EventTranslatorOneArg<InboundEvent, A> translator, final A arg) {
+        return tryPublish(translator, arg, false);
+    }
+
+    private <A> PublishResult tryPublish(
+        final EventTranslatorOneArg<InboundEvent, A> translator, final A arg, final boolean countFull) {
         if (closed) {
             return PublishResult.CLOSED;
         }
@@ -39,7 +53,9 @@ public final class InboundPublisher {
         try {
             sequence = ring.tryNext();
         } catch (final InsufficientCapacityException e) {
-            errors.onProblem(ErrorKind.RING_FULL, "inbound ring full: event not published");
+            if (countFull) {
+                errors.onProblem(ErrorKind.RING_FULL, "inbound ring full: event not published");
+            }
             return PublishResult.BACK_PRESSURED;
         }
         return fillAndPublish(translator, arg, sequence);

@@ -95,7 +95,7 @@ public final class Pipeline {
         outboundPublisher = new OrderCommandPublisher(outboundRing);
 
         final Map<StageId, Object> stages = new EnumMap<>(builder.stages);
-        stages.put(StageId.ROUTER, builder.router.apply(outboundPublisher));
+        stages.put(StageId.ROUTER, builder.router.apply(outboundPublisher, inboundPublisher));
         stages.put(StageId.VENUE, builder.venue.apply(inboundPublisher));
 
         // Register recorders in chain order so reports read top to bottom.
@@ -377,7 +377,8 @@ public final class Pipeline {
         private long highestTrackableLatencyNs = TimeUnit.SECONDS.toNanos(10);
         private int significantDigits = 3;
         private final Map<StageId, Object> stages = new EnumMap<>(StageId.class);
-        private Function<OrderCommandPublisher, ? extends RouterStage> router = publisher -> new NoOpStages.Router();
+        private java.util.function.BiFunction<OrderCommandPublisher, InboundPublisher, ? extends RouterStage> router =
+            (commands, events) -> new NoOpStages.Router();
         private Function<InboundPublisher, ? extends VenueStage> venue = publisher -> new NoOpStages.Venue();
         private final List<InboundProducer> producers = new ArrayList<>();
 
@@ -472,6 +473,15 @@ public final class Pipeline {
 
         /** The router is created with the outbound ring's publisher. */
         public Builder router(final Function<OrderCommandPublisher, ? extends RouterStage> factory) {
+            this.router = (commands, events) -> factory.apply(commands);
+            return this;
+        }
+
+        /**
+         * A router that also publishes inbound events (the paper venue's execution reports). It must never
+         * wait on the inbound ring: it is one of its consumers.
+         */
+        public Builder router(final java.util.function.BiFunction<OrderCommandPublisher, InboundPublisher, ? extends RouterStage> factory) {
             this.router = factory;
             return this;
         }

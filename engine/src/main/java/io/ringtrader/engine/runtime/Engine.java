@@ -8,7 +8,11 @@ import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.config.TelemetryConfig;
 import io.ringtrader.engine.config.ThreadConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.config.ExecutionMode;
 import io.ringtrader.engine.execution.NoVenueHandler;
+import io.ringtrader.engine.execution.PaperExchange;
+import io.ringtrader.engine.execution.PaperTradingRouter;
+import io.ringtrader.engine.pipeline.NoOpStages;
 import io.ringtrader.engine.features.FeatureHandler;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
@@ -110,9 +114,17 @@ public final class Engine {
         final OrderBooks books = new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS);
         builder.book(new BookHandler(books, errors, config.features().levels()))
             .features(new FeatureHandler(instruments, config.features().levels(), config.features().tradeWindow().toNanos()))
-            .risk(new PreTradeRiskHandler(instruments))
-            .router(publisher -> new IntentRouter(instruments, publisher, errors))
-            .venue(publisher -> new NoVenueHandler(errors));
+            .risk(new PreTradeRiskHandler(instruments));
+        if (config.execution().mode() == ExecutionMode.PAPER) {
+            final double maker = config.execution().makerFeeRate().doubleValue();
+            final double taker = config.execution().takerFeeRate().doubleValue();
+            builder.router((commands, events) -> new PaperTradingRouter(new IntentRouter(instruments, commands, errors),
+                    new PaperExchange(instruments, maker, taker), events, instruments, errors))
+                .venue(publisher -> new NoOpStages.Venue());
+        } else {
+            builder.router(publisher -> new IntentRouter(instruments, publisher, errors))
+                .venue(publisher -> new NoVenueHandler(errors));
+        }
     }
 
     /** The instrument registry built from {@code instruments:}, ids in file order. */

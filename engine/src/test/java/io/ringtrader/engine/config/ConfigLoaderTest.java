@@ -57,7 +57,7 @@ class ConfigLoaderTest {
     void shouldListKnownKeysWhenNoKeyIsClose() {
         final ConfigProblem problem = problem(yaml("execution:", "  flavour: paper"));
 
-        assertEquals("unknown key (expected one of: mode)", problem.message());
+        assertEquals("unknown key (expected one of: mode, makerFeeRate, takerFeeRate)", problem.message());
     }
 
     @Test
