@@ -66,7 +66,9 @@ public final class TimerAgent implements InboundProducer {
             throw new IllegalStateException("timer already started");
         }
         running = true;
-        thread = new Thread(() -> run(publisher), threadName);
+        // The grid starts now, on the caller's clock reading, not whenever the new thread first runs.
+        final long firstTickNs = clock.nanoTime() + intervalNs;
+        thread = new Thread(() -> run(publisher, firstTickNs), threadName);
         thread.setDaemon(true);
         thread.start();
     }
@@ -98,8 +100,8 @@ public final class TimerAgent implements InboundProducer {
         return skipped;
     }
 
-    private void run(final InboundPublisher publisher) {
-        long nextNs = clock.nanoTime() + intervalNs;
+    private void run(final InboundPublisher publisher, final long firstTickNs) {
+        long nextNs = firstTickNs;
         while (running) {
             final long waitNs = nextNs - clock.nanoTime();
             if (waitNs > 0) {

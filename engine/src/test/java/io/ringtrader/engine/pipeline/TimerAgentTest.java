@@ -33,12 +33,14 @@ class TimerAgentTest {
             .producer(timer)
             .build();
         pipeline.start();
-
-        clock.advance(10 * MS);
-        awaitTicks(ticks, 1);
-        clock.advance(45 * MS);
-        awaitTicks(ticks, 2);
-        assertTrue(pipeline.stop().clean());
+        try {
+            clock.advance(10 * MS);
+            awaitTicks(ticks, 1);
+            clock.advance(45 * MS);
+            awaitTicks(ticks, 2);
+        } finally {
+            assertTrue(pipeline.stop().clean());
+        }
 
         synchronized (ticks) {
             assertEquals(2, ticks.size());
