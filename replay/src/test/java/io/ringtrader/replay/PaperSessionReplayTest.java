@@ -14,7 +14,10 @@ import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.OrderType;
 import io.ringtrader.engine.event.TimeInForce;
+import io.ringtrader.engine.execution.PaperExchange;
+import io.ringtrader.engine.execution.PaperTradingRouter;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.routing.IntentRouter;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.pipeline.PublishResult;
 import io.ringtrader.engine.pipeline.StrategyStage;
@@ -62,6 +65,10 @@ class PaperSessionReplayTest {
         final JournalConfig journalConfig = JournalConfig.defaults(journal);
         final Pipeline.Builder builder = Pipeline.builder().inboundRingSize(1024).outboundRingSize(1024).clock(clock).errorHandler(errors);
         Engine.businessStages(builder, CONFIG, instruments, errors);
+        // The same paper router the engine installs, kept at hand to see when its report queue is empty.
+        final PaperTradingRouter[] router = new PaperTradingRouter[1];
+        builder.router((commands, events) -> router[0] = new PaperTradingRouter(new IntentRouter(instruments, commands, errors),
+            new PaperExchange(instruments, 0.0002, 0.0004), events, instruments, errors));
         STRATEGY.extend(builder, instruments, errors);
         builder.journal(new InboundJournalWriter(journalConfig)).outboundJournal(new OutboundJournalWriter(journalConfig))
             .producer(new io.ringtrader.engine.pipeline.TimerAgent(TimeUnit.MILLISECONDS.toNanos(5), clock, errors, "test-timer"));
@@ -76,7 +83,12 @@ class PaperSessionReplayTest {
             source[2] = 6_180_000 + (i % 7 - 3) * 10;
             assertEquals(PublishResult.PUBLISHED, pipeline.inboundPublisher().publish(TRADE, source));
         }
-        TimeUnit.MILLISECONDS.sleep(200);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        do {
+            TimeUnit.MILLISECONDS.sleep(50);
+        } while (router[0].pendingReports() > 0 && System.nanoTime() < deadline);
+        TimeUnit.MILLISECONDS.sleep(50);
+        assertEquals(0, router[0].pendingReports(), "every paper report reached the ring before stopping");
         assertTrue(pipeline.stop().clean());
         // The test floods the ring, so the timer may lose a tick (counted as RING_FULL); nothing else may go wrong.
         assertEquals(0, errors.totalCount() - errors.count(io.ringtrader.engine.errors.ErrorKind.RING_FULL),
