@@ -81,17 +81,17 @@ public final class AggTradeDecoder {
         if (id < 0 || (aggregated && (first < 0 || last < first))) {
             return DecodeStatus.BAD_SEQUENCE;
         }
-        final int instrument = instruments.idOf(Venue.BINANCE_USDM, buffer, fields.offset('s'), fields.length('s'));
+        final int instrument = fields.instrument(instruments, 's');
         if (instrument == InstrumentRegistry.NOT_FOUND) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
         final Instrument definition = instruments.byId(instrument);
-        DecodeStatus status = Decimals.parse(parser, buffer, fields.offset('p'), fields.length('p'), definition.priceScale(), true);
+        DecodeStatus status = fields.decimal(parser, 'p', definition.priceScale(), true);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long tradePrice = parser.value();
-        status = Decimals.parse(parser, buffer, fields.offset('q'), fields.length('q'), definition.qtyScale(), false);
+        status = fields.decimal(parser, 'q', definition.qtyScale(), false);
         if (status != DecodeStatus.OK) {
             return status;
         }

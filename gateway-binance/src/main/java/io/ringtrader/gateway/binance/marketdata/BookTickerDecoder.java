@@ -65,27 +65,27 @@ public final class BookTickerDecoder {
         if (u < 0) {
             return DecodeStatus.BAD_SEQUENCE;
         }
-        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, fields.offset('s'), fields.length('s'));
+        final int id = fields.instrument(instruments, 's');
         if (id == InstrumentRegistry.NOT_FOUND) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
         final Instrument instrument = instruments.byId(id);
-        DecodeStatus status = Decimals.parse(parser, buffer, fields.offset('b'), fields.length('b'), instrument.priceScale(), true);
+        DecodeStatus status = fields.decimal(parser, 'b', instrument.priceScale(), true);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long bid = parser.value();
-        status = Decimals.parse(parser, buffer, fields.offset('B'), fields.length('B'), instrument.qtyScale(), false);
+        status = fields.decimal(parser, 'B', instrument.qtyScale(), false);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long bidSize = parser.value();
-        status = Decimals.parse(parser, buffer, fields.offset('a'), fields.length('a'), instrument.priceScale(), true);
+        status = fields.decimal(parser, 'a', instrument.priceScale(), true);
         if (status != DecodeStatus.OK) {
             return status;
         }
         final long ask = parser.value();
-        status = Decimals.parse(parser, buffer, fields.offset('A'), fields.length('A'), instrument.qtyScale(), false);
+        status = fields.decimal(parser, 'A', instrument.qtyScale(), false);
         if (status != DecodeStatus.OK) {
             return status;
         }

@@ -1,5 +1,8 @@
 package io.ringtrader.gateway.binance.marketdata;
 
+import io.ringtrader.engine.fixedpoint.DecimalParser;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
 import org.agrona.DirectBuffer;
 
 /**
@@ -68,6 +71,19 @@ final class FieldSpans {
     /** The integer number {@code key} holds, or {@link JsonScanner#INVALID_LONG} if absent, not a number or not an integer. */
     long number(final char key) {
         return types[key] == JsonScanner.NUMBER ? JsonScanner.parseLong(buffer, offsets[key], lengths[key]) : JsonScanner.INVALID_LONG;
+    }
+
+    /** The Binance instrument named by the string at {@code key}, or {@link InstrumentRegistry#NOT_FOUND}. */
+    int instrument(final InstrumentRegistry instruments, final char key) {
+        return instruments.idOf(Venue.BINANCE_USDM, buffer, offsets[key], lengths[key]);
+    }
+
+    /**
+     * Parses the decimal string at {@code key} at {@code scale} (see {@link Decimals#parse}); on OK the value
+     * is in {@code parser}.
+     */
+    DecodeStatus decimal(final DecimalParser parser, final char key, final int scale, final boolean positive) {
+        return Decimals.parse(parser, buffer, offsets[key], lengths[key], scale, positive);
     }
 
     /** The value type of {@code key}, {@link JsonScanner#NONE} when absent. */

@@ -66,7 +66,7 @@ public final class MarkPriceDecoder {
         if (!BinanceTime.valid(eventTimeMs) || !BinanceTime.valid(nextFundingMs)) {
             return DecodeStatus.BAD_TIMESTAMP;
         }
-        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, fields.offset('s'), fields.length('s'));
+        final int id = fields.instrument(instruments, 's');
         if (id == InstrumentRegistry.NOT_FOUND) {
             return DecodeStatus.UNKNOWN_SYMBOL;
         }
