@@ -125,7 +125,7 @@ public record PipelineConfig(
                 node.error("name", "duplicate thread name (first used by " + firstPath + ")");
             }
 
-            final String stageProblem = readCleanly.get(i) ? stageGroupingProblem(thread.stages()) : null;
+            final String stageProblem = readCleanly.get(i) ? StageThreadSpec.groupingProblem(thread.stages()) : null;
             if (stageProblem != null) {
                 node.error("stages", stageProblem);
             }
@@ -158,70 +158,5 @@ public record PipelineConfig(
                 pipeline.error("threads", "no thread runs " + missing + " (every stage runs on exactly one thread)");
             }
         }
-    }
-
-    /**
-     * @return what is wrong with running these stages together on one thread, or null if nothing is.
-     */
-    private static String stageGroupingProblem(final List<StageId> stages) {
-        if (stages.size() < 2) {
-            return null;
-        }
-
-        for (int i = 1; i < stages.size(); i++) {
-            if (stages.subList(0, i).contains(stages.get(i))) {
-                return "stage " + stages.get(i).configName() + " is listed twice";
-            }
-        }
-
-        final StringJoiner inbound = new StringJoiner(", ");
-        final StringJoiner outbound = new StringJoiner(", ");
-        for (final StageId stage : stages) {
-            (stage.isInbound() ? inbound : outbound).add(stage.configName());
-        }
-        if (inbound.length() > 0 && outbound.length() > 0) {
-            return "mixes inbound-ring stages (" + inbound + ") with outbound-ring stages (" + outbound +
-                "); a thread consumes one ring";
-        }
-
-        for (final StageId stage : stages) {
-            if (!stage.isBusinessChain()) {
-                return stage.configName() + " must run alone on its thread (" +
-                    (stage.isInbound() ? "it consumes the inbound ring in parallel with the business chain" :
-                    "venue and outbound-journal consume the outbound ring in parallel") + ")";
-            }
-        }
-
-        for (int i = 1; i < stages.size(); i++) {
-            final StageId previous = stages.get(i - 1);
-            final StageId stage = stages.get(i);
-            if (stage.ordinal() < previous.ordinal()) {
-                return "business stages must be listed in chain order " + chain() + " (got " +
-                    previous.configName() + " before " + stage.configName() + ")";
-            }
-        }
-        for (int i = 1; i < stages.size(); i++) {
-            final StageId previous = stages.get(i - 1);
-            final StageId stage = stages.get(i);
-            if (stage.ordinal() != previous.ordinal() + 1) {
-                final StringJoiner skipped = new StringJoiner(", ");
-                for (int ordinal = previous.ordinal() + 1; ordinal < stage.ordinal(); ordinal++) {
-                    skipped.add(StageId.values()[ordinal].configName());
-                }
-                return "business stages on one thread must be contiguous in the chain " + chain() + " (" +
-                    previous.configName() + " and " + stage.configName() + " are separated by " + skipped + ")";
-            }
-        }
-        return null;
-    }
-
-    private static String chain() {
-        final StringJoiner chain = new StringJoiner(" -> ");
-        for (final StageId stage : StageId.values()) {
-            if (stage.isBusinessChain()) {
-                chain.add(stage.configName());
-            }
-        }
-        return chain.toString();
     }
 }

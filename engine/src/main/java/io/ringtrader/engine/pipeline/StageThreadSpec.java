@@ -1,6 +1,7 @@
 package io.ringtrader.engine.pipeline;
 
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * One pipeline thread: its name, the stages it runs in chain order, how it waits, and the CPU it is
@@ -59,22 +60,16 @@ public record StageThreadSpec(String name, List<StageId> stages, WaitStrategyKin
             if (thread.cpu() != NOT_PINNED && !cpus.add(thread.cpu())) {
                 throw new IllegalArgumentException("thread " + thread.name() + ": cpu " + thread.cpu() + " pinned twice");
             }
-            StageId previous = null;
+            final String grouping = groupingProblem(thread.stages());
+            if (grouping != null) {
+                throw new IllegalArgumentException("thread " + thread.name() + ": " + grouping);
+            }
             for (final StageId stage : thread.stages()) {
                 if (owner[stage.ordinal()] != null) {
                     throw new IllegalArgumentException("stage " + stage.configName() + " on threads "
                         + owner[stage.ordinal()] + " and " + thread.name());
                 }
                 owner[stage.ordinal()] = thread.name();
-                if (thread.stages().size() > 1 && !stage.isBusinessChain()) {
-                    throw new IllegalArgumentException("thread " + thread.name() + ": stage " + stage.configName()
-                        + " must be alone on its thread");
-                }
-                if (previous != null && stage.ordinal() != previous.ordinal() + 1) {
-                    throw new IllegalArgumentException("thread " + thread.name() + ": stages must be contiguous and in"
-                        + " chain order (book, features, model, strategy, risk, router)");
-                }
-                previous = stage;
             }
         }
         for (final StageId stage : ownerIndex) {
@@ -82,5 +77,74 @@ public record StageThreadSpec(String name, List<StageId> stages, WaitStrategyKin
                 throw new IllegalArgumentException("stage " + stage.configName() + " is on no thread");
             }
         }
+    }
+
+    /**
+     * What is wrong with running these stages together on one thread: one ring per thread; the journal,
+     * the venue and the outbound journal alone (they are parallel consumers); business stages contiguous
+     * and in chain order. The config loader reports it with the file and line, {@link #validate} throws it.
+     *
+     * @return the problem, or null if there is none.
+     */
+    public static String groupingProblem(final List<StageId> stages) {
+        if (stages.size() < 2) {
+            return null;
+        }
+
+        for (int i = 1; i < stages.size(); i++) {
+            if (stages.subList(0, i).contains(stages.get(i))) {
+                return "stage " + stages.get(i).configName() + " is listed twice";
+            }
+        }
+
+        final StringJoiner inbound = new StringJoiner(", ");
+        final StringJoiner outbound = new StringJoiner(", ");
+        for (final StageId stage : stages) {
+            (stage.isInbound() ? inbound : outbound).add(stage.configName());
+        }
+        if (inbound.length() > 0 && outbound.length() > 0) {
+            return "mixes inbound-ring stages (" + inbound + ") with outbound-ring stages (" + outbound +
+                "); a thread consumes one ring";
+        }
+
+        for (final StageId stage : stages) {
+            if (!stage.isBusinessChain()) {
+                return stage.configName() + " must run alone on its thread (" +
+                    (stage.isInbound() ? "it consumes the inbound ring in parallel with the business chain" :
+                    "venue and outbound-journal consume the outbound ring in parallel") + ")";
+            }
+        }
+
+        for (int i = 1; i < stages.size(); i++) {
+            final StageId previous = stages.get(i - 1);
+            final StageId stage = stages.get(i);
+            if (stage.ordinal() < previous.ordinal()) {
+                return "business stages must be listed in chain order " + chain() + " (got " +
+                    previous.configName() + " before " + stage.configName() + ")";
+            }
+        }
+        for (int i = 1; i < stages.size(); i++) {
+            final StageId previous = stages.get(i - 1);
+            final StageId stage = stages.get(i);
+            if (stage.ordinal() != previous.ordinal() + 1) {
+                final StringJoiner skipped = new StringJoiner(", ");
+                for (int ordinal = previous.ordinal() + 1; ordinal < stage.ordinal(); ordinal++) {
+                    skipped.add(StageId.values()[ordinal].configName());
+                }
+                return "business stages on one thread must be contiguous in the chain " + chain() + " (" +
+                    previous.configName() + " and " + stage.configName() + " are separated by " + skipped + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String chain() {
+        final StringJoiner chain = new StringJoiner(" -> ");
+        for (final StageId stage : StageId.values()) {
+            if (stage.isBusinessChain()) {
+                chain.add(stage.configName());
+            }
+        }
+        return chain.toString();
     }
 }

@@ -36,7 +36,7 @@ class StageThreadSpecTest {
             StageThreadSpec.of("a", W, StageId.JOURNAL, StageId.BOOK),
             StageThreadSpec.of("b", W, StageId.FEATURES, StageId.MODEL, StageId.STRATEGY, StageId.RISK, StageId.ROUTER),
             StageThreadSpec.of("c", W, StageId.VENUE),
-            StageThreadSpec.of("d", W, StageId.OUTBOUND_JOURNAL)), "must be alone on its thread");
+            StageThreadSpec.of("d", W, StageId.OUTBOUND_JOURNAL)), "must run alone on its thread");
     }
 
     @Test
@@ -46,7 +46,7 @@ class StageThreadSpecTest {
             StageThreadSpec.of("b", W, StageId.BOOK, StageId.MODEL),
             StageThreadSpec.of("b2", W, StageId.FEATURES, StageId.STRATEGY, StageId.RISK, StageId.ROUTER),
             StageThreadSpec.of("c", W, StageId.VENUE),
-            StageThreadSpec.of("d", W, StageId.OUTBOUND_JOURNAL)), "contiguous and in chain order");
+            StageThreadSpec.of("d", W, StageId.OUTBOUND_JOURNAL)), "must be contiguous in the chain");
     }
 
     @Test
