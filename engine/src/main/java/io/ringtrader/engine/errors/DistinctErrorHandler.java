@@ -58,7 +58,8 @@ public final class DistinctErrorHandler implements ErrorHandler {
     public void onError(final ErrorKind kind, final String where, final Throwable error) {
         try {
             countsByKind.incrementAndGet(kind.ordinal());
-            final String key = exceptionKey(kind, where, error);
+            final String place = where == null ? "an unnamed place" : where;
+            final String key = exceptionKey(kind, place, error);
             final DistinctEntry entry = exceptions.get(key);
             if (entry != null) {
                 entry.count.increment();
@@ -71,7 +72,7 @@ public final class DistinctErrorHandler implements ErrorHandler {
                 return;
             }
             fresh.count.increment();
-            LOG.error("[{}] first occurrence in {} (further identical errors are only counted)", kind, where, error);
+            LOG.error("[{}] first occurrence in {} (further identical errors are only counted)", kind, place, error);
         } catch (final Throwable ignore) {
             // Never throw from the error handler: a failing logger must not take a ring thread down.
         }
