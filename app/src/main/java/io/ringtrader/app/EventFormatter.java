@@ -118,6 +118,11 @@ final class EventFormatter {
                     line.integer("rejectCode", e.rejectCode);
                 }
             }
+            case POSITION -> {
+                line.decimal("positionQty", e.positionQty, qtyScale);
+                optionalDecimal(line, "entryPrice", e.positionEntryPrice, priceScale);
+                optionalDecimal(line, "unrealizedPnl", e.positionUnrealizedPnl, rateScale(InboundEvent.FEE_SCALE));
+            }
             case TIMER -> {
                 line.integer("timerId", e.timerId);
                 optionalTime(line, "scheduledTime", e.timerScheduledNs);

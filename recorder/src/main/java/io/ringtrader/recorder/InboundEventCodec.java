@@ -38,6 +38,7 @@ import net.openhft.chronicle.bytes.BytesOut;
  *  EXECUTION_REPORT           execType code u8, side code u8, maker u8, rejectCode i32, clientOrderId,
  *                             venueOrderId, execPrice, execQty, lastFillPrice, lastFillQty, cumFillQty,
  *                             leavesQty, execFee (i64 each)
+ *  POSITION                   positionQty, entryPrice, unrealizedPnl                   (i64 each; schema 2)
  *  TIMER                      timerId i32, scheduledNs i64
  *  GATEWAY_STATUS             status code u8, statusDetail i32
  *  DISCARDED, none            nothing
@@ -129,6 +130,11 @@ public final class InboundEventCodec {
                 out.writeLong(event.leavesQty);
                 out.writeLong(event.execFee);
             }
+            case POSITION -> {
+                out.writeLong(event.positionQty);
+                out.writeLong(event.positionEntryPrice);
+                out.writeLong(event.positionUnrealizedPnl);
+            }
             case TIMER -> {
                 out.writeInt(event.timerId);
                 out.writeLong(event.timerScheduledNs);
@@ -218,6 +224,11 @@ public final class InboundEventCodec {
                     into.cumFillQty = in.readLong();
                     into.leavesQty = in.readLong();
                     into.execFee = in.readLong();
+                }
+                case POSITION -> {
+                    into.positionQty = in.readLong();
+                    into.positionEntryPrice = in.readLong();
+                    into.positionUnrealizedPnl = in.readLong();
                 }
                 case TIMER -> {
                     into.timerId = in.readInt();

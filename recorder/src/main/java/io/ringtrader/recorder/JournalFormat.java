@@ -22,8 +22,11 @@ import net.openhft.chronicle.bytes.BytesOut;
  * <p>Stateless; safe from any thread.
  */
 public final class JournalFormat {
-    /** The schema version this build writes and the newest it reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema version this build writes and the newest it reads. 1: the first layout; 2: adds the
+     * POSITION inbound event (code 12). A version-1 journal reads unchanged.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     public static final byte TYPE_INBOUND_EVENT = 'I';
     public static final byte TYPE_ORDER_COMMAND = 'O';

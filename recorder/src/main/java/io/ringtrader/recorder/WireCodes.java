@@ -28,6 +28,7 @@ final class WireCodes {
         EventKind.TIMER,
         EventKind.GATEWAY_STATUS,
         EventKind.DISCARDED,
+        EventKind.POSITION,
     };
     private static final OrderSide[] SIDES = {null, OrderSide.BUY, OrderSide.SELL};
     private static final ExecType[] EXEC_TYPES = {null, ExecType.ACK, ExecType.REJECT, ExecType.FILL, ExecType.CANCELED};
@@ -60,6 +61,7 @@ final class WireCodes {
             case TIMER -> 9;
             case GATEWAY_STATUS -> 10;
             case DISCARDED -> 11;
+            case POSITION -> 12;
         };
     }
 

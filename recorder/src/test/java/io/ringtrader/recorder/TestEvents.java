@@ -97,6 +97,11 @@ final class TestEvents {
                 event.execMaker = true;
                 event.rejectCode = -2_010 + (int)seed;
             }
+            case POSITION -> {
+                event.positionQty = -12_000 - seed;
+                event.positionEntryPrice = 6_170_500 + seed;
+                event.positionUnrealizedPnl = -987_654_321 + seed;
+            }
             case TIMER -> {
                 event.timerId = 42 + (int)seed;
                 event.timerScheduledNs = 1_700_000_000_250_000_000L + seed;
@@ -189,6 +194,10 @@ final class TestEvents {
         assertEquals(expected.nextFundingTimeNs, actual.nextFundingTimeNs, "nextFundingTimeNs");
 
         assertEquals(expected.openInterest, actual.openInterest, "openInterest");
+
+        assertEquals(expected.positionQty, actual.positionQty, "positionQty");
+        assertEquals(expected.positionEntryPrice, actual.positionEntryPrice, "positionEntryPrice");
+        assertEquals(expected.positionUnrealizedPnl, actual.positionUnrealizedPnl, "positionUnrealizedPnl");
 
         assertEquals(expected.execType, actual.execType, "execType");
         assertEquals(expected.clientOrderId, actual.clientOrderId, "clientOrderId");

@@ -36,6 +36,7 @@ class WireCodesTest {
         assertEquals(1, WireCodes.code(EventKind.BOOK_SNAPSHOT));
         assertEquals(4, WireCodes.code(EventKind.TRADE));
         assertEquals(11, WireCodes.code(EventKind.DISCARDED));
+        assertEquals(12, WireCodes.code(EventKind.POSITION));
         assertEquals(2, WireCodes.code(OrderSide.SELL));
         assertEquals(2, WireCodes.code(RiskDecision.ACCEPTED));
         assertEquals(4, WireCodes.code(TimeInForce.GTX));
@@ -43,8 +44,8 @@ class WireCodesTest {
 
     @Test
     void shouldRefuseAnUnknownCode() {
-        final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)12));
-        assertEquals("has unknown event kind code 12", e.getMessage());
+        final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)13));
+        assertEquals("has unknown event kind code 13", e.getMessage());
     }
 
     private static <E extends Enum<E>> void assertCodes(final E[] values, final Function<E, Byte> encode, final Function<Byte, E> decode) {

@@ -18,6 +18,8 @@ public enum EventKind {
     OPEN_INTEREST,
     /** Our order's ack, reject, fill or cancel. */
     EXECUTION_REPORT,
+    /** The venue's view of our position in an instrument (Binance {@code ACCOUNT_UPDATE}). */
+    POSITION,
     /** A timer tick from the timer thread. */
     TIMER,
     /** A gateway connection or book-sync transition. */

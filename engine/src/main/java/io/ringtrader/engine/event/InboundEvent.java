@@ -132,6 +132,14 @@ public final class InboundEvent {
     /** Venue or engine reject code; 0 when not a reject. */
     public int rejectCode;
 
+    // ---------------------------------------------------------------- POSITION
+    /** Signed position quantity (long > 0, short < 0) at the instrument's quantity scale. */
+    public long positionQty;
+    /** Average entry price at the instrument's price scale; {@link #NONE} when flat or unknown. */
+    public long positionEntryPrice;
+    /** Unrealised PnL in the quote asset at {@link #FEE_SCALE}; {@link #NONE} when unknown. */
+    public long positionUnrealizedPnl;
+
     // ---------------------------------------------------------------- TIMER
     public int timerId;
     public long timerScheduledNs;
@@ -257,6 +265,10 @@ public final class InboundEvent {
         execFee = 0;
         execMaker = false;
         rejectCode = 0;
+
+        positionQty = 0;
+        positionEntryPrice = NONE;
+        positionUnrealizedPnl = NONE;
 
         timerId = 0;
         timerScheduledNs = NONE;
