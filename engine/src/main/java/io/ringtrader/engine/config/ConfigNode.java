@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
@@ -184,19 +185,38 @@ public final class ConfigNode {
      */
     public <E extends Enum<E>> List<E> requiredEnumList(
         final String key, final E[] values, final Function<E, String> configName) {
+        return enumList(key, values, configName, null);
+    }
+
+    /**
+     * Reads a list of enum constants that may be empty ({@code klines: []}); {@code defaultValue} if the key
+     * is absent. Unknown entries are reported and left out.
+     */
+    public <E extends Enum<E>> List<E> optionalEnumList(
+        final String key, final E[] values, final Function<E, String> configName, final List<E> defaultValue) {
+        return enumList(key, values, configName, Objects.requireNonNull(defaultValue, "defaultValue"));
+    }
+
+    /** A required non-empty list if {@code defaultValue} is null, else an optional one that may be empty. */
+    private <E extends Enum<E>> List<E> enumList(
+        final String key, final E[] values, final Function<E, String> configName, final List<E> defaultValue) {
         final String expected = "a list, each " + expectedOneOf(values, configName);
         final Node node = lookup(key);
         final List<String> names = new ArrayList<>();
         effective.put(key, names);
         if (node == null) {
-            missing(key, expected);
-            return List.of();
+            if (defaultValue == null) {
+                missing(key, expected);
+                return List.of();
+            }
+            defaultValue.forEach(value -> names.add(configName.apply(value)));
+            return List.copyOf(defaultValue);
         }
         if (!(node instanceof SequenceNode sequence)) {
             wrongType(node, childPath(key), expected);
             return List.of();
         }
-        if (sequence.getValue().isEmpty()) {
+        if (sequence.getValue().isEmpty() && defaultValue == null) {
             context.problem(node.getStartMark(), childPath(key), "must not be empty (expected " + expected + ")");
             return List.of();
         }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param apiKey     API key; empty if not configured.
  * @param apiSecret  API secret; empty if not configured.
  * @param passphrase API passphrase (Bitget only); always empty for Binance.
+ * @param streams    the market data subscribed to for the venue's instruments.
+ * @param connection reconnect, rotation, rate and REST settings.
  */
 public record VenueConfig(
     String name,
@@ -24,7 +26,9 @@ public record VenueConfig(
     String wsUrl,
     Secret apiKey,
     Secret apiSecret,
-    Secret passphrase) {
+    Secret passphrase,
+    MarketStreamsConfig streams,
+    ConnectionConfig connection) {
     public static final String BINANCE = "binance";
     public static final String BITGET = "bitget";
 
@@ -40,6 +44,8 @@ public record VenueConfig(
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(apiSecret, "apiSecret");
         Objects.requireNonNull(passphrase, "passphrase");
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(connection, "connection");
     }
 
     /**
@@ -56,9 +62,11 @@ public record VenueConfig(
         final Secret apiKey = node.optionalSecret("apiKey");
         final Secret apiSecret = node.optionalSecret("apiSecret");
         final Secret passphrase = BITGET.equals(name) ? node.optionalSecret("passphrase") : Secret.empty();
+        final MarketStreamsConfig streams = MarketStreamsConfig.read(node.section("streams"));
+        final ConnectionConfig connection = ConnectionConfig.read(node.section("connection"));
         node.requireNoUnknownKeys();
 
-        return new VenueConfig(name, enabled, restUrl, wsUrl, apiKey, apiSecret, passphrase);
+        return new VenueConfig(name, enabled, restUrl, wsUrl, apiKey, apiSecret, passphrase, streams, connection);
     }
 
     private static String checkUrl(final String url, final List<String> schemes) {
@@ -80,6 +88,7 @@ public record VenueConfig(
     @Override
     public String toString() {
         return "VenueConfig[name=" + name + ", enabled=" + enabled + ", restUrl=" + restUrl + ", wsUrl=" + wsUrl +
-            ", apiKey=" + apiKey + ", apiSecret=" + apiSecret + ", passphrase=" + passphrase + "]";
+            ", apiKey=" + apiKey + ", apiSecret=" + apiSecret + ", passphrase=" + passphrase +
+            ", streams=" + streams + ", connection=" + connection + "]";
     }
 }

@@ -6,6 +6,9 @@ import static io.ringtrader.engine.config.ConfigFixtures.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringtrader.engine.config.MarketStreamsConfig.DepthSpeed;
+import io.ringtrader.engine.config.MarketStreamsConfig.KlineInterval;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,9 +19,11 @@ class VenueConfigTest {
         final VenuesConfig venues = config("{}").venues();
 
         assertEquals(new VenueConfig("binance", false, "https://fapi.binance.com", "wss://fstream.binance.com",
-            Secret.empty(), Secret.empty(), Secret.empty()), venues.binance());
+            Secret.empty(), Secret.empty(), Secret.empty(), MarketStreamsConfig.defaults(), ConnectionConfig.defaults()),
+            venues.binance());
         assertEquals(new VenueConfig("bitget", false, "https://api.bitget.com", "wss://ws.bitget.com/v2/ws/public",
-            Secret.empty(), Secret.empty(), Secret.empty()), venues.bitget());
+            Secret.empty(), Secret.empty(), Secret.empty(), MarketStreamsConfig.defaults(), ConnectionConfig.defaults()),
+            venues.bitget());
         assertEquals(List.of(), venues.enabled());
     }
 
@@ -66,5 +71,69 @@ class VenueConfigTest {
 
         assertEquals("venues.binanse", problem.path());
         assertEquals("unknown key (did you mean binance?)", problem.message());
+    }
+
+    @Test
+    void shouldReadStreamsAndConnectionSettings() {
+        final VenueConfig binance = config(yaml(
+            "venues:",
+            "  binance:",
+            "    streams:",
+            "      depth: 500ms",
+            "      bookTicker: false",
+            "      klines: [1m, 15m, 1h]",
+            "      klineUpdates: true",
+            "      openInterestInterval: 0s",
+            "    connection:",
+            "      idleTimeout: 5s",
+            "      reconnectInitialBackoff: 100ms",
+            "      reconnectMaxBackoff: 10s",
+            "      rotateAfter: 12h",
+            "      maxMessagesPerSecond: 8",
+            "      recvWindow: 2s",
+            "      userStream: false")).venues().binance();
+
+        assertEquals(new MarketStreamsConfig(DepthSpeed.MS_500, false, true,
+            List.of(KlineInterval.M1, KlineInterval.M15, KlineInterval.H1), true, true, Duration.ZERO), binance.streams());
+        assertEquals(new ConnectionConfig(Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(10),
+            Duration.ofHours(12), 8, Duration.ofSeconds(2), Duration.ofSeconds(10), false), binance.connection());
+    }
+
+    @Test
+    void shouldAcceptNoKlines() {
+        final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:", "      klines: []")).venues().binance();
+
+        assertEquals(List.of(), binance.streams().klines());
+    }
+
+    @Test
+    void shouldRejectUnknownKlineInterval() {
+        final ConfigProblem problem = problem(yaml("venues:", "  binance:", "    streams:", "      klines: [1m, 7m]"));
+
+        assertEquals("venues.binance.streams.klines[1]", problem.path());
+        assertTrue(problem.message().contains("1m, 3m, 5m"), problem.message());
+    }
+
+    @Test
+    void shouldRejectMoreMessagesPerSecondThanBinanceAllows() {
+        final ConfigProblem problem = problem(yaml("venues:", "  binance:", "    connection:", "      maxMessagesPerSecond: 11"));
+
+        assertEquals("venues.binance.connection.maxMessagesPerSecond", problem.path());
+    }
+
+    @Test
+    void shouldRejectMaxBackoffBelowInitial() {
+        final ConfigProblem problem = problem(yaml("venues:", "  binance:", "    connection:",
+            "      reconnectInitialBackoff: 2s", "      reconnectMaxBackoff: 1s"));
+
+        assertEquals("venues.binance.connection.reconnectMaxBackoff", problem.path());
+        assertEquals("must be at least reconnectInitialBackoff (2s)", problem.message());
+    }
+
+    @Test
+    void shouldRejectSubSecondOpenInterestPolling() {
+        final ConfigProblem problem = problem(yaml("venues:", "  binance:", "    streams:", "      openInterestInterval: 500ms"));
+
+        assertEquals("venues.binance.streams.openInterestInterval", problem.path());
     }
 }
