@@ -5,6 +5,7 @@ import io.ringtrader.engine.book.OrderBooks;
 import io.ringtrader.engine.config.InstrumentConfig;
 import io.ringtrader.engine.config.PipelineConfig;
 import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.config.VenueConfig;
 import io.ringtrader.engine.config.TelemetryConfig;
 import io.ringtrader.engine.config.ThreadConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
@@ -54,8 +55,11 @@ public final class Engine {
     private long lastStatusEvents;
 
     private Engine(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension, final EngineMode mode) {
-        if (config.venues().binance().enabled() || config.venues().bitget().enabled()) {
-            throw new IllegalArgumentException("venues: this version has no exchange gateway yet; set enabled: false");
+        for (final VenueConfig venue : config.venues().enabled()) {
+            if (!extension.connectedVenues().contains(venue.name())) {
+                throw new IllegalArgumentException("venues." + venue.name() + ".enabled: no " + venue.name()
+                    + " gateway in this engine; set enabled: false");
+            }
         }
         this.config = config;
         this.clock = clock;

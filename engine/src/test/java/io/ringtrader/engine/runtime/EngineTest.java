@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,14 +74,36 @@ class EngineTest {
     }
 
     @Test
-    void shouldRefuseEnabledVenuesUntilAGatewayExists() {
+    void shouldRefuseAnEnabledVenueNoExtensionConnects() {
         final RingTraderConfig config = config("""
             venues:
               binance: {enabled: true}
             """);
         final IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
             () -> Engine.create(config, new SystemEpochNanoClock()));
-        assertTrue(error.getMessage().startsWith("venues:"), error.getMessage());
+        assertEquals("venues.binance.enabled: no binance gateway in this engine; set enabled: false", error.getMessage());
+    }
+
+    @Test
+    void shouldAcceptAnEnabledVenueAnExtensionConnects() {
+        final RingTraderConfig config = config("""
+            venues:
+              binance: {enabled: true}
+            """);
+        final EngineExtension gateway = new EngineExtension() {
+            @Override
+            public void extend(final Pipeline.Builder builder, final InstrumentRegistry instruments,
+                final DistinctErrorHandler errors) {
+            }
+
+            @Override
+            public Set<String> connectedVenues() {
+                return Set.of("binance");
+            }
+        };
+        final Engine engine = Engine.create(config, new SystemEpochNanoClock(), EngineExtension.NONE.andThen(gateway),
+            EngineMode.TRADE);
+        assertEquals(0, engine.errors().totalCount());
     }
 
     private static RingTraderConfig config(final String yaml) {
