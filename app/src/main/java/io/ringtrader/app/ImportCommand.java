@@ -51,11 +51,16 @@ final class ImportCommand implements Runnable {
         private String venue;
 
         @Option(names = "--format", paramLabel = "FORMAT", required = true,
-            description = "Capture format: hftbacktest or cryptofeed.")
+            description = "Capture format: hftbacktest, cryptofeed, or journal-raw (the raw/ frames of a RingTrader journal "
+                + "directory, decoded again).")
         private String format;
 
-        @Option(names = "--input", paramLabel = "FILE", required = true, description = "The capture file (.gz accepted).")
+        @Option(names = "--input", paramLabel = "FILE", required = true,
+            description = "The capture file (.gz accepted); for journal-raw, the journal directory holding raw/.")
         private Path input;
+
+        @Option(names = "--raw", description = "Also journal every frame and snapshot as read into the new journal's raw/.")
+        private boolean recordRaw;
 
         @Option(names = "--journal", paramLabel = "DIR", required = true,
             description = "Journal directory to create (must not hold an inbound journal yet).")
@@ -76,7 +81,11 @@ final class ImportCommand implements Runnable {
             } catch (final IllegalArgumentException e) {
                 throw usage("--format: " + e.getMessage());
             }
-            if (!Files.isRegularFile(input)) {
+            if (captureFormat == CaptureFormat.JOURNAL_RAW) {
+                if (!Files.isDirectory(input.resolve(JournalStream.RAW.directoryName()))) {
+                    throw usage("--input: " + input + " holds no raw/ journal (record with journal.recordRaw: true or import --raw)");
+                }
+            } else if (!Files.isRegularFile(input)) {
                 throw usage("--input: no such file: " + input);
             }
             if (Files.exists(journal.resolve(JournalStream.INBOUND.directoryName()))) {
@@ -95,7 +104,7 @@ final class ImportCommand implements Runnable {
             }
             out.println();
             out.flush();
-            final ImportReport report = new CaptureImporter(instruments).run(input, captureFormat, journal);
+            final ImportReport report = new CaptureImporter(instruments).run(input, captureFormat, journal, recordRaw);
             out.print(report.describe());
             out.println("journal: " + journal);
             out.flush();

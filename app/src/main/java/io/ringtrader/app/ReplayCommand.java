@@ -2,7 +2,11 @@ package io.ringtrader.app;
 
 import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.runtime.EngineExtension;
+import io.ringtrader.gateway.binance.capture.CaptureFormat;
+import io.ringtrader.gateway.binance.capture.CaptureImporter;
+import io.ringtrader.gateway.binance.capture.ImportReport;
 import io.ringtrader.recorder.JournalFormatException;
 import io.ringtrader.recorder.JournalNotFoundException;
 import io.ringtrader.replay.ReplayOptions;
@@ -10,9 +14,13 @@ import io.ringtrader.replay.ReplayResult;
 import io.ringtrader.replay.ReplayRunner;
 import io.ringtrader.replay.ReplaySpeed;
 import io.ringtrader.replay.ReplayTime;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +64,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Compare the produced order commands with the journaled ones.")
     private boolean verify;
 
+    @Option(names = "--from-raw", description = {
+        "Decode the journal's raw/ frames again (this build's decoders and book sync) into a temporary journal and",
+        "replay that instead of inbound/: market data only (timers and execution reports are not raw frames)."})
+    private boolean fromRaw;
+
     @Override
     public Integer call() throws Exception {
         final PrintWriter out = spec.commandLine().getOut();
@@ -70,20 +83,47 @@ final class ReplayCommand implements Callable<Integer> {
             err.println("ringtrader replay: " + e.getMessage());
             return RingTraderCli.EXIT_USAGE;
         }
+        if (fromRaw && verify) {
+            err.println("ringtrader replay: --from-raw and --verify exclude each other: a raw replay has no timers or "
+                + "execution reports, so its order commands cannot match the session's");
+            return RingTraderCli.EXIT_USAGE;
+        }
         final RingTraderConfig config = ConfigLoader.load(configFile).config();
         final ReplayResult result;
+        Path decoded = null;
         try {
-            result = ReplayRunner.run(config, options, EngineExtension.NONE);
+            ReplayOptions run = options;
+            if (fromRaw) {
+                decoded = Files.createTempDirectory("ringtrader-raw-replay");
+                final ImportReport report = new CaptureImporter(Engine.registry(config.instruments()))
+                    .run(journal, CaptureFormat.JOURNAL_RAW, decoded, false);
+                out.println("raw frames decoded again: " + report.frames() + " frames, " + report.snapshots()
+                    + " snapshots, " + report.events() + " events, " + report.decodeErrors() + " decode errors");
+                run = new ReplayOptions(decoded, options.fromNs(), options.toNs(), options.speed(), false, options.reportDir());
+            }
+            result = ReplayRunner.run(config, run, EngineExtension.NONE);
         } catch (final JournalNotFoundException e) {
             err.println("ringtrader replay: " + e.getMessage());
             return RingTraderCli.EXIT_USAGE;
         } catch (final JournalFormatException e) {
             err.println("ringtrader replay: " + e.getMessage());
             return RingTraderCli.EXIT_FAILURE;
+        } finally {
+            if (decoded != null) {
+                deleteTree(decoded);
+            }
         }
         out.println("journal: " + journal + " (speed " + options.speed() + ")");
         out.print(result.describe());
         out.flush();
         return result.ok() ? RingTraderCli.EXIT_OK : RingTraderCli.EXIT_FAILURE;
+    }
+
+    private static void deleteTree(final Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (final Path path : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

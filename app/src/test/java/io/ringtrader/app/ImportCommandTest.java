@@ -8,9 +8,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,63 @@ class ImportCommandTest {
         assertEquals("0", replayed[0], replayed[2]);
         assertTrue(replayed[1].contains("events: " + events.group(1) + " read, " + events.group(1) + " replayed"), replayed[1]);
         assertTrue(replayed[1].contains("bbo=1483 trade=347"), replayed[1]);
+    }
+
+    @Test
+    void shouldReplayFromTheRawFramesWithTheSameDigestAsFromTheInboundJournal() {
+        final String config = Path.of("..", "config", "capture-btcusdt.yaml").toString();
+        final String journal = importBtcusdt("--raw");
+
+        final String[] fromInbound = cli("replay", "--journal", journal, "--config", config);
+        final String[] fromRaw = cli("replay", "--journal", journal, "--config", config, "--from-raw");
+
+        assertEquals("0", fromRaw[0], fromRaw[2]);
+        assertTrue(fromRaw[1].contains("raw frames decoded again: 1999 frames, 1 snapshots"), fromRaw[1]);
+        assertTrue(fromRaw[1].contains("bbo=1483 trade=347"), fromRaw[1]);
+        assertEquals(digest(fromInbound[1]), digest(fromRaw[1]));
+    }
+
+    @Test
+    void shouldReimportTheRawFramesOfAJournal() {
+        final String config = Path.of("..", "config", "capture-btcusdt.yaml").toString();
+        final String journal = importBtcusdt("--raw");
+
+        final String[] again = cli("import", "capture", "--venue", "binance-usdm", "--format", "journal-raw",
+            "--input", journal, "--journal", dir.resolve("again").toString(), "--config", config);
+
+        assertEquals("0", again[0], again[2]);
+        assertTrue(again[1].contains("applied diffs 165, stale diffs 4, resyncs 0"), again[1]);
+    }
+
+    @Test
+    void shouldRefuseToReimportAJournalWithoutRawFrames() {
+        final String config = Path.of("..", "config", "capture-btcusdt.yaml").toString();
+        final String journal = importBtcusdt();
+
+        final String[] again = cli("import", "capture", "--venue", "binance-usdm", "--format", "journal-raw",
+            "--input", journal, "--journal", dir.resolve("again").toString(), "--config", config);
+
+        assertEquals("2", again[0]);
+        assertTrue(again[2].contains("holds no raw/ journal"), again[2]);
+    }
+
+    /** Imports the hftbacktest BTCUSDT capture into dir/journal with {@code extra} options; returns the journal. */
+    private String importBtcusdt(final String... extra) {
+        final Path capture = capture("binance_usdm_btcusdt_hftbacktest_2024-08-09_first2000.txt");
+        final String journal = dir.resolve("journal").toString();
+        final String[] args = {"import", "capture", "--venue", "binance-usdm", "--format", "hftbacktest",
+            "--input", capture.toString(), "--journal", journal,
+            "--config", Path.of("..", "config", "capture-btcusdt.yaml").toString()};
+        final String[] result = cli(Stream.concat(Arrays.stream(args), Arrays.stream(extra))
+            .toArray(String[]::new));
+        assertEquals("0", result[0], result[2]);
+        return journal;
+    }
+
+    private static String digest(final String out) {
+        final Matcher digest = Pattern.compile("digest: sha256:[0-9a-f]{64}").matcher(out);
+        assertTrue(digest.find(), out);
+        return digest.group();
     }
 
     @Test

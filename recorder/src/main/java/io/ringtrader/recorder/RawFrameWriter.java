@@ -1,6 +1,7 @@
 package io.ringtrader.recorder;
 
 import net.openhft.chronicle.core.time.TimeProvider;
+import org.agrona.DirectBuffer;
 
 /**
  * Appends raw venue frames, with their receive time and source id, to the {@code raw/} queue of a journal.
@@ -10,7 +11,11 @@ import net.openhft.chronicle.core.time.TimeProvider;
  * their messages. {@link #append} does not allocate in steady state.
  */
 public final class RawFrameWriter implements AutoCloseable {
+    private static final int INITIAL_SCRATCH = 4_096;
+
     private final QueueWriter queue;
+    /** Frames from an off-heap buffer are copied here first; grows only for a frame longer than any before. */
+    private byte[] scratch = new byte[INITIAL_SCRATCH];
 
     /** Creates the queue directory; opens nothing yet. */
     public RawFrameWriter(final JournalConfig config) {
@@ -30,6 +35,15 @@ public final class RawFrameWriter implements AutoCloseable {
     public void append(final long receiveTimeNs, final int sourceId, final byte[] frame, final int offset, final int length) {
         RawFrameCodec.encode(receiveTimeNs, sourceId, frame, offset, length, queue.staging());
         queue.appendStaged();
+    }
+
+    /** Appends {@code buffer[offset, offset + length)} (e.g. a frame still in the network buffer). */
+    public void append(final long receiveTimeNs, final int sourceId, final DirectBuffer buffer, final int offset, final int length) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        buffer.getBytes(offset, scratch, 0, length);
+        append(receiveTimeNs, sourceId, scratch, 0, length);
     }
 
     /** Syncs when configured to and applies retention after a roll: call when a read loop goes idle. */

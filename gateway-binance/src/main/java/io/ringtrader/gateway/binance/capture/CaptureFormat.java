@@ -5,7 +5,9 @@ public enum CaptureFormat {
     /** hftbacktest raw capture: {@code <local receive ns> <raw JSON>} per line; REST snapshot bodies as lines. */
     HFTBACKTEST("hftbacktest"),
     /** cryptofeed raw capture: one JSON row per line ({@code t} = header, http, connect, send, recv). */
-    CRYPTOFEED("cryptofeed");
+    CRYPTOFEED("cryptofeed"),
+    /** The {@code raw/} queue of a RingTrader journal directory: frames a gateway or an import journaled. */
+    JOURNAL_RAW("journal-raw");
 
     private final String cliName;
 
@@ -27,6 +29,6 @@ public enum CaptureFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("unknown capture format '" + name + "', expected hftbacktest or cryptofeed");
+        throw new IllegalArgumentException("unknown capture format '" + name + "', expected hftbacktest, cryptofeed or journal-raw");
     }
 }

@@ -12,11 +12,13 @@ import io.ringtrader.engine.pipeline.StageThreadSpec;
 import io.ringtrader.engine.pipeline.WaitStrategyKind;
 import io.ringtrader.gateway.binance.BinanceFrameDecoder;
 import io.ringtrader.gateway.binance.MarketDataSettings;
+import io.ringtrader.gateway.binance.RawSources;
 import io.ringtrader.gateway.binance.marketdata.RingEventSink;
 import io.ringtrader.gateway.binance.sync.BinanceBookSync;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
 import io.ringtrader.recorder.InboundJournalWriter;
 import io.ringtrader.recorder.JournalConfig;
+import io.ringtrader.recorder.RawFrameWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +81,26 @@ public final class CaptureImporter {
      * @throws IOException if the capture cannot be read.
      */
     public ImportReport run(final Path input, final CaptureFormat format, final Path journalDirectory) throws IOException {
+        return run(input, format, journalDirectory, false);
+    }
+
+    /**
+     * Imports {@code input} into a journal, optionally also journaling every frame and snapshot as read to the
+     * journal's {@code raw/} queue (source ids: {@link RawSources}), so it can be decoded again later.
+     *
+     * @param input            the capture file ({@code .gz} is decompressed), or for {@link CaptureFormat#JOURNAL_RAW}
+     *                         a journal directory.
+     * @param format           its format.
+     * @param journalDirectory where the journal goes; null to journal nothing.
+     * @param recordRaw        also write {@code raw/} (needs a journal directory).
+     * @return the counts.
+     * @throws IOException if the capture cannot be read.
+     */
+    public ImportReport run(final Path input, final CaptureFormat format, final Path journalDirectory, final boolean recordRaw)
+        throws IOException {
+        if (recordRaw && journalDirectory == null) {
+            throw new IllegalArgumentException("recordRaw needs a journal directory");
+        }
         final Pipeline.Builder builder = Pipeline.builder()
             .inboundRingSize(ringSize)
             .levelsPerSlot(levelsPerSlot)
@@ -93,16 +115,25 @@ public final class CaptureImporter {
         pipeline.start();
         final RingEventSink sink = new RingEventSink(pipeline.inboundPublisher(), levelsPerSlot, RingEventSink.Mode.WAIT);
         final BinanceFrameDecoder decoder = new BinanceFrameDecoder(instruments, sink, SnapshotRequester.NONE, errors, settings);
-        final Rows rows = new Rows(decoder, instruments);
+        final RawFrameWriter raw = recordRaw
+            ? new RawFrameWriter(JournalConfig.defaults(journalDirectory).withWriter(JOURNAL_WRITER))
+            : null;
+        final Rows rows = new Rows(decoder, instruments, raw);
         Pipeline.StopReport stop = null;
         try {
-            if (format == CaptureFormat.HFTBACKTEST) {
-                new HftBacktestCaptureReader(soleBinanceSymbol(instruments)).read(input, rows);
-            } else {
-                new CryptofeedCaptureReader().read(input, rows);
+            if (raw != null) {
+                raw.open();
+            }
+            switch (format) {
+                case HFTBACKTEST -> new HftBacktestCaptureReader(soleBinanceSymbol(instruments)).read(input, rows);
+                case CRYPTOFEED -> new CryptofeedCaptureReader().read(input, rows);
+                case JOURNAL_RAW -> new RawJournalCaptureReader(instruments).read(input, rows);
             }
         } finally {
             stop = pipeline.stop();
+            if (raw != null) {
+                raw.close();
+            }
         }
 
         final List<ImportReport.InstrumentReport> perInstrument = new ArrayList<>();
@@ -153,22 +184,27 @@ public final class CaptureImporter {
         return symbol;
     }
 
-    /** Feeds rows to the decoder and counts them. */
+    /** Feeds rows to the decoder (and the raw journal, if any) and counts them. */
     private static final class Rows implements CaptureListener {
         private final BinanceFrameDecoder decoder;
         private final InstrumentRegistry instruments;
+        private final RawFrameWriter raw;
         long rows;
         long skipped;
         long unreadable;
 
-        Rows(final BinanceFrameDecoder decoder, final InstrumentRegistry instruments) {
+        Rows(final BinanceFrameDecoder decoder, final InstrumentRegistry instruments, final RawFrameWriter raw) {
             this.decoder = decoder;
             this.instruments = instruments;
+            this.raw = raw;
         }
 
         @Override
         public void onFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
             rows++;
+            if (raw != null) {
+                raw.append(receiveTimeNs, RawSources.MARKET_FRAME, buffer, offset, length);
+            }
             decoder.onFrame(buffer, offset, length, receiveTimeNs);
         }
 
@@ -176,7 +212,11 @@ public final class CaptureImporter {
         public void onSnapshot(final String symbol, final DirectBuffer buffer, final int offset, final int length,
             final long receiveTimeNs) {
             rows++;
-            decoder.onSnapshot(instruments.idOf(Venue.BINANCE_USDM, symbol), buffer, offset, length, receiveTimeNs);
+            final int instrumentId = instruments.idOf(Venue.BINANCE_USDM, symbol);
+            if (raw != null && instrumentId >= 0) {
+                raw.append(receiveTimeNs, RawSources.snapshot(instrumentId), buffer, offset, length);
+            }
+            decoder.onSnapshot(instrumentId, buffer, offset, length, receiveTimeNs);
         }
 
         @Override
