@@ -38,6 +38,8 @@ public final class BinanceBookSync {
     public static final int DETAIL_SEQUENCE_GAP = 1;
     /** {@code statusDetail} of BOOK_INVALID: a delta could not be published. */
     public static final int DETAIL_PUBLISH_FAILED = 2;
+    /** {@code statusDetail} of BOOK_INVALID: the stream was interrupted (disconnect), updates were missed. */
+    public static final int DETAIL_STREAM_INTERRUPTED = 3;
 
     private static final int INITIAL_BUFFERED_LEVELS = 64;
 
@@ -65,6 +67,8 @@ public final class BinanceBookSync {
     private long snapshotsTooOld;
     private long snapshotsIgnored;
     private long snapshotRequests;
+    private long snapshotFailures;
+    private long interruptions;
     private long publishFailures;
 
     /**
@@ -140,6 +144,33 @@ public final class BinanceBookSync {
         synced(snapshot.receiveTimeNs);
     }
 
+    /**
+     * The stream feeding this book was interrupted (the connection dropped): diffs were missed. A synced book
+     * is invalidated at once ({@link GatewayStatus#BOOK_INVALID}, {@link #DETAIL_STREAM_INTERRUPTED}) rather than
+     * when the next diff shows the gap; buffered diffs are forgotten. The first diff after the reconnect
+     * starts the snapshot procedure again; a snapshot request still outstanding is answered as usual.
+     */
+    public void onStreamInterrupted(final long receiveTimeNs) {
+        interruptions++;
+        clearBuffer();
+        hasPendingSnapshot = false;
+        if (state == State.SYNCED) {
+            state = State.AWAITING_SNAPSHOT;
+            lastUpdateId = InboundEvent.NONE;
+            invalid = true;
+            publishStatus(GatewayStatus.BOOK_INVALID, DETAIL_STREAM_INTERRUPTED, receiveTimeNs);
+        }
+    }
+
+    /**
+     * The outstanding snapshot request failed (timeout, HTTP error): the next diff that needs a snapshot asks
+     * again. Callers pace their retries (the requester may delay a request).
+     */
+    public void onSnapshotFailed() {
+        snapshotFailures++;
+        snapshotRequested = false;
+    }
+
     public int instrumentId() {
         return instrumentId;
     }
@@ -201,6 +232,16 @@ public final class BinanceBookSync {
     /** Snapshot requests made. */
     public long snapshotRequests() {
         return snapshotRequests;
+    }
+
+    /** Snapshot requests that failed. */
+    public long snapshotFailures() {
+        return snapshotFailures;
+    }
+
+    /** Stream interruptions reported. */
+    public long interruptions() {
+        return interruptions;
     }
 
     /** Book events that could not be published. */

@@ -51,6 +51,55 @@ class BinanceBookSyncTest {
     }
 
     @Test
+    void shouldInvalidateASyncedBookAtOnceWhenTheStreamIsInterruptedAndResyncAfterwards() {
+        sync.onDiff(diff(121, 130, 120));
+        sync.onSnapshot(snapshot(125));
+        sink.events().clear();
+
+        sync.onStreamInterrupted(1_000);
+
+        assertEquals(BinanceBookSync.State.AWAITING_SNAPSHOT, sync.state());
+        assertEquals(List.of(EventKind.GATEWAY_STATUS), kinds());
+        assertEquals(GatewayStatus.BOOK_INVALID, sink.events().get(0).gatewayStatus);
+        assertEquals(BinanceBookSync.DETAIL_STREAM_INTERRUPTED, sink.events().get(0).statusDetail);
+        assertEquals(1, sync.interruptions());
+
+        sync.onDiff(diff(200, 210, 190));
+        assertEquals(List.of(ID, ID), requests);
+        sync.onSnapshot(snapshot(205));
+
+        assertEquals(BinanceBookSync.State.SYNCED, sync.state());
+        assertEquals(GatewayStatus.BOOK_RESYNCED, sink.events().get(sink.events().size() - 1).gatewayStatus);
+        assertEquals(1, sync.resyncs());
+    }
+
+    @Test
+    void shouldNotPublishAnythingWhenAnUnsyncedStreamIsInterrupted() {
+        sync.onDiff(diff(121, 130, 120));
+
+        sync.onStreamInterrupted(1_000);
+
+        assertTrue(sink.events().isEmpty());
+        assertEquals(BinanceBookSync.State.AWAITING_SNAPSHOT, sync.state());
+    }
+
+    @Test
+    void shouldAskAgainOnTheNextDiffAfterASnapshotRequestFailed() {
+        sync.onDiff(diff(121, 130, 120));
+        sync.onDiff(diff(131, 140, 130));
+        assertEquals(List.of(ID), requests);
+
+        sync.onSnapshotFailed();
+        sync.onDiff(diff(141, 150, 140));
+
+        assertEquals(List.of(ID, ID), requests);
+        assertEquals(1, sync.snapshotFailures());
+        sync.onSnapshot(snapshot(135));
+        assertEquals(BinanceBookSync.State.SYNCED, sync.state());
+        assertEquals(150, sync.lastUpdateId());
+    }
+
+    @Test
     void shouldBridgeWhenTheSnapshotIdEqualsTheDiffsLastId() {
         sync.onDiff(diff(121, 130, 120));
 
