@@ -95,6 +95,8 @@ final class SessionRunner {
                 err.println("ringtrader: could not start: " + e.getMessage());
                 return RingTraderCli.EXIT_FAILURE;
             }
+            final List<Path> intervalLogs = engine.startIntervalLogs();
+            LOG.info("interval latency logs: {} .hlog files in {}", intervalLogs.size(), config.telemetry().outputDir());
             LOG.info("{} {} with {} instruments on threads {}; journal {}; stop with Ctrl-C or SIGTERM",
                 mode == EngineMode.RECORD ? "recording" : "running", source, engine.instruments().count(),
                 engine.pipeline().threadNames(), journal != null ? journal.directory() : "off");

@@ -112,6 +112,7 @@ class RingTraderCliTest {
         assertTrue(result.out.contains("errors: 0"), result.out);
         assertTrue(Files.exists(telemetry.resolve("book.hgrm")));
         assertTrue(Files.exists(telemetry.resolve("outbound-journal.hgrm")));
+        assertTrue(Files.size(telemetry.resolve("book.hlog")) > 0);
     }
 
     @Test

@@ -154,9 +154,20 @@ public final class Engine {
         pipeline.start();
     }
 
-    /** Stops the timer, drains both rings and joins the stage threads. */
+    /** Stops the timer, drains both rings and joins the stage threads; closes the interval logs, if open. */
     public Pipeline.StopReport stop() {
-        return pipeline.stop();
+        final Pipeline.StopReport report = pipeline.stop();
+        pipeline.latency().stopIntervalLogs();
+        return report;
+    }
+
+    /**
+     * Opens the per-stage interval latency logs ({@code <stage>.hlog}) in the configured telemetry directory;
+     * every {@link #status()} call (the session's report interval) then appends one interval per stage, and
+     * {@link #stop()} the last one.
+     */
+    public List<Path> startIntervalLogs() throws IOException {
+        return pipeline.latency().startIntervalLogs(config.telemetry().outputDir());
     }
 
     public EngineMode mode() {

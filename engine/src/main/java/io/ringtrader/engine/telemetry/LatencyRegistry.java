@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * The per-stage latency recorders of one pipeline, and the reader side: percentile snapshots and
@@ -28,6 +29,8 @@ public final class LatencyRegistry {
     private final long highestTrackableNs;
     private final int significantDigits;
     private final Map<String, StageLatencyRecorder> recorders = new LinkedHashMap<>();
+    /** Open interval logs by stage while {@link #startIntervalLogs} is in effect. */
+    private final Map<String, IntervalLog> intervalLogs = new LinkedHashMap<>();
 
     public LatencyRegistry(final long highestTrackableNs, final int significantDigits) {
         if (highestTrackableNs < 2) {
@@ -57,14 +60,61 @@ public final class LatencyRegistry {
 
     /**
      * Samples every recorder: returns percentiles of what was recorded since the previous sample, and
-     * adds it to the running totals.
+     * adds it to the running totals (and to the interval logs, when open).
      */
     public synchronized List<LatencySummary> sample() {
+        final long nowMs = System.currentTimeMillis();
         final List<LatencySummary> result = new ArrayList<>(recorders.size());
         for (final StageLatencyRecorder recorder : recorders.values()) {
-            result.add(summarise(recorder.name(), recorder.sampleInterval()));
+            final Histogram interval = recorder.sampleInterval();
+            final IntervalLog log = intervalLogs.get(recorder.name());
+            if (log != null) {
+                log.append(interval, nowMs);
+            }
+            result.add(summarise(recorder.name(), interval));
         }
         return result;
+    }
+
+    /**
+     * Opens one HdrHistogram interval log per stage, {@code <stage>.hlog} in {@code directory} (created if
+     * needed; existing files are replaced): from now on every {@link #sample()} appends each stage's interval
+     * histogram (nanoseconds, tagged with the stage) with its start and end time. Read them with
+     * HdrHistogram's {@code HistogramLogProcessor} or HistogramLogAnalyzer. Close with {@link #stopIntervalLogs()}.
+     *
+     * @return the files opened.
+     */
+    public synchronized List<Path> startIntervalLogs(final Path directory) throws IOException {
+        if (!intervalLogs.isEmpty()) {
+            throw new IllegalStateException("interval logs already open");
+        }
+        Files.createDirectories(directory);
+        sample();
+        final long startMs = System.currentTimeMillis();
+        final List<Path> files = new ArrayList<>(recorders.size());
+        try {
+            for (final StageLatencyRecorder recorder : recorders.values()) {
+                final Path file = directory.resolve(recorder.name() + ".hlog");
+                intervalLogs.put(recorder.name(), IntervalLog.open(file, recorder.name(), startMs));
+                files.add(file);
+            }
+        } catch (final IOException | RuntimeException e) {
+            stopIntervalLogs();
+            throw e;
+        }
+        return files;
+    }
+
+    /** Samples a last time into the interval logs and closes them; does nothing if none is open. */
+    public synchronized void stopIntervalLogs() {
+        if (intervalLogs.isEmpty()) {
+            return;
+        }
+        sample();
+        for (final IntervalLog log : intervalLogs.values()) {
+            log.close();
+        }
+        intervalLogs.clear();
     }
 
     /** Percentiles over everything recorded since start (samples first). */
@@ -124,5 +174,43 @@ public final class LatencyRegistry {
             histogram.getValueAtPercentile(99.0),
             histogram.getValueAtPercentile(99.9),
             histogram.getMaxValue());
+    }
+
+    /** One stage's interval log: the writer and the start of the interval being recorded. */
+    private static final class IntervalLog {
+        private final PrintStream out;
+        private final HistogramLogWriter writer;
+        private final String tag;
+        private long intervalStartMs;
+
+        private IntervalLog(final PrintStream out, final String tag, final long startMs) {
+            this.out = out;
+            this.writer = new HistogramLogWriter(out);
+            this.tag = tag;
+            this.intervalStartMs = startMs;
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(startMs);
+            writer.setBaseTime(startMs);
+            writer.outputComment("RingTrader stage " + tag + ": latency from event receive time to stage done, ns");
+            writer.outputLegend();
+        }
+
+        static IntervalLog open(final Path file, final String tag, final long startMs) throws IOException {
+            final PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
+            return new IntervalLog(out, tag, startMs);
+        }
+
+        void append(final Histogram interval, final long nowMs) {
+            interval.setStartTimeStamp(intervalStartMs);
+            interval.setEndTimeStamp(nowMs);
+            interval.setTag(tag);
+            writer.outputIntervalHistogram(interval);
+            out.flush();
+            intervalStartMs = nowMs;
+        }
+
+        void close() {
+            out.close();
+        }
     }
 }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,5 +69,49 @@ class LatencyRegistryTest {
         final String book = Files.readString(dir.resolve("latency/book.hgrm"));
         assertTrue(book.contains("Value     Percentile TotalCount"), book);
         assertTrue(book.contains("#[Max     =        1.500"), book);
+    }
+
+    @Test
+    void shouldWriteOneIntervalPerSamplePerStageToTheHlogFiles(@TempDir final Path dir) throws Exception {
+        final StageLatencyRecorder book = registry.register("book");
+        final StageLatencyRecorder risk = registry.register("risk");
+        book.record(5_000);
+        final List<Path> files = registry.startIntervalLogs(dir);
+        assertEquals(List.of(dir.resolve("book.hlog"), dir.resolve("risk.hlog")), files);
+
+        book.record(1_000);
+        book.record(2_000);
+        registry.sample();
+        risk.record(7_000);
+        registry.stopIntervalLogs();
+
+        final List<Histogram> bookIntervals = intervals(dir.resolve("book.hlog"));
+        assertEquals(2, bookIntervals.size());
+        assertEquals(2, bookIntervals.get(0).getTotalCount());
+        assertEquals("book", bookIntervals.get(0).getTag());
+        assertEquals(0, bookIntervals.get(1).getTotalCount());
+        final List<Histogram> riskIntervals = intervals(dir.resolve("risk.hlog"));
+        assertEquals(1, riskIntervals.get(1).getTotalCount());
+        assertEquals(7_000, riskIntervals.get(1).getMaxValue(), 10);
+        assertEquals(4, registry.totals().stream().mapToLong(LatencySummary::count).sum());
+    }
+
+    @Test
+    void shouldRefuseToOpenTheIntervalLogsTwice(@TempDir final Path dir) throws Exception {
+        registry.register("book");
+        registry.startIntervalLogs(dir);
+        assertThrows(IllegalStateException.class, () -> registry.startIntervalLogs(dir));
+        registry.stopIntervalLogs();
+    }
+
+    private static List<Histogram> intervals(final Path file) throws Exception {
+        final List<Histogram> result = new ArrayList<>();
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            EncodableHistogram next;
+            while ((next = reader.nextIntervalHistogram()) != null) {
+                result.add((Histogram)next);
+            }
+        }
+        return result;
     }
 }
