@@ -8,6 +8,7 @@ import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.gateway.binance.rest.BinanceRestException.Reason;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
+import io.ringtrader.gateway.binance.user.ClientOrderIds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -251,6 +252,11 @@ public final class BinanceRestClient implements AutoCloseable {
     /** Server minus local time, from the last {@link #syncTime()}. */
     public long timeOffsetMs() {
         return timeOffsetMs;
+    }
+
+    /** The client's own executor (REST work, callbacks); never a ring thread. */
+    public java.util.concurrent.Executor executor() {
+        return executor;
     }
 
     /** The client's timer thread: order-status queries, listen-key keepalives, open interest polls. */

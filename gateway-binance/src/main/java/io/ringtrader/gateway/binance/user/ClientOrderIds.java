@@ -1,4 +1,4 @@
-package io.ringtrader.gateway.binance.rest;
+package io.ringtrader.gateway.binance.user;
 
 import io.ringtrader.gateway.binance.marketdata.JsonScanner;
 import org.agrona.DirectBuffer;
