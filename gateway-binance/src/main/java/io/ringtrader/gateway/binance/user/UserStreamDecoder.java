@@ -69,8 +69,10 @@ public final class UserStreamDecoder {
     private static final byte[] BOTH = {'B', 'O', 'T', 'H'};
     private static final byte[] LONG = {'L', 'O', 'N', 'G'};
     private static final byte[] SHORT = {'S', 'H', 'O', 'R', 'T'};
-    /** Extra digits read before rounding entry prices, PnL and commissions. */
+    /** Extra digits read before rounding entry prices (averages) to the price scale. */
     private static final int EXTRA_DIGITS = 8;
+    /** Extra digits read before rounding PnL and commissions to 8 decimals (more would overflow large amounts). */
+    private static final int AMOUNT_EXTRA_DIGITS = 2;
     private static final String[] PROBLEM_DETAILS = new String[DecodeStatus.values().length];
 
     static {
@@ -269,11 +271,11 @@ public final class UserStreamDecoder {
             lastPrice = parser.value();
             if (o.isString('n')) {
                 status = Decimals.parseRounded(parser, buffer, o.offset('n'), o.length('n'), InboundEvent.FEE_SCALE,
-                    EXTRA_DIGITS, true);
+                    AMOUNT_EXTRA_DIGITS, true);
                 if (status != DecodeStatus.OK) {
                     return status;
                 }
-                fee = Decimals.rounded(parser, InboundEvent.FEE_SCALE, EXTRA_DIGITS);
+                fee = Decimals.rounded(parser, InboundEvent.FEE_SCALE, AMOUNT_EXTRA_DIGITS);
             }
             tradeId = t;
             maker = makerType == JsonScanner.TRUE;
@@ -463,14 +465,14 @@ public final class UserStreamDecoder {
             return status;
         }
         final long entry = Decimals.rounded(parser, instrument.priceScale(), EXTRA_DIGITS);
-        status = Decimals.parseRounded(parser, buffer, upOffset, upLength, PositionUpdate.PNL_SCALE, EXTRA_DIGITS, true);
+        status = Decimals.parseRounded(parser, buffer, upOffset, upLength, PositionUpdate.PNL_SCALE, AMOUNT_EXTRA_DIGITS, true);
         if (status != DecodeStatus.OK) {
             return status;
         }
         position.instrumentId = instrumentId;
         position.positionAmt = amount;
         position.entryPrice = entry;
-        position.unrealizedPnl = Decimals.rounded(parser, PositionUpdate.PNL_SCALE, EXTRA_DIGITS);
+        position.unrealizedPnl = Decimals.rounded(parser, PositionUpdate.PNL_SCALE, AMOUNT_EXTRA_DIGITS);
         position.marginType = marginType;
         position.positionSide = positionSide;
         return DecodeStatus.OK;
