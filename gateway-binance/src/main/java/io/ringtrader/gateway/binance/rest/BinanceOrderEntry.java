@@ -31,10 +31,12 @@ import org.slf4j.LoggerFactory;
  * {@code EXECUTION_REPORT} published through the injected {@link EventSink}.
  *
  * <p><b>Threading.</b> {@link #onCommand} runs on the outbound ring's venue thread: it copies the command's fields
- * into a small ticket and hands it to the REST client's executor; it never blocks and never waits on the inbound
- * ring. Reports are published from REST executor threads, one at a time (under this object's lock), so the sink
- * may wait for room: pass a sink that waits ({@code RingEventSink.Mode.WAIT}) so no report is dropped; a report the
- * sink refuses is counted ({@link #publishFailures()}) and logged once.
+ * into a small immutable ticket (one allocation per order; the HTTP request that follows allocates far more) and
+ * hands it to the REST client's executor; it never blocks and never waits on the inbound ring. Reports are
+ * published from REST executor threads, one at a time (under this object's lock), so the sink may wait for room:
+ * give the order entry its own {@code RingEventSink} in {@code Mode.WAIT} over the inbound publisher (a sink's
+ * counters belong to one producer) so no report is dropped; a report the sink refuses is counted
+ * ({@link #publishFailures()}) and logged once.
  *
  * <p><b>What REST reports, and what the user stream reports</b> (no duplicates when the user-stream decoder runs
  * with {@code restReportsAcksAndCancels = true}):

@@ -71,6 +71,8 @@ public final class BinanceRestClient implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final HttpClient http;
+    /** The base URL without a trailing slash. */
+    private final String base;
     private volatile long timeOffsetMs;
     private volatile boolean closed;
 
@@ -88,6 +90,8 @@ public final class BinanceRestClient implements AutoCloseable {
         this.config = config;
         this.clockMs = clockMs;
         this.alarm = alarm;
+        final String url = config.baseUrl().toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.signer = new BinanceSigner(config.secretKey());
         this.limits = new RateLimitState(clockMs, config.weightLimitPerMinute(), config.orderLimitPer10s(),
             config.orderLimitPerMinute());
@@ -317,7 +321,7 @@ public final class BinanceRestClient implements AutoCloseable {
         }
         final boolean inBody = call.method().equals("POST") || call.method().equals("PUT");
         final String query = inBody || params.isEmpty() ? "" : '?' + params;
-        final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(config.baseUrl() + call.path() + query))
+        final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + call.path() + query))
             .timeout(config.requestTimeout())
             .header(API_KEY_HEADER, config.apiKey());
         if (inBody) {

@@ -23,7 +23,8 @@ import org.agrona.concurrent.EpochNanoClock;
  * instrument's quantity scale, {@code exchangeTimeNs} from the response's {@code time}. Responses that do not parse
  * are counted and logged once.
  *
- * <p>Publishes from REST executor threads, one at a time (under this object's lock): pass a sink that may wait.
+ * <p>Publishes from REST executor threads, one at a time (under this object's lock): give it its own sink (a
+ * {@code RingEventSink} in {@code Mode.WAIT} over the inbound publisher).
  * Thread-safe.
  */
 public final class OpenInterestPoller implements AutoCloseable {
