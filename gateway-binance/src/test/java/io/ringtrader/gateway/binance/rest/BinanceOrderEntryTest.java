@@ -213,6 +213,33 @@ class BinanceOrderEntryTest {
     }
 
     @Test
+    void shouldQueryInsteadOfResendingWhenTheOrderResponseIsLost() throws Exception {
+        client.close();
+        client = new BinanceRestClient(venue.config().requestTimeout(java.time.Duration.ofMillis(300)).build(),
+            () -> NOW_MS, RestAlarmListener.NONE);
+        entry = new BinanceOrderEntry(client, TestInstruments.registry(), sink, new ManualEpochNanoClock(RECEIVE_NS),
+            new DistinctErrorHandler());
+        venue.respond(request -> {
+            if (request.method().equals("POST")) {
+                try {
+                    Thread.sleep(900);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Reply.ok(NEW_LIMIT);
+        });
+
+        entry.onCommand(limitBuy(42), 0, true);
+
+        final InboundEvent ack = sink.next();
+        assertEquals(ExecType.ACK, ack.execType);
+        assertEquals(22542179L, ack.venueOrderId);
+        final List<FakeVenue.Received> requests = venue.drain();
+        assertEquals(List.of("POST", "GET"), requests.stream().map(FakeVenue.Received::method).toList());
+    }
+
+    @Test
     void shouldReportTheOrderAsNotPlacedWhenTheVenueNeverKnewIt() throws Exception {
         venue.respond(request -> request.method().equals("POST")
             ? Reply.of(503, "{\"code\":-1000,\"msg\":\"Unknown error, please check your request or try again later.\"}")
