@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
-import io.ringtrader.engine.event.InboundEvent;
-import io.ringtrader.engine.pipeline.BatchTranslator;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.pipeline.StageId;
 import io.ringtrader.engine.pipeline.StageThreadSpec;
@@ -69,7 +66,7 @@ class DecodeAllocationTest {
 
     @Test
     void shouldNotAllocateWhileDecodingSyncingAndTranslating() {
-        assertNoPerFrameAllocation(measure(new ReusedSlotSink()));
+        assertNoPerFrameAllocation(measure(new ReusedSlotSink(32)));
     }
 
     @Test
@@ -151,33 +148,5 @@ class DecodeAllocationTest {
         return "{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"e\":\"bookTicker\",\"u\":" + updateId
             + ",\"s\":\"BTCUSDT\",\"b\":\"61800.20\",\"B\":\"2.507\",\"a\":\"61800.30\",\"A\":\"" + (i % 9 + 1)
             + ".510\",\"T\":1723161256313,\"E\":1723161256313}}";
-    }
-
-    /** Runs the real translators into one reused slot: a ring of one, without the Disruptor. */
-    private static final class ReusedSlotSink implements EventSink {
-        private final InboundEvent slot = new InboundEvent(32);
-
-        @Override
-        public <A> boolean publish(final EventTranslatorOneArg<InboundEvent, A> translator, final A arg) {
-            slot.reset();
-            translator.translateTo(slot, 0, arg);
-            return true;
-        }
-
-        @Override
-        public <A> boolean publishBatch(final int count, final BatchTranslator<A> translator, final A source) {
-            for (int i = 0; i < count; i++) {
-                slot.reset();
-                slot.batchIndex = i;
-                slot.batchLast = i == count - 1;
-                translator.translateTo(slot, i, i, count, source);
-            }
-            return true;
-        }
-
-        @Override
-        public int levelsPerSlot() {
-            return 32;
-        }
     }
 }

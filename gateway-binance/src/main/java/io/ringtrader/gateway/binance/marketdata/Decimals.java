@@ -6,7 +6,7 @@ import io.ringtrader.engine.fixedpoint.ParseStatus;
 import org.agrona.DirectBuffer;
 
 /** Decimal text to mantissas with the gateway's validation rules, mapped to {@link DecodeStatus}es. */
-final class Decimals {
+public final class Decimals {
     private static final long[] POW10 = new long[FixedPoint.MAX_SCALE + 1];
 
     static {
@@ -23,7 +23,7 @@ final class Decimals {
      * Parses a non-negative decimal; with {@code positive} zero is rejected too (prices). On OK the value is
      * in {@code parser}.
      */
-    static DecodeStatus parse(final DecimalParser parser, final DirectBuffer buffer, final int offset, final int length,
+    public static DecodeStatus parse(final DecimalParser parser, final DirectBuffer buffer, final int offset, final int length,
         final int scale, final boolean positive) {
         final ParseStatus status = parser.parse(buffer, offset, length, scale, false);
         if (status == ParseStatus.NEGATIVE_NOT_ALLOWED) {
@@ -45,7 +45,7 @@ final class Decimals {
      *
      * @param extraDigits how many digits beyond {@code scale} are read before rounding.
      */
-    static DecodeStatus parseRounded(final DecimalParser parser, final DirectBuffer buffer, final int offset,
+    public static DecodeStatus parseRounded(final DecimalParser parser, final DirectBuffer buffer, final int offset,
         final int length, final int scale, final int extraDigits, final boolean allowNegative) {
         final int wideScale = Math.min(FixedPoint.MAX_SCALE, scale + extraDigits);
         final ParseStatus status = parser.parse(buffer, offset, length, wideScale, allowNegative);
@@ -56,7 +56,7 @@ final class Decimals {
     }
 
     /** The last {@link #parseRounded} value, rounded half away from zero from its wide scale down to {@code scale}. */
-    static long rounded(final DecimalParser parser, final int scale, final int extraDigits) {
+    public static long rounded(final DecimalParser parser, final int scale, final int extraDigits) {
         final int wideScale = Math.min(FixedPoint.MAX_SCALE, scale + extraDigits);
         final long divisor = POW10[wideScale - scale];
         final long value = parser.value();

@@ -13,7 +13,7 @@ import org.agrona.DirectBuffer;
  *
  * <p>Not thread-safe: one instance per decoder, reused for every frame.
  */
-final class FieldSpans {
+public final class FieldSpans {
     private static final int KEYS = 128;
 
     private final int[] types = new int[KEYS];
@@ -28,7 +28,7 @@ final class FieldSpans {
      *
      * @return false if the object is malformed (the spans are then meaningless).
      */
-    boolean collect(final JsonScanner scanner) {
+    public boolean collect(final JsonScanner scanner) {
         for (int i = 0; i < presentCount; i++) {
             types[present[i]] = JsonScanner.NONE;
         }
@@ -50,12 +50,12 @@ final class FieldSpans {
     }
 
     /** True if {@code key} holds a string. */
-    boolean isString(final char key) {
+    public boolean isString(final char key) {
         return types[key] == JsonScanner.STRING;
     }
 
     /** True if {@code key} holds a string whose raw content equals {@code text} (ASCII). */
-    boolean stringEquals(final char key, final byte[] text) {
+    public boolean stringEquals(final char key, final byte[] text) {
         if (!isString(key) || lengths[key] != text.length) {
             return false;
         }
@@ -69,12 +69,12 @@ final class FieldSpans {
     }
 
     /** The integer number {@code key} holds, or {@link JsonScanner#INVALID_LONG} if absent, not a number or not an integer. */
-    long number(final char key) {
+    public long number(final char key) {
         return types[key] == JsonScanner.NUMBER ? JsonScanner.parseLong(buffer, offsets[key], lengths[key]) : JsonScanner.INVALID_LONG;
     }
 
     /** The Binance instrument named by the string at {@code key}, or {@link InstrumentRegistry#NOT_FOUND}. */
-    int instrument(final InstrumentRegistry instruments, final char key) {
+    public int instrument(final InstrumentRegistry instruments, final char key) {
         return instruments.idOf(Venue.BINANCE_USDM, buffer, offsets[key], lengths[key]);
     }
 
@@ -82,22 +82,22 @@ final class FieldSpans {
      * Parses the decimal string at {@code key} at {@code scale} (see {@link Decimals#parse}); on OK the value
      * is in {@code parser}.
      */
-    DecodeStatus decimal(final DecimalParser parser, final char key, final int scale, final boolean positive) {
+    public DecodeStatus decimal(final DecimalParser parser, final char key, final int scale, final boolean positive) {
         return Decimals.parse(parser, buffer, offsets[key], lengths[key], scale, positive);
     }
 
     /** The value type of {@code key}, {@link JsonScanner#NONE} when absent. */
-    int type(final char key) {
+    public int type(final char key) {
         return types[key];
     }
 
     /** Where {@code key}'s value starts (a string's first content byte). */
-    int offset(final char key) {
+    public int offset(final char key) {
         return offsets[key];
     }
 
     /** Length of {@code key}'s value (a string's content without quotes). */
-    int length(final char key) {
+    public int length(final char key) {
         return lengths[key];
     }
 }

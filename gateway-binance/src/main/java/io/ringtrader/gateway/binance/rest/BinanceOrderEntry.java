@@ -1,0 +1,303 @@
+package io.ringtrader.gateway.binance.rest;
+
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.errors.ErrorKind;
+import io.ringtrader.engine.event.ExecType;
+import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OrderAction;
+import io.ringtrader.engine.event.OrderCommand;
+import io.ringtrader.engine.event.OrderSide;
+import io.ringtrader.engine.event.OrderType;
+import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.engine.event.TimeInForce;
+import io.ringtrader.engine.fixedpoint.DecimalParser;
+import io.ringtrader.engine.fixedpoint.ParseStatus;
+import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.engine.pipeline.VenueStage;
+import io.ringtrader.gateway.binance.marketdata.EventSink;
+import io.ringtrader.gateway.binance.rest.BinanceRestException.Reason;
+import io.ringtrader.gateway.binance.user.ClientOrderIds;
+import io.ringtrader.gateway.binance.user.ExecutionReport;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.concurrent.EpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live Binance venue stage: sends accepted order commands over REST and turns every outcome into an
+ * {@code EXECUTION_REPORT} published through the injected {@link EventSink}.
+ *
+ * <p><b>Threading.</b> {@link #onCommand} runs on the outbound ring's venue thread: it copies the command's fields
+ * into a small immutable ticket (one allocation per order; the HTTP request that follows allocates far more) and
+ * hands it to the REST client's executor; it never blocks and never waits on the inbound ring. Reports are
+ * published from REST executor threads, one at a time (under this object's lock), so the sink may wait for room:
+ * give the order entry its own {@code RingEventSink} in {@code Mode.WAIT} over the inbound publisher (a sink's
+ * counters belong to one producer) so no report is dropped; a report the sink refuses is counted
+ * ({@link #publishFailures()}) and logged once.
+ *
+ * <p><b>What REST reports, and what the user stream reports</b> (no duplicates when the user-stream decoder runs
+ * with {@code restReportsAcksAndCancels = true}):
+ * <ul>
+ *   <li>REST: {@link ExecType#ACK} for every order the venue accepted, whatever its status in the
+ *       {@code RESULT} response (the ACK carries {@code cumFillQty} and {@code leavesQty}); {@link ExecType#REJECT}
+ *       when the venue or the client refused it ({@code rejectCode} = the Binance error code, or one of the
+ *       {@code REJECT_*} codes below for local refusals); {@link ExecType#CANCELED} for a cancel the venue confirmed;
+ *       {@link ExecType#REJECT} with the order's {@code clientOrderId} when a cancel is refused (e.g. {@code -2011}).</li>
+ *   <li>User stream: every {@link ExecType#FILL} (trade id, fee, maker flag only exist there), venue-side expiry
+ *       ({@code EXPIRED}: IOC/FOK remainder, GTX that would take, self-trade prevention) as
+ *       {@link ExecType#CANCELED}, and asynchronous rejects.</li>
+ * </ul>
+ *
+ * <p><b>Unknown execution status.</b> A new order answered by HTTP 503 "unknown error" or lost in transport is
+ * never resent: its status is resolved by querying it by {@code origClientOrderId}, with exponential back-off, up
+ * to {@code unknownStatusQueries} times. The true outcome is reported (ACK if the venue has it, REJECT if it is
+ * rejected or still not found at the end, with {@link #REJECT_STATUS_UNKNOWN} if no query succeeded).
+ */
+public final class BinanceOrderEntry implements VenueStage {
+    /** Local reject: refused by the client's rate limits or during a 429 back-off; not sent. */
+    public static final int REJECT_RATE_LIMITED = 429;
+    /** Local reject: order entry is stopped after an IP ban (418). */
+    public static final int REJECT_IP_BANNED = 418;
+    /** Local reject: the venue said it is unavailable and did not execute the request (503). */
+    public static final int REJECT_SERVICE_UNAVAILABLE = 503;
+    /** The order's status could not be resolved after an unknown outcome: reconcile by hand. */
+    public static final int REJECT_STATUS_UNKNOWN = 1;
+    /** Local reject: the command could not be sent (unknown instrument, unsupported field, closed client...). */
+    public static final int REJECT_NOT_SENT = 2;
+    /** The venue reports the order as REJECTED without an error code. */
+    public static final int REJECT_BY_VENUE = ExecutionReport.REJECT_BY_VENUE;
+    /** Binance: order does not exist. */
+    public static final int ORDER_DOES_NOT_EXIST = -2013;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceOrderEntry.class);
+
+    private final BinanceRestClient client;
+    private final InstrumentRegistry instruments;
+    private final EventSink sink;
+    private final EpochNanoClock clock;
+    private final DistinctErrorHandler errors;
+    private final ExecutionReport report = new ExecutionReport();
+    private final DecimalParser parser = new DecimalParser();
+    private final AtomicLong commandsSent = new AtomicLong();
+    private final AtomicLong commandsIgnored = new AtomicLong();
+    private final AtomicLong reportsPublished = new AtomicLong();
+    private final AtomicLong publishFailures = new AtomicLong();
+
+    /**
+     * @param client      the REST client (its executor runs the requests).
+     * @param instruments to resolve symbols and scales.
+     * @param sink        where reports go; should wait when the ring is full (it is called on REST threads).
+     * @param clock       stamps {@code receiveTimeNs} of reports.
+     * @param errors      counts problems and logs each distinct one once.
+     */
+    public BinanceOrderEntry(final BinanceRestClient client, final InstrumentRegistry instruments, final EventSink sink,
+        final EpochNanoClock clock, final DistinctErrorHandler errors) {
+        this.client = client;
+        this.instruments = instruments;
+        this.sink = sink;
+        this.clock = clock;
+        this.errors = errors;
+    }
+
+    /** The fields of one command, copied off the ring slot. */
+    private record Ticket(OrderAction action, int instrumentId, long clientOrderId, OrderSide side, OrderType type,
+                          TimeInForce timeInForce, long priceMantissa, long qtyMantissa, boolean reduceOnly) {
+    }
+
+    /** Venue thread: copies an accepted Binance command and hands it to the REST executor. Never blocks. */
+    @Override
+    public void onCommand(final OrderCommand command, final long sequence, final boolean endOfBatch) {
+        if (command.decision != RiskDecision.ACCEPTED || command.venueId != Venue.BINANCE_USDM.id()) {
+            commandsIgnored.incrementAndGet();
+            return;
+        }
+        final Ticket ticket = new Ticket(command.action, command.instrumentId, command.clientOrderId, command.side,
+            command.type, command.timeInForce, command.priceMantissa, command.qtyMantissa, command.reduceOnly);
+        try {
+            client.executor().execute(() -> submit(ticket));
+        } catch (final RuntimeException e) {
+            errors.onError(ErrorKind.STAGE, "binance order entry", e);
+        }
+    }
+
+    private void submit(final Ticket ticket) {
+        final Instrument instrument = ticket.instrumentId() >= 0 && ticket.instrumentId() < instruments.count()
+            ? instruments.byId(ticket.instrumentId()) : null;
+        if (instrument == null || instrument.venue() != Venue.BINANCE_USDM || ticket.action() == null
+            || (ticket.action() == OrderAction.NEW && (ticket.side() == null || ticket.type() == null
+            || (ticket.type() == OrderType.LIMIT && ticket.timeInForce() == null)))) {
+            errors.onProblem(ErrorKind.STAGE, "binance order entry: command with unknown instrument or missing fields, rejected locally");
+            reject(ticket, REJECT_NOT_SENT);
+            return;
+        }
+        commandsSent.incrementAndGet();
+        if (ticket.action() == OrderAction.CANCEL) {
+            client.cancelOrder(instrument.symbol(), ticket.clientOrderId()).whenComplete((response, error) -> {
+                if (error == null) {
+                    publishOrder(ExecType.CANCELED, ticket, instrument, response);
+                } else {
+                    reject(ticket, rejectCode(BinanceRestException.of(error), error));
+                }
+            });
+            return;
+        }
+        client.newOrder(instrument, ticket.clientOrderId(), ticket.side(), ticket.type(), ticket.timeInForce(),
+            ticket.priceMantissa(), ticket.qtyMantissa(), ticket.reduceOnly()).whenComplete((response, error) -> {
+                if (error == null) {
+                    onOrderResult(ticket, instrument, response);
+                    return;
+                }
+                final BinanceRestException rest = BinanceRestException.of(error);
+                if (rest != null && (rest.reason() == Reason.UNKNOWN_EXECUTION_STATUS || rest.reason() == Reason.TRANSPORT)) {
+                    LOG.warn("binance order entry: order {} has an unknown execution status ({}); not resending, querying it",
+                        ClientOrderIds.format(ticket.clientOrderId()), rest.getMessage());
+                    resolve(ticket, instrument, 0, rest);
+                } else {
+                    reject(ticket, rejectCode(rest, error));
+                }
+            });
+    }
+
+    /** Queries an order whose outcome is unknown until the venue answers, then reports the true outcome. */
+    private void resolve(final Ticket ticket, final Instrument instrument, final int attempt, final BinanceRestException last) {
+        final int attempts = client.config().unknownStatusQueries();
+        if (attempt >= attempts) {
+            final boolean notFound = last != null && last.code() == ORDER_DOES_NOT_EXIST;
+            if (!notFound) {
+                LOG.error("binance order entry: status of order {} still unknown after {} queries ({}); reported as "
+                    + "rejected, reconcile with the venue", ClientOrderIds.format(ticket.clientOrderId()), attempts,
+                    last == null ? "no answer" : last.getMessage());
+            }
+            reject(ticket, notFound ? ORDER_DOES_NOT_EXIST : REJECT_STATUS_UNKNOWN);
+            return;
+        }
+        final long delayMs = client.config().unknownStatusBackoff().toMillis() << Math.min(attempt, 16);
+        try {
+            client.scheduler().schedule(() -> client.queryOrder(instrument.symbol(), ticket.clientOrderId())
+                .whenComplete((response, error) -> {
+                    if (error == null) {
+                        onOrderResult(ticket, instrument, response);
+                    } else {
+                        final BinanceRestException rest = BinanceRestException.of(error);
+                        resolve(ticket, instrument, attempt + 1, rest);
+                    }
+                }), delayMs, TimeUnit.MILLISECONDS);
+        } catch (final RuntimeException e) {
+            errors.onError(ErrorKind.STAGE, "binance order entry: order status query", e);
+            reject(ticket, REJECT_STATUS_UNKNOWN);
+        }
+    }
+
+    /** An order response (new order RESULT or query): ACK if the venue has the order, REJECT if it rejected it. */
+    private void onOrderResult(final Ticket ticket, final Instrument instrument, final RestResponse response) {
+        final String status = response.stringField("status");
+        if ("REJECTED".equals(status)) {
+            reject(ticket, REJECT_BY_VENUE);
+            return;
+        }
+        publishOrder(ExecType.ACK, ticket, instrument, response);
+    }
+
+    private synchronized void publishOrder(final ExecType type, final Ticket ticket, final Instrument instrument,
+        final RestResponse response) {
+        report.clear();
+        report.execType = type;
+        report.instrumentId = ticket.instrumentId();
+        report.clientOrderId = ticket.clientOrderId();
+        report.receiveTimeNs = clock.nanoTime();
+        final long orderId = response.longField("orderId");
+        report.venueOrderId = orderId == RestJson.ABSENT ? InboundEvent.NONE : orderId;
+        final long updateTime = response.longField("updateTime");
+        report.exchangeTimeNs = updateTime == RestJson.ABSENT ? InboundEvent.NONE : updateTime * 1_000_000L;
+        final String side = response.stringField("side");
+        report.side = "SELL".equals(side) ? OrderSide.SELL : "BUY".equals(side) ? OrderSide.BUY : ticket.side();
+        final long price = decimal(response.stringField("price"), instrument.priceScale());
+        report.price = price == 0 ? InboundEvent.NONE : price;
+        final long qty = decimal(response.stringField("origQty"), instrument.qtyScale());
+        final long executed = decimal(response.stringField("executedQty"), instrument.qtyScale());
+        report.qty = qty;
+        report.cumFillQty = executed == InboundEvent.NONE ? 0 : executed;
+        final boolean open = type == ExecType.ACK && isOpen(response.stringField("status"));
+        report.leavesQty = open && qty != InboundEvent.NONE ? qty - report.cumFillQty : 0;
+        publish();
+    }
+
+    private static boolean isOpen(final String status) {
+        return "NEW".equals(status) || "PARTIALLY_FILLED".equals(status);
+    }
+
+    private synchronized void reject(final Ticket ticket, final int code) {
+        report.clear();
+        report.execType = ExecType.REJECT;
+        report.instrumentId = ticket.instrumentId();
+        report.clientOrderId = ticket.clientOrderId();
+        report.receiveTimeNs = clock.nanoTime();
+        report.side = ticket.side();
+        report.price = ticket.type() == OrderType.LIMIT ? ticket.priceMantissa() : InboundEvent.NONE;
+        report.qty = ticket.qtyMantissa();
+        report.rejectCode = code;
+        publish();
+    }
+
+    private void publish() {
+        if (sink.publish(ExecutionReport.TRANSLATOR, report)) {
+            reportsPublished.incrementAndGet();
+        } else {
+            publishFailures.incrementAndGet();
+            errors.onProblem(ErrorKind.RING_FULL, "binance order entry: execution report not published");
+        }
+    }
+
+    private long decimal(final String text, final int scale) {
+        if (text == null || parser.parse(text, scale, false) != ParseStatus.OK) {
+            return InboundEvent.NONE;
+        }
+        return parser.value();
+    }
+
+    private static int rejectCode(final BinanceRestException rest, final Throwable error) {
+        if (rest == null) {
+            LOG.error("binance order entry: request failed unexpectedly", error);
+            return REJECT_NOT_SENT;
+        }
+        if (rest.reason() == Reason.IP_BANNED) {
+            return REJECT_IP_BANNED;
+        }
+        if (rest.reason() == Reason.RATE_LIMITED || rest.reason() == Reason.BACKING_OFF) {
+            return REJECT_RATE_LIMITED;
+        }
+        if (rest.code() != 0) {
+            return rest.code();
+        }
+        return switch (rest.reason()) {
+            case RATE_LIMITED, BACKING_OFF -> REJECT_RATE_LIMITED;
+            case IP_BANNED -> REJECT_IP_BANNED;
+            case SERVICE_UNAVAILABLE -> REJECT_SERVICE_UNAVAILABLE;
+            case UNKNOWN_EXECUTION_STATUS, TRANSPORT -> REJECT_STATUS_UNKNOWN;
+            default -> REJECT_NOT_SENT;
+        };
+    }
+
+    /** Commands handed to REST. */
+    public long commandsSent() {
+        return commandsSent.get();
+    }
+
+    /** Commands skipped: not accepted by risk, or for another venue. */
+    public long commandsIgnored() {
+        return commandsIgnored.get();
+    }
+
+    /** Reports published. */
+    public long reportsPublished() {
+        return reportsPublished.get();
+    }
+
+    /** Reports the sink refused. */
+    public long publishFailures() {
+        return publishFailures.get();
+    }
+}
