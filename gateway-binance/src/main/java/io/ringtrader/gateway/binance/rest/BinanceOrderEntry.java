@@ -19,6 +19,7 @@ import io.ringtrader.engine.pipeline.VenueStage;
 import io.ringtrader.gateway.binance.marketdata.EventSink;
 import io.ringtrader.gateway.binance.rest.BinanceRestException.Reason;
 import io.ringtrader.gateway.binance.user.ClientOrderIds;
+import io.ringtrader.gateway.binance.user.RequestedCancels;
 import io.ringtrader.gateway.binance.user.ExecutionReport;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,6 +76,7 @@ public final class BinanceOrderEntry implements VenueStage {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceOrderEntry.class);
 
     private final BinanceRestClient client;
+    private final RequestedCancels requestedCancels;
     private final InstrumentRegistry instruments;
     private final EventSink sink;
     private final EpochNanoClock clock;
@@ -95,6 +97,15 @@ public final class BinanceOrderEntry implements VenueStage {
      */
     public BinanceOrderEntry(final BinanceRestClient client, final InstrumentRegistry instruments, final EventSink sink,
         final EpochNanoClock clock, final DistinctErrorHandler errors) {
+        this(client, instruments, sink, clock, errors, new RequestedCancels());
+    }
+
+    /**
+     * @param requestedCancels shared with the {@code UserStreamDecoder}: the cancels this order entry reports itself.
+     */
+    public BinanceOrderEntry(final BinanceRestClient client, final InstrumentRegistry instruments, final EventSink sink,
+        final EpochNanoClock clock, final DistinctErrorHandler errors, final RequestedCancels requestedCancels) {
+        this.requestedCancels = requestedCancels;
         this.client = client;
         this.instruments = instruments;
         this.sink = sink;
@@ -135,10 +146,12 @@ public final class BinanceOrderEntry implements VenueStage {
         }
         commandsSent.incrementAndGet();
         if (ticket.action() == OrderAction.CANCEL) {
+            requestedCancels.add(ticket.clientOrderId());
             client.cancelOrder(instrument.symbol(), ticket.clientOrderId()).whenComplete((response, error) -> {
                 if (error == null) {
                     publishOrder(ExecType.CANCELED, ticket, instrument, response);
                 } else {
+                    requestedCancels.remove(ticket.clientOrderId());
                     reject(ticket, rejectCode(BinanceRestException.of(error), error));
                 }
             });

@@ -37,8 +37,9 @@ import org.agrona.DirectBuffer;
  * ({@link #foreignOrders()}) and not published; positions still show in {@code ACCOUNT_UPDATE}.
  *
  * <p><b>With the REST order entry</b> ({@code restReportsAcksAndCancels = true}) the stream does not publish our
- * orders' {@code NEW} and {@code CANCELED}: {@code BinanceOrderEntry} reports those from its own REST responses,
- * and the stream reports fills, expiries and asynchronous rejects ({@link #suppressed()} counts what was left out).
+ * orders' {@code NEW}, nor the {@code CANCELED} of a cancel the order entry requested ({@link RequestedCancels}):
+ * {@code BinanceOrderEntry} reports those from its own REST responses. The stream reports fills, expiries,
+ * asynchronous rejects and cancels the venue made on its own ({@link #suppressed()} counts what was left out).
  *
  * <p>Unknown event types are counted and ignored; malformed frames are counted by {@link DecodeStatus}, reported
  * once per distinct problem to the error handler, and dropped: nothing is published from a frame that does not
@@ -87,6 +88,7 @@ public final class UserStreamDecoder {
     private final ListenKeyExpiryListener expiry;
     private final DistinctErrorHandler errors;
     private final boolean restReportsAcksAndCancels;
+    private final RequestedCancels requestedCancels;
     private final FrameEnvelope envelope = new FrameEnvelope();
     private final JsonScanner top = new JsonScanner();
     private final JsonScanner inner = new JsonScanner();
@@ -121,12 +123,23 @@ public final class UserStreamDecoder {
      */
     public UserStreamDecoder(final InstrumentRegistry instruments, final EventSink sink, final PositionListener positions,
         final ListenKeyExpiryListener expiry, final DistinctErrorHandler errors, final boolean restReportsAcksAndCancels) {
+        this(instruments, sink, positions, expiry, errors, restReportsAcksAndCancels, new RequestedCancels());
+    }
+
+    /**
+     * @param requestedCancels the cancels the REST order entry requested (shared with it); with
+     *                         {@code restReportsAcksAndCancels} only their {@code CANCELED} updates are suppressed.
+     */
+    public UserStreamDecoder(final InstrumentRegistry instruments, final EventSink sink, final PositionListener positions,
+        final ListenKeyExpiryListener expiry, final DistinctErrorHandler errors, final boolean restReportsAcksAndCancels,
+        final RequestedCancels requestedCancels) {
         this.instruments = instruments;
         this.sink = sink;
         this.positions = positions;
         this.expiry = expiry;
         this.errors = errors;
         this.restReportsAcksAndCancels = restReportsAcksAndCancels;
+        this.requestedCancels = requestedCancels;
     }
 
     /**
@@ -285,7 +298,8 @@ public final class UserStreamDecoder {
             foreignOrders++;
             return DecodeStatus.IGNORED;
         }
-        if (restReportsAcksAndCancels && (type == ExecType.ACK || o.stringEquals('x', CANCELED))) {
+        if (restReportsAcksAndCancels && (type == ExecType.ACK
+            || o.stringEquals('x', CANCELED) && requestedCancels.take(clientOrderId))) {
             suppressed++;
             return DecodeStatus.IGNORED;
         }

@@ -30,13 +30,14 @@ class UserStreamDecoderTest {
     private final DistinctErrorHandler errors = new DistinctErrorHandler();
     private final List<String> positions = new ArrayList<>();
     private final List<Long> expirations = new ArrayList<>();
+    private final RequestedCancels requestedCancels = new RequestedCancels();
 
     private UserStreamDecoder decoder(final boolean restReportsAcksAndCancels) {
         return new UserStreamDecoder(TestInstruments.registry(), sink,
             update -> positions.add(update.instrumentId() + " " + update.positionAmt() + " " + update.entryPrice() + " "
                 + update.unrealizedPnl() + " " + update.marginType() + " " + update.positionSide() + " " + update.index()
                 + "/" + update.count() + " " + update.eventTimeNs() + " " + update.transactionTimeNs()),
-            expirations::add, errors, restReportsAcksAndCancels);
+            expirations::add, errors, restReportsAcksAndCancels, requestedCancels);
     }
 
     private static DecodeStatus decode(final UserStreamDecoder decoder, final String frame) {
@@ -134,6 +135,7 @@ class UserStreamDecoderTest {
     @Test
     void shouldLeaveOurAcksAndCancelsToRestButPublishExpiries() {
         final UserStreamDecoder decoder = decoder(true);
+        requestedCancels.add(42);
 
         assertEquals(DecodeStatus.IGNORED, decode(decoder, UserStreamFrames.ourOrder("NEW", "NEW", "0.003", "0", "0", "0", "0", 0, false)));
         assertEquals(DecodeStatus.IGNORED,
@@ -143,6 +145,20 @@ class UserStreamDecoderTest {
         assertEquals(2, decoder.suppressed());
         assertEquals(1, sink.events().size());
         assertEquals(ExecType.CANCELED, sink.last().execType);
+    }
+
+    @Test
+    void shouldPublishACancelTheVenueMadeOnItsOwn() {
+        final UserStreamDecoder decoder = decoder(true);
+        requestedCancels.add(7);
+
+        assertEquals(DecodeStatus.OK,
+            decode(decoder, UserStreamFrames.ourOrder("CANCELED", "CANCELED", "0.003", "0", "0", "0", "0", 0, false)));
+
+        assertEquals(0, decoder.suppressed());
+        assertEquals(ExecType.CANCELED, sink.last().execType);
+        assertEquals(42, sink.last().clientOrderId);
+        assertEquals(1, requestedCancels.pending());
     }
 
     @Test
