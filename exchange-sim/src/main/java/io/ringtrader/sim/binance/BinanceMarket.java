@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -365,24 +366,45 @@ public final class BinanceMarket {
 
     // ---- capture playback ------------------------------------------------------------------------------------
 
-    /** Replaces the book with a captured REST snapshot; later captured diffs with {@code u <= lastUpdateId} are stale. */
+    /**
+     * Replaces the book with a captured REST snapshot, then re-applies (without sending) the diffs already streamed
+     * that are newer than it, as a client syncing from that snapshot would; later diffs with
+     * {@code u <= lastUpdateId} are stale and leave the book alone.
+     */
     void captureSnapshot(final String symbol, final long lastUpdateId, final List<BigDecimal[]> bids,
-                         final List<BigDecimal[]> asks) {
+                         final List<BigDecimal[]> asks, final Collection<CapturedDiff> streamedBefore) {
         synchronized (lock) {
             final SymbolMarket m = state(symbol);
             m.book.clear();
             setLevels(m, bids, asks);
             m.lastUpdateId = lastUpdateId;
+            for (final CapturedDiff d : streamedBefore) {
+                if (d.last() > m.lastUpdateId) {
+                    setLevels(m, d.bids(), d.asks());
+                    m.lastUpdateId = d.last();
+                }
+            }
             m.snapshotSeen = true;
         }
+    }
+
+    /** A captured depth diff: ids, times and absolute level quantities. */
+    record CapturedDiff(long first, long last, long prev, long eventMs, long txMs, List<BigDecimal[]> bids,
+                        List<BigDecimal[]> asks) {
     }
 
     /**
      * Streams a captured depth diff with its own ids and, when it is newer than the book, applies it so REST
      * snapshots stay consistent with what was streamed.
      */
-    void captureDiff(final String symbol, final long first, final long last, final long prev, final long eventMs,
-                     final long txMs, final List<BigDecimal[]> bids, final List<BigDecimal[]> asks) {
+    void captureDiff(final String symbol, final CapturedDiff d) {
+        final long first = d.first();
+        final long last = d.last();
+        final long prev = d.prev();
+        final long eventMs = d.eventMs();
+        final long txMs = d.txMs();
+        final List<BigDecimal[]> bids = d.bids();
+        final List<BigDecimal[]> asks = d.asks();
         synchronized (lock) {
             final SymbolMarket m = state(symbol);
             if (last > m.lastUpdateId || !m.snapshotSeen) {

@@ -15,9 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,11 +37,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CapturePlayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CapturePlayer.class);
+    private static final int MAX_REMEMBERED_DIFFS = 10_000;
 
     private final BinanceSim sim;
     private final Path file;
     private final double speed;
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Diffs streamed since the last snapshot of a symbol, re-applied when a snapshot line arrives. */
+    private final Map<String, ArrayDeque<BinanceMarket.CapturedDiff>> streamedDiffs = new HashMap<>();
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicLong framesPlayed = new AtomicLong();
     private final AtomicLong snapshotsPlayed = new AtomicLong();
@@ -128,8 +135,11 @@ public final class CapturePlayer implements AutoCloseable {
                 throw new IllegalArgumentException(file + ":" + lineNo + ": snapshot before any stream frame names "
                     + "its symbol");
             }
+            final Collection<BinanceMarket.CapturedDiff> before =
+                streamedDiffs.getOrDefault(currentSymbol, new ArrayDeque<>());
             sim.market().captureSnapshot(currentSymbol, root.get("lastUpdateId").asLong(), levels(root.get("bids")),
-                levels(root.get("asks")));
+                levels(root.get("asks")), before);
+            streamedDiffs.remove(currentSymbol);
             snapshotsPlayed.incrementAndGet();
             return;
         }
@@ -148,9 +158,16 @@ public final class CapturePlayer implements AutoCloseable {
         }
         if (known && "depthUpdate".equals(data.path("e").asText()) && data.has("pu")
             && stream.matches("[^@]+@depth(@\\d+ms)?")) {
-            sim.market().captureDiff(symbol, data.get("U").asLong(), data.get("u").asLong(),
-                data.get("pu").asLong(), data.path("E").asLong(), data.path("T").asLong(), levels(data.get("b")),
-                levels(data.get("a")));
+            final BinanceMarket.CapturedDiff diff = new BinanceMarket.CapturedDiff(data.get("U").asLong(),
+                data.get("u").asLong(), data.get("pu").asLong(), data.path("E").asLong(), data.path("T").asLong(),
+                levels(data.get("b")), levels(data.get("a")));
+            sim.market().captureDiff(symbol, diff);
+            final ArrayDeque<BinanceMarket.CapturedDiff> recent =
+                streamedDiffs.computeIfAbsent(symbol, k -> new ArrayDeque<>());
+            recent.addLast(diff);
+            if (recent.size() > MAX_REMEMBERED_DIFFS) {
+                recent.removeFirst();
+            }
         } else {
             sim.market().captureFrame(stream, data.toString());
         }
