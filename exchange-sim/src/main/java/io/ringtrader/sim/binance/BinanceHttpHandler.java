@@ -153,14 +153,20 @@ final class BinanceHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         send(ctx, response(req, status, body, headers), HttpUtil.isKeepAlive(req));
     }
 
-    private static FullHttpResponse response(final FullHttpRequest req, final int status, final String body,
-                                             final Map<String, String> headers) {
+    /** Every answer carries the used-weight header, also those the API never saw (errors, injected failures). */
+    private FullHttpResponse response(final FullHttpRequest req, final int status, final String body,
+                                      final Map<String, String> headers) {
         final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
             HttpResponseStatus.valueOf(status), Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8");
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
         for (final Map.Entry<String, String> h : headers.entrySet()) {
             response.headers().set(h.getKey(), h.getValue());
+        }
+        if (!response.headers().contains(BinanceRestApi.USED_WEIGHT)) {
+            final Map<String, String> weight = new LinkedHashMap<>();
+            sim.restApi().currentWeight(weight);
+            response.headers().set(BinanceRestApi.USED_WEIGHT, weight.get(BinanceRestApi.USED_WEIGHT));
         }
         HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(req));
         return response;

@@ -272,12 +272,9 @@ public final class BinanceMarket {
                              final boolean buyerIsMaker, final long tradeId, final long nowMs) {
         final long lengthMs = KLINE_INTERVAL_MS[interval];
         final long openMs = nowMs - Math.floorMod(nowMs, lengthMs);
-        final String stream = m.symbol.streamName() + "@kline_" + KLINE_INTERVALS[interval];
         Kline k = m.klines[interval];
         if (k != null && k.openMs < openMs) {
-            if (hub.hasSubscribers(WsRoute.MARKET, stream)) {
-                hub.publish(WsRoute.MARKET, stream, k.json(m.symbol, KLINE_INTERVALS[interval], lengthMs, nowMs, true));
-            }
+            publishKline(m, interval, k, nowMs, true);
             k = null;
         }
         if (k == null) {
@@ -285,8 +282,33 @@ public final class BinanceMarket {
             m.klines[interval] = k;
         }
         k.add(price, qty, buyerIsMaker, tradeId);
+        publishKline(m, interval, k, nowMs, false);
+    }
+
+    /**
+     * Emits the final ({@code x:true}) kline of every interval that has ended by venue time {@code nowMs}; the server
+     * calls it once a second, so klines close even when no trade follows.
+     */
+    public void closeDueKlines(final long nowMs) {
+        synchronized (lock) {
+            for (final SymbolMarket m : symbols.values()) {
+                for (int i = 0; i < KLINE_INTERVALS.length; i++) {
+                    final Kline k = m.klines[i];
+                    if (k != null && nowMs >= k.openMs + KLINE_INTERVAL_MS[i]) {
+                        publishKline(m, i, k, nowMs, true);
+                        m.klines[i] = null;
+                    }
+                }
+            }
+        }
+    }
+
+    private void publishKline(final SymbolMarket m, final int interval, final Kline k, final long nowMs,
+                              final boolean closed) {
+        final String stream = m.symbol.streamName() + "@kline_" + KLINE_INTERVALS[interval];
         if (hub.hasSubscribers(WsRoute.MARKET, stream)) {
-            hub.publish(WsRoute.MARKET, stream, k.json(m.symbol, KLINE_INTERVALS[interval], lengthMs, nowMs, false));
+            hub.publish(WsRoute.MARKET, stream, k.json(m.symbol, KLINE_INTERVALS[interval], KLINE_INTERVAL_MS[interval],
+                nowMs, closed));
         }
     }
 

@@ -81,9 +81,19 @@ public final class BinanceSim implements AutoCloseable {
             throw new IllegalStateException("cannot bind 127.0.0.1:" + port, e);
         }
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        group.next().scheduleAtFixedRate(userStreams::expireDue, 1, 1, TimeUnit.SECONDS);
+        group.next().scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
         LOG.info("Binance sim listening on 127.0.0.1:{} with {}", this.port, config.symbols());
         return this;
+    }
+
+    /** Once a second: expire listenKeys, close klines whose interval has ended. */
+    private void housekeeping() {
+        try {
+            userStreams.expireDue();
+            market.closeDueKlines(config.clock().epochMillis());
+        } catch (final RuntimeException e) {
+            LOG.error("sim housekeeping failed", e);
+        }
     }
 
     /** The bound port; -1 before {@link #start()}. */

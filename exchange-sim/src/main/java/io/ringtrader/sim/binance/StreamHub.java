@@ -89,10 +89,15 @@ public final class StreamHub {
         }
     }
 
+    /**
+     * Queues the frame on the channel's event loop even when called from that loop, so frames keep the order in
+     * which producers (which hold the market lock) issued them: an inline write from the loop would overtake
+     * frames other threads queued just before.
+     */
     private void send(final Channel channel, final String text) {
         if (channel.isActive()) {
             framesSent.incrementAndGet();
-            channel.writeAndFlush(new TextWebSocketFrame(text));
+            channel.eventLoop().execute(() -> channel.writeAndFlush(new TextWebSocketFrame(text)));
         }
     }
 
@@ -105,9 +110,11 @@ public final class StreamHub {
         }
     }
 
+    /** Sends a close frame after the frames already queued, then closes the socket. */
     static void close(final Channel channel, final int code, final String reason) {
         if (channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            channel.eventLoop().execute(() -> channel.writeAndFlush(new CloseWebSocketFrame(code, reason))
+                .addListener(ChannelFutureListener.CLOSE));
         }
     }
 

@@ -225,6 +225,19 @@ class BinanceMarketStreamTest {
     }
 
     @Test
+    void shouldCloseAKlineWhenItsIntervalEndsWithoutATrade() throws Exception {
+        sim.clock().fixAt(1_700_000_080_000L);
+        try (SimClient.Ws ws = client.ws("/market/stream?streams=btcusdt@kline_1m")) {
+            sim.market().trade("BTCUSDT", "100.0", "1", false);
+            assertFalse(ws.nextJson().get("data").get("k").get("x").asBoolean());
+            sim.clock().advanceMs(20_000); // the server's once-a-second housekeeping closes it
+            final JsonNode closed = ws.nextJson().get("data").get("k");
+            assertTrue(closed.get("x").asBoolean());
+            assertEquals(1_700_000_099_999L, closed.get("T").asLong());
+        }
+    }
+
+    @Test
     void shouldAnswerOpenInterest() {
         sim.market().openInterest("BTCUSDT", "10659.509");
         final JsonNode oi = SimClient.json(client.get("/fapi/v1/openInterest?symbol=BTCUSDT"));
