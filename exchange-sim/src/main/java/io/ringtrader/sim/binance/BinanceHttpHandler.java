@@ -131,8 +131,11 @@ final class BinanceHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
                 : rest.startsWith("/ws/") ? rest.substring("/ws/".length()) : null;
             if (initial != null) {
                 for (final String stream : initial.split("/")) {
-                    if (!stream.isEmpty()) {
-                        BinanceWsHandler.subscribe(connection, stream, sim.hub());
+                    if (!stream.isEmpty() && !BinanceWsHandler.subscribe(connection, stream, sim.hub(),
+                        sim.config().refuseMisroutedStreams())) {
+                        write(ctx, req, 400, sim.restApi().error(-1121, "Stream " + stream + " is not served on "
+                            + route.prefix() + "."), Map.of());
+                        return;
                     }
                 }
             }

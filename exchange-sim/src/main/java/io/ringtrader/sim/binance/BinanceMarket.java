@@ -312,18 +312,45 @@ public final class BinanceMarket {
         }
     }
 
-    /** Sets mark price, index price and funding and emits {@code markPriceUpdate} on both markPrice streams. */
+    /**
+     * Sets mark price, index price and funding and emits {@code markPriceUpdate} on both markPrice streams at once;
+     * afterwards the server repeats the last values every second on {@code @markPrice@1s} and every 3 s on
+     * {@code @markPrice}, as the venue does.
+     */
     public void markPrice(final String symbol, final String mark, final String index, final String fundingRate,
                           final long nextFundingTimeMs) {
         synchronized (lock) {
             final SymbolMarket m = state(symbol);
             m.markPrice = new BigDecimal(mark);
+            m.indexPrice = index;
+            m.fundingRate = fundingRate;
+            m.nextFundingTimeMs = nextFundingTimeMs;
+            publishMarkPrice(m, clock.epochMillis(), true, true);
+        }
+    }
+
+    /** Repeats the mark price of every symbol that has one; {@code slowToo} adds the 3 s stream. */
+    void repeatMarkPrices(final boolean slowToo) {
+        synchronized (lock) {
             final long nowMs = clock.epochMillis();
-            final SimSymbol s = m.symbol;
-            final String payload = "{\"e\":\"markPriceUpdate\",\"E\":" + nowMs + ",\"s\":\"" + s.name()
-                + "\",\"p\":\"" + mark + "\",\"i\":\"" + index + "\",\"P\":\"" + mark + "\",\"r\":\"" + fundingRate
-                + "\",\"T\":" + nextFundingTimeMs + '}';
+            for (final SymbolMarket m : symbols.values()) {
+                if (m.markPrice != null) {
+                    publishMarkPrice(m, nowMs, true, slowToo);
+                }
+            }
+        }
+    }
+
+    private void publishMarkPrice(final SymbolMarket m, final long nowMs, final boolean fast, final boolean slow) {
+        final SimSymbol s = m.symbol;
+        final String mark = m.markPrice.toPlainString();
+        final String payload = "{\"e\":\"markPriceUpdate\",\"E\":" + nowMs + ",\"s\":\"" + s.name()
+            + "\",\"p\":\"" + mark + "\",\"i\":\"" + m.indexPrice + "\",\"P\":\"" + mark + "\",\"r\":\""
+            + m.fundingRate + "\",\"T\":" + m.nextFundingTimeMs + '}';
+        if (fast) {
             hub.publish(WsRoute.MARKET, s.streamName() + "@markPrice@1s", payload);
+        }
+        if (slow) {
             hub.publish(WsRoute.MARKET, s.streamName() + "@markPrice", payload);
         }
     }
@@ -479,6 +506,9 @@ public final class BinanceMarket {
         int droppedDiffs;
         BigDecimal lastPrice;
         BigDecimal markPrice;
+        String indexPrice;
+        String fundingRate;
+        long nextFundingTimeMs;
         BigDecimal openInterest = BigDecimal.ZERO;
 
         SymbolMarket(final SimSymbol symbol, final long firstUpdateId) {

@@ -41,6 +41,7 @@ public final class BinanceSim implements AutoCloseable {
     private EventLoopGroup group;
     private Channel serverChannel;
     private int port = -1;
+    private long housekeepingTicks;
     private boolean closed;
 
     public BinanceSim(final BinanceSimConfig config) {
@@ -91,6 +92,7 @@ public final class BinanceSim implements AutoCloseable {
         try {
             userStreams.expireDue();
             market.closeDueKlines(config.clock().epochMillis());
+            market.repeatMarkPrices(++housekeepingTicks % 3 == 0);
         } catch (final RuntimeException e) {
             LOG.error("sim housekeeping failed", e);
         }

@@ -33,6 +33,7 @@ public final class BinanceSimConfig {
     private final BigDecimal takerRate;
     private final BigDecimal startingBalance;
     private final long seed;
+    private final boolean refuseMisroutedStreams;
 
     private BinanceSimConfig(final Builder b) {
         if (b.symbols.isEmpty()) {
@@ -57,6 +58,7 @@ public final class BinanceSimConfig {
         this.takerRate = b.takerRate;
         this.startingBalance = b.startingBalance;
         this.seed = b.seed;
+        this.refuseMisroutedStreams = b.refuseMisroutedStreams;
     }
 
     private static Duration positive(final Duration d, final String name) {
@@ -132,6 +134,11 @@ public final class BinanceSimConfig {
         return seed;
     }
 
+    /** True when a stream asked for on a route that does not carry it is refused instead of silently never sent. */
+    public boolean refuseMisroutedStreams() {
+        return refuseMisroutedStreams;
+    }
+
     /** Mutable builder; not thread-safe. */
     public static final class Builder {
         private final List<SimSymbol> symbols = new ArrayList<>();
@@ -149,6 +156,7 @@ public final class BinanceSimConfig {
         private BigDecimal takerRate = new BigDecimal("0.0005");
         private BigDecimal startingBalance = new BigDecimal("10000");
         private long seed = 42L;
+        private boolean refuseMisroutedStreams;
 
         private Builder() {
         }
@@ -226,6 +234,15 @@ public final class BinanceSimConfig {
         /** Seed of the id-step generator, for reproducible runs. */
         public Builder seed(final long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Strict routing (default off, the venue's behaviour): when on, a SUBSCRIBE of a stream the route does not
+         * carry gets an error reply and a connect URL naming one is refused with HTTP 400, making routing bugs loud.
+         */
+        public Builder refuseMisroutedStreams(final boolean refuse) {
+            this.refuseMisroutedStreams = refuse;
             return this;
         }
 

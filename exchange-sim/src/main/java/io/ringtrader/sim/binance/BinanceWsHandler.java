@@ -143,7 +143,10 @@ final class BinanceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame>
                 for (final JsonNode p : params) {
                     final String stream = p.asText();
                     if ("SUBSCRIBE".equals(method)) {
-                        subscribe(connection, stream, hub);
+                        if (!subscribe(connection, stream, hub, config.refuseMisroutedStreams())) {
+                            return error(2, "Invalid request: stream " + stream + " is not served on "
+                                + connection.route().prefix(), id);
+                        }
                     } else {
                         connection.unsubscribe(stream);
                     }
@@ -165,12 +168,20 @@ final class BinanceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         return reply.toString();
     }
 
-    /** Subscribes, recording (not refusing) a stream the connection's route does not carry. */
-    static void subscribe(final WsConnection connection, final String stream, final StreamHub hub) {
+    /**
+     * Subscribes, recording a stream the connection's route does not carry; such a stream is accepted (and never
+     * sent, as on the venue) unless {@code refuseMisrouted}, then it is not subscribed and false is returned.
+     */
+    static boolean subscribe(final WsConnection connection, final String stream, final StreamHub hub,
+                             final boolean refuseMisrouted) {
         if (connection.route() != WsRoute.PRIVATE && WsRoute.ofStream(stream) != connection.route()) {
             hub.recordMisroutedSubscription(stream + " on " + connection.route().prefix());
+            if (refuseMisrouted) {
+                return false;
+            }
         }
         connection.subscribe(stream);
+        return true;
     }
 
     private String error(final int code, final String msg, final JsonNode id) {
