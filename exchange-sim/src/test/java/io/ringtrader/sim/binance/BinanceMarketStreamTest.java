@@ -121,6 +121,37 @@ class BinanceMarketStreamTest {
     }
 
     @Test
+    void shouldKeepTheChainWhenDiffsComeFromMarketCallsAndOrdersAtOnce() throws Exception {
+        final String[][] asks = new String[40][];
+        for (int i = 0; i < asks.length; i++) {
+            asks[i] = level(new BigDecimal("100.1").add(BigDecimal.valueOf(i, 1)).toPlainString(), "1");
+        }
+        sim.market().depthDiff("BTCUSDT", new String[][] {level("100.0", "1")}, asks);
+        try (SimClient.Ws ws = client.ws("/public/stream?streams=btcusdt@depth@100ms")) {
+            final Thread feeder = new Thread(() -> {
+                for (int i = 0; i < 100; i++) {
+                    sim.market().depthDiff("BTCUSDT", new String[][] {level("99.0", (i + 1) + ".0")}, new String[0][]);
+                }
+            }, "feeder");
+            feeder.start();
+            for (int i = 0; i < 20; i++) { // each taker order changes the book on an IO thread
+                assertEquals(200, client.signed("POST", "/fapi/v1/order",
+                    "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.500").statusCode());
+            }
+            feeder.join(10_000);
+            long prevU = -1;
+            for (int i = 0; i < 120; i++) {
+                final JsonNode d = ws.nextJson().get("data");
+                if (prevU >= 0) {
+                    assertEquals(prevU, d.get("pu").asLong(), "event " + i);
+                }
+                prevU = d.get("u").asLong();
+            }
+            assertEquals(sim.market().lastUpdateId("BTCUSDT"), prevU);
+        }
+    }
+
+    @Test
     void shouldBreakTheChainWhenADiffIsDropped() throws Exception {
         seedBook();
         try (SimClient.Ws ws = client.ws("/public/stream?streams=btcusdt@depth@100ms")) {
