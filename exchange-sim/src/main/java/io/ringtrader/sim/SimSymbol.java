@@ -51,6 +51,7 @@ public final class SimSymbol {
         return new SimSymbol("ETHUSDT", "0.01", "0.001", 2, 3);
     }
 
+    /** Venue symbol, upper case. */
     public String name() {
         return name;
     }
@@ -60,18 +61,22 @@ public final class SimSymbol {
         return name.toLowerCase(Locale.ROOT);
     }
 
+    /** Price increment. */
     public BigDecimal tickSize() {
         return tickSize;
     }
 
+    /** Quantity increment. */
     public BigDecimal stepSize() {
         return stepSize;
     }
 
+    /** Decimals prices are written with. */
     public int priceDecimals() {
         return priceDecimals;
     }
 
+    /** Decimals quantities are written with. */
     public int qtyDecimals() {
         return qtyDecimals;
     }

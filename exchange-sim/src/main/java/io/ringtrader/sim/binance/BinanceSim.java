@@ -44,6 +44,7 @@ public final class BinanceSim implements AutoCloseable {
     private long housekeepingTicks;
     private boolean closed;
 
+    /** Builds the venue state; nothing is bound until {@link #start()}. */
     public BinanceSim(final BinanceSimConfig config) {
         this.config = config;
         final Object lock = new Object();
@@ -113,30 +114,37 @@ public final class BinanceSim implements AutoCloseable {
         return "ws://127.0.0.1:" + port;
     }
 
+    /** The settings this sim runs with. */
     public BinanceSimConfig config() {
         return config;
     }
 
+    /** Venue time (offset, freeze, advance it from tests). */
     public SimClock clock() {
         return config.clock();
     }
 
+    /** Programmatic market data: book diffs, trades, mark price, open interest. */
     public BinanceMarket market() {
         return market;
     }
 
+    /** The simulated account: positions, PnL, balance. */
     public BinanceAccount account() {
         return account;
     }
 
+    /** Connections, subscriptions and the records tests assert on (rate-limit violations, pongs). */
     public StreamHub hub() {
         return hub;
     }
 
+    /** listenKeys and user-data delivery. */
     public UserDataStreams userStreams() {
         return userStreams;
     }
 
+    /** Fault injection. */
     public BinanceFaults faults() {
         return faults;
     }

@@ -73,6 +73,7 @@ public final class BinanceSimConfig {
         return new Builder();
     }
 
+    /** Configured symbols, in order. */
     public List<SimSymbol> symbols() {
         return symbols;
     }
@@ -82,54 +83,67 @@ public final class BinanceSimConfig {
         return apiKeys;
     }
 
+    /** Venue clock shared by REST, streams and matching. */
     public SimClock clock() {
         return clock;
     }
 
+    /** Interval of the server's ping frames. */
     public Duration pingInterval() {
         return pingInterval;
     }
 
+    /** How long a server ping may stay unanswered before the socket is closed. */
     public Duration pongTimeout() {
         return pongTimeout;
     }
 
+    /** Age at which the server closes a WebSocket. */
     public Duration maxConnectionAge() {
         return maxConnectionAge;
     }
 
+    /** How long a listenKey lives after its last create or keepalive. */
     public Duration listenKeyValidity() {
         return listenKeyValidity;
     }
 
+    /** Incoming frames per second a socket may send before it is closed. */
     public int maxIncomingMessagesPerSecond() {
         return maxIncomingMessagesPerSecond;
     }
 
+    /** Smallest advance of the depth update id between events (>= 2). */
     public int minIdStep() {
         return minIdStep;
     }
 
+    /** Largest advance of the depth update id between events. */
     public int maxIdStep() {
         return maxIdStep;
     }
 
+    /** {@code u} before the first depth event. */
     public long firstUpdateId() {
         return firstUpdateId;
     }
 
+    /** Maker commission as a fraction of notional. */
     public BigDecimal makerRate() {
         return makerRate;
     }
 
+    /** Taker commission as a fraction of notional. */
     public BigDecimal takerRate() {
         return takerRate;
     }
 
+    /** Starting USDT wallet balance. */
     public BigDecimal startingBalance() {
         return startingBalance;
     }
 
+    /** Seed of the id-step generator. */
     public long seed() {
         return seed;
     }
@@ -161,6 +175,7 @@ public final class BinanceSimConfig {
         private Builder() {
         }
 
+        /** Adds a symbol. */
         public Builder symbol(final SimSymbol symbol) {
             symbols.add(Objects.requireNonNull(symbol, "symbol"));
             return this;
@@ -172,11 +187,13 @@ public final class BinanceSimConfig {
             return this;
         }
 
+        /** Uses {@code clock} as venue time (tests offset, freeze and advance it). */
         public Builder clock(final SimClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /** Server ping interval (venue: 3 min). */
         public Builder pingInterval(final Duration pingInterval) {
             this.pingInterval = pingInterval;
             return this;
@@ -188,16 +205,19 @@ public final class BinanceSimConfig {
             return this;
         }
 
+        /** WebSocket age limit (venue: 24 h). */
         public Builder maxConnectionAge(final Duration maxConnectionAge) {
             this.maxConnectionAge = maxConnectionAge;
             return this;
         }
 
+        /** listenKey validity (venue: 60 min). */
         public Builder listenKeyValidity(final Duration listenKeyValidity) {
             this.listenKeyValidity = listenKeyValidity;
             return this;
         }
 
+        /** Incoming-frame limit per socket and second (venue: 10). */
         public Builder maxIncomingMessagesPerSecond(final int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxIncomingMessagesPerSecond must be >= 1, got " + max);
@@ -213,6 +233,7 @@ public final class BinanceSimConfig {
             return this;
         }
 
+        /** {@code u} before the first depth event. */
         public Builder firstUpdateId(final long firstUpdateId) {
             this.firstUpdateId = firstUpdateId;
             return this;
@@ -246,6 +267,7 @@ public final class BinanceSimConfig {
             return this;
         }
 
+        /** Validates and builds the config; throws IllegalArgumentException naming the bad setting. */
         public BinanceSimConfig build() {
             return new BinanceSimConfig(this);
         }
