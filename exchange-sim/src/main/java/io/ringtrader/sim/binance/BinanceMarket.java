@@ -10,11 +10,14 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * The simulated market of every configured symbol: its L2 book, depth id chain, trades, klines, mark price and open
@@ -29,6 +32,11 @@ public final class BinanceMarket {
     static final int[] PARTIAL_DEPTHS = {5, 10, 20};
     /** Diff-depth stream suffixes (all carry the same events here). */
     static final String[] DIFF_SUFFIXES = {"@depth", "@depth@100ms", "@depth@500ms", "@depth@0ms"};
+    /** With aggregation: the diff streams each update speed feeds, and its period in aggregation ticks. */
+    private static final String[][] SPEED_STREAMS = {{"@depth@100ms", "@depth@0ms"}, {"@depth"}, {"@depth@500ms"}};
+    private static final int[] SPEED_TICKS = {2, 5, 10};
+    /** Period of {@link #flushAggregated}: 100, 250 and 500 ms are whole multiples of it. */
+    static final long AGGREGATION_TICK_MS = 50;
     private static final String[] UPDATE_SPEEDS = {"", "@100ms", "@500ms"};
     private static final String[] KLINE_INTERVALS = {"1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h",
         "12h", "1d"};
@@ -42,6 +50,7 @@ public final class BinanceMarket {
     private final SplittableRandom random;
     private final int minIdStep;
     private final int maxIdStep;
+    private final boolean aggregateDepth;
     private MarketListener listener = MarketListener.NONE;
 
     BinanceMarket(final Object lock, final StreamHub hub, final BinanceSimConfig config) {
@@ -51,6 +60,7 @@ public final class BinanceMarket {
         this.random = new SplittableRandom(config.seed());
         this.minIdStep = config.minIdStep();
         this.maxIdStep = config.maxIdStep();
+        this.aggregateDepth = config.aggregateDepth();
         for (final SimSymbol s : config.symbols()) {
             symbols.put(s.name(), new SymbolMarket(s, config.firstUpdateId()));
         }
@@ -129,9 +139,64 @@ public final class BinanceMarket {
         final BigDecimal[] topBefore = m.top();
         final long first = m.lastUpdateId + minIdStep + random.nextInt(maxIdStep - minIdStep + 1);
         final long last = first + Math.max(0, bids.size() + asks.size() - 1);
-        applyAndSend(m, first, last, m.lastUpdateId, nowMs, nowMs, bids, asks);
+        if (aggregateDepth) {
+            applyAndAggregate(m, first, last, nowMs, bids, asks);
+        } else {
+            applyAndSend(m, first, last, m.lastUpdateId, nowMs, nowMs, bids, asks);
+        }
         emitDerived(m, topBefore, last, nowMs);
         return last;
+    }
+
+    /**
+     * Applies a diff and merges it into the pending event of every update speed; a dropped diff makes the pending
+     * events "sent but lost", so the next event of each speed has a {@code pu} the client never saw.
+     */
+    private void applyAndAggregate(final SymbolMarket m, final long first, final long last, final long nowMs,
+                                   final List<BigDecimal[]> bids, final List<BigDecimal[]> asks) {
+        setLevels(m, bids, asks);
+        m.lastUpdateId = last;
+        m.lastEventMs = nowMs;
+        final boolean drop = m.dropNextDiff;
+        if (drop) {
+            m.dropNextDiff = false;
+            m.droppedDiffs++;
+        }
+        for (final PendingDepth p : m.pending) {
+            p.merge(first, last, nowMs, bids, asks);
+            if (drop) {
+                p.done();
+            }
+        }
+    }
+
+    /**
+     * Sends the pending aggregated diff of every update speed whose period ends at {@code tick} (one tick is
+     * {@link #AGGREGATION_TICK_MS}); called by the server's timer when aggregation is on.
+     */
+    void flushAggregated(final long tick) {
+        synchronized (lock) {
+            for (final SymbolMarket m : symbols.values()) {
+                for (int i = 0; i < SPEED_STREAMS.length; i++) {
+                    final PendingDepth p = m.pending[i];
+                    if (tick % SPEED_TICKS[i] != 0 || p.isEmpty()) {
+                        continue;
+                    }
+                    String payload = null;
+                    for (final String suffix : SPEED_STREAMS[i]) {
+                        final String stream = m.symbol.streamName() + suffix;
+                        if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
+                            if (payload == null) {
+                                payload = depthJson(m, p.first, p.last, p.prev, p.eventMs, p.eventMs,
+                                    p.levels(p.bids), p.levels(p.asks));
+                            }
+                            hub.publish(WsRoute.PUBLIC, stream, payload);
+                        }
+                    }
+                    p.done();
+                }
+            }
+        }
     }
 
     /** Applies a diff to the book, advances the chain and sends it unless a drop is armed; the caller holds the lock. */
@@ -496,6 +561,7 @@ public final class BinanceMarket {
         final SimSymbol symbol;
         final L2Book book = new L2Book();
         final Kline[] klines = new Kline[KLINE_INTERVALS.length];
+        final PendingDepth[] pending = new PendingDepth[SPEED_STREAMS.length];
         long lastUpdateId;
         long lastPartialU;
         long lastEventMs;
@@ -515,6 +581,9 @@ public final class BinanceMarket {
             this.symbol = symbol;
             this.lastUpdateId = firstUpdateId;
             this.lastPartialU = firstUpdateId;
+            for (int i = 0; i < pending.length; i++) {
+                pending[i] = new PendingDepth(firstUpdateId);
+            }
         }
 
         /** {bidPrice, bidQty, askPrice, askQty}, nulls for an empty side. */
@@ -538,6 +607,55 @@ public final class BinanceMarket {
                 return t[0].add(t[2]).divide(BigDecimal.valueOf(2));
             }
             return null;
+        }
+    }
+
+    /** The changes of one update speed since its last event, merged level by level. */
+    private static final class PendingDepth {
+        final NavigableMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Collections.reverseOrder());
+        final NavigableMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+        long first = -1;
+        long last;
+        long prev;
+        long eventMs;
+
+        PendingDepth(final long prev) {
+            this.prev = prev;
+        }
+
+        void merge(final long firstId, final long lastId, final long nowMs, final List<BigDecimal[]> bidChanges,
+                   final List<BigDecimal[]> askChanges) {
+            if (first < 0) {
+                first = firstId;
+            }
+            last = lastId;
+            eventMs = nowMs;
+            for (final BigDecimal[] l : bidChanges) {
+                bids.put(l[0], l[1]);
+            }
+            for (final BigDecimal[] l : askChanges) {
+                asks.put(l[0], l[1]);
+            }
+        }
+
+        boolean isEmpty() {
+            return first < 0;
+        }
+
+        List<BigDecimal[]> levels(final NavigableMap<BigDecimal, BigDecimal> side) {
+            final List<BigDecimal[]> out = new ArrayList<>(side.size());
+            for (final Map.Entry<BigDecimal, BigDecimal> e : side.entrySet()) {
+                out.add(new BigDecimal[] {e.getKey(), e.getValue()});
+            }
+            return out;
+        }
+
+        /** The pending event went out (or was lost): the next one links to its last id. */
+        void done() {
+            prev = last;
+            first = -1;
+            bids.clear();
+            asks.clear();
         }
     }
 

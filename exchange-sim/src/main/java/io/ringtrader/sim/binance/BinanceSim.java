@@ -42,6 +42,7 @@ public final class BinanceSim implements AutoCloseable {
     private Channel serverChannel;
     private int port = -1;
     private long housekeepingTicks;
+    private long aggregationTicks;
     private boolean closed;
 
     /** Builds the venue state; nothing is bound until {@link #start()}. */
@@ -84,8 +85,21 @@ public final class BinanceSim implements AutoCloseable {
         }
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         group.next().scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+        if (config.aggregateDepth()) {
+            group.next().scheduleAtFixedRate(this::flushAggregatedDepth, BinanceMarket.AGGREGATION_TICK_MS,
+                BinanceMarket.AGGREGATION_TICK_MS, TimeUnit.MILLISECONDS);
+        }
         LOG.info("Binance sim listening on 127.0.0.1:{} with {}", this.port, config.symbols());
         return this;
+    }
+
+    /** Every aggregation tick (one timer thread): send the aggregated diffs whose period ends now. */
+    private void flushAggregatedDepth() {
+        try {
+            market.flushAggregated(++aggregationTicks);
+        } catch (final RuntimeException e) {
+            LOG.error("depth aggregation flush failed", e);
+        }
     }
 
     /** Once a second: expire listenKeys, close klines whose interval has ended. */

@@ -34,6 +34,7 @@ public final class BinanceSimConfig {
     private final BigDecimal startingBalance;
     private final long seed;
     private final boolean refuseMisroutedStreams;
+    private final boolean aggregateDepth;
 
     private BinanceSimConfig(final Builder b) {
         if (b.symbols.isEmpty()) {
@@ -59,6 +60,7 @@ public final class BinanceSimConfig {
         this.startingBalance = b.startingBalance;
         this.seed = b.seed;
         this.refuseMisroutedStreams = b.refuseMisroutedStreams;
+        this.aggregateDepth = b.aggregateDepth;
     }
 
     private static Duration positive(final Duration d, final String name) {
@@ -148,6 +150,11 @@ public final class BinanceSimConfig {
         return seed;
     }
 
+    /** True when diff-depth streams merge updates over their period (100/250/500 ms) instead of one event per diff. */
+    public boolean aggregateDepth() {
+        return aggregateDepth;
+    }
+
     /** True when a stream asked for on a route that does not carry it is refused instead of silently never sent. */
     public boolean refuseMisroutedStreams() {
         return refuseMisroutedStreams;
@@ -171,6 +178,7 @@ public final class BinanceSimConfig {
         private BigDecimal startingBalance = new BigDecimal("10000");
         private long seed = 42L;
         private boolean refuseMisroutedStreams;
+        private boolean aggregateDepth;
 
         private Builder() {
         }
@@ -255,6 +263,16 @@ public final class BinanceSimConfig {
         /** Seed of the id-step generator, for reproducible runs. */
         public Builder seed(final long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Venue-like diff depth (default off): {@code @depth@100ms}, {@code @depth} (250 ms) and {@code @depth@500ms}
+         * each send, once per period, one event merging every diff since the last ({@code U} of the first, {@code u}
+         * of the last, {@code pu} the stream's previous {@code u}). Off: every diff is its own event on all of them.
+         */
+        public Builder aggregateDepth(final boolean aggregate) {
+            this.aggregateDepth = aggregate;
             return this;
         }
 
