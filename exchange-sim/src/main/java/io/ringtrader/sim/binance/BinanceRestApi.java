@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringtrader.sim.SimClock;
 import io.ringtrader.sim.SimSymbol;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -97,7 +99,7 @@ final class BinanceRestApi {
 
     private static String urlDecode(final String s) {
         try {
-            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (final IllegalArgumentException e) {
             throw BinanceApiException.badRequest(-1100, "Illegal characters found in a parameter.");
         }

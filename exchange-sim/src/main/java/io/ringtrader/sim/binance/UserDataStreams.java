@@ -33,9 +33,10 @@ public final class UserDataStreams {
     /** Creates a key, or (as the venue does) extends and returns the active one. */
     public synchronized String create() {
         final long now = clock.epochMillis();
-        for (final Map.Entry<String, Long> e : expiryMs.entrySet()) {
-            e.setValue(now + validityMs);
-            return e.getKey();
+        final String active = firstKey();
+        if (active != null) {
+            expiryMs.put(active, now + validityMs);
+            return active;
         }
         final char[] key = new char[64];
         for (int i = 0; i < key.length; i++) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.ringtrader.sim.binance.BinanceMarket.level;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(30)
@@ -131,7 +132,7 @@ class BinanceFaultsTest {
 
     @Test
     void shouldRefusePrivateSocketWithoutAValidListenKey() {
-        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        final Exception e = assertThrows(Exception.class,
             () -> client.ws("/private/ws?listenKey=nope"));
         assertTrue(e.getMessage() != null);
     }

@@ -1,6 +1,7 @@
 package io.ringtrader.sim.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ringtrader.sim.L2Book;
 import io.ringtrader.sim.SimSymbol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -18,6 +20,7 @@ import static io.ringtrader.sim.binance.BinanceMarket.level;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(30)
@@ -93,8 +96,8 @@ class BinanceMarketStreamTest {
                 load(bids, d.get("b"));
                 load(asks, d.get("a"));
             }
-            assertEquals(toMap(sim.market().bookSide("BTCUSDT", io.ringtrader.sim.L2Book.Side.BID)), bids);
-            assertEquals(toMap(sim.market().bookSide("BTCUSDT", io.ringtrader.sim.L2Book.Side.ASK)), asks);
+            assertEquals(toMap(sim.market().bookSide("BTCUSDT", L2Book.Side.BID)), bids);
+            assertEquals(toMap(sim.market().bookSide("BTCUSDT", L2Book.Side.ASK)), asks);
             final JsonNode again = SimClient.json(client.get("/fapi/v1/depth?symbol=BTCUSDT&limit=5"));
             assertEquals(last, again.get("lastUpdateId").asLong());
             assertTrue(again.get("bids").size() <= 5);
@@ -112,7 +115,7 @@ class BinanceMarketStreamTest {
         }
     }
 
-    private static Map<BigDecimal, BigDecimal> toMap(final java.util.List<BigDecimal[]> levels) {
+    private static Map<BigDecimal, BigDecimal> toMap(final List<BigDecimal[]> levels) {
         final Map<BigDecimal, BigDecimal> m = new TreeMap<>();
         for (final BigDecimal[] l : levels) {
             m.put(l[0].stripTrailingZeros(), l[1].stripTrailingZeros());
@@ -219,7 +222,7 @@ class BinanceMarketStreamTest {
                 assertEquals(2, reply.get("code").asInt());
                 assertEquals(3, reply.get("id").asInt());
             }
-            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+            assertTrue(assertThrows(RuntimeException.class,
                 () -> c.ws("/market/stream?streams=btcusdt@depth@100ms")).getMessage() != null);
         }
     }
