@@ -151,6 +151,22 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
         }
     }
 
+    /** Cancels every open order of the request's symbol; returns how many. */
+    int cancelAll(final Map<String, String> p) {
+        synchronized (market.lock()) {
+            final SimSymbol s = symbolParam(p);
+            final long now = clock.epochMillis();
+            int n = 0;
+            for (final SimOrder o : new ArrayList<>(openOrders)) {
+                if (o.symbol == s) {
+                    finish(o, "CANCELED", now);
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
     private SimOrder find(final Map<String, String> p) {
         final SimSymbol s = symbolParam(p);
         final String id = p.get("orderId");

@@ -135,6 +135,11 @@ final class BinanceRestApi {
                 weigh(headers, 1);
                 signed(r, p);
                 return account.orderJson(account.query(p)).toString();
+            case "DELETE /fapi/v1/allOpenOrders":
+                weigh(headers, 1);
+                signed(r, p);
+                account.cancelAll(p);
+                return "{\"code\":200,\"msg\":\"The operation of cancel all open order is done.\"}";
             case "GET /fapi/v1/openOrders":
                 weigh(headers, p.containsKey("symbol") ? 1 : 40);
                 signed(r, p);

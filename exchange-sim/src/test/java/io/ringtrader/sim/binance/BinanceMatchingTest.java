@@ -106,6 +106,15 @@ class BinanceMatchingTest {
     }
 
     @Test
+    void shouldCancelAllOpenOrdersOfASymbol() {
+        order("side=SELL&type=LIMIT&timeInForce=GTC&quantity=1.000&price=101.0");
+        order("side=BUY&type=LIMIT&timeInForce=GTC&quantity=1.000&price=99.0");
+        assertEquals(200, SimClient.json(client.signed("DELETE", "/fapi/v1/allOpenOrders", "symbol=BTCUSDT"))
+            .get("code").asInt());
+        assertEquals(0, SimClient.json(client.signed("GET", "/fapi/v1/openOrders", "symbol=BTCUSDT")).size());
+    }
+
+    @Test
     void shouldAnswerAckWithTheAcceptedState() {
         final JsonNode ack = SimClient.json(client.signed("POST", "/fapi/v1/order",
             "symbol=BTCUSDT&side=BUY&type=MARKET&quantity=1.000"));
