@@ -1,0 +1,713 @@
+package io.ringtrader.sim.binance;
+
+import io.ringtrader.sim.L2Book;
+import io.ringtrader.sim.L2Book.Side;
+import io.ringtrader.sim.SimClock;
+import io.ringtrader.sim.SimSymbol;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The simulated market of every configured symbol: its L2 book, depth id chain, trades, klines, mark price and open
+ * interest, and the frames these produce on the WebSocket routes. Every method is thread-safe (one lock shared with
+ * the account, so matching sees a consistent book).
+ *
+ * <p>Depth ids follow the venue: each diff carries {@code U} (first id), {@code u} (last id) and {@code pu} (the
+ * previous event's {@code u}); {@code U} is never {@code pu + 1} because ids advance by a pseudo-random step.
+ */
+public final class BinanceMarket {
+    /** Partial book depths the venue serves. */
+    static final int[] PARTIAL_DEPTHS = {5, 10, 20};
+    /** Diff-depth stream suffixes (all carry the same events here). */
+    static final String[] DIFF_SUFFIXES = {"@depth", "@depth@100ms", "@depth@500ms", "@depth@0ms"};
+    /** With aggregation: the diff streams each update speed feeds, and its period in aggregation ticks. */
+    private static final String[][] SPEED_STREAMS = {{"@depth@100ms", "@depth@0ms"}, {"@depth"}, {"@depth@500ms"}};
+    private static final int[] SPEED_TICKS = {2, 5, 10};
+    /** Period of {@link #flushAggregated}: 100, 250 and 500 ms are whole multiples of it. */
+    static final long AGGREGATION_TICK_MS = 50;
+    private static final String[] UPDATE_SPEEDS = {"", "@100ms", "@500ms"};
+    private static final String[] KLINE_INTERVALS = {"1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h",
+        "12h", "1d"};
+    private static final long[] KLINE_INTERVAL_MS = {60_000L, 180_000L, 300_000L, 900_000L, 1_800_000L, 3_600_000L,
+        7_200_000L, 14_400_000L, 21_600_000L, 28_800_000L, 43_200_000L, 86_400_000L};
+
+    private final Object lock;
+    private final StreamHub hub;
+    private final SimClock clock;
+    private final Map<String, SymbolMarket> symbols = new LinkedHashMap<>();
+    private final SplittableRandom random;
+    private final int minIdStep;
+    private final int maxIdStep;
+    private final boolean aggregateDepth;
+    private MarketListener listener = MarketListener.NONE;
+
+    BinanceMarket(final Object lock, final StreamHub hub, final BinanceSimConfig config) {
+        this.lock = lock;
+        this.hub = hub;
+        this.clock = config.clock();
+        this.random = new SplittableRandom(config.seed());
+        this.minIdStep = config.minIdStep();
+        this.maxIdStep = config.maxIdStep();
+        this.aggregateDepth = config.aggregateDepth();
+        for (final SimSymbol s : config.symbols()) {
+            symbols.put(s.name(), new SymbolMarket(s, config.firstUpdateId()));
+        }
+    }
+
+    void listener(final MarketListener listener) {
+        this.listener = listener;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    /** The configured symbols, in configuration order. */
+    public List<SimSymbol> symbols() {
+        final List<SimSymbol> out = new ArrayList<>();
+        for (final SymbolMarket m : symbols.values()) {
+            out.add(m.symbol);
+        }
+        return out;
+    }
+
+    /** A configured symbol by (case-insensitive) name, or null. */
+    public SimSymbol symbol(final String name) {
+        final SymbolMarket m = symbols.get(name.toUpperCase(Locale.ROOT));
+        return m == null ? null : m.symbol;
+    }
+
+    SymbolMarket state(final String name) {
+        final SymbolMarket m = symbols.get(name.toUpperCase(Locale.ROOT));
+        if (m == null) {
+            throw new IllegalArgumentException("unknown symbol " + name + "; configured: " + symbols.keySet());
+        }
+        return m;
+    }
+
+    /** Builds a level pair for {@link #depthDiff}. */
+    public static String[] level(final String price, final String qty) {
+        return new String[] {price, qty};
+    }
+
+    /**
+     * Sets absolute level quantities (zero removes a level) on the sim book and emits one depth event on every
+     * diff-depth stream, the partial-depth streams and, when the top changed, bookTicker. Resting orders the new
+     * book crosses are filled afterwards.
+     *
+     * @param bids {price, qty} string pairs
+     * @param asks {price, qty} string pairs
+     * @return the event's final update id {@code u}
+     */
+    public long depthDiff(final String symbol, final String[][] bids, final String[][] asks) {
+        synchronized (lock) {
+            final SymbolMarket m = state(symbol);
+            final List<BigDecimal[]> b = parse(bids);
+            final List<BigDecimal[]> a = parse(asks);
+            final long u = applyDiff(m, b, a, clock.epochMillis());
+            listener.onBookChanged(m);
+            return u;
+        }
+    }
+
+    private static List<BigDecimal[]> parse(final String[][] levels) {
+        final List<BigDecimal[]> out = new ArrayList<>(levels.length);
+        for (final String[] l : levels) {
+            if (l.length != 2) {
+                throw new IllegalArgumentException("a level is {price, qty}, got " + l.length + " values");
+            }
+            out.add(new BigDecimal[] {new BigDecimal(l[0]), new BigDecimal(l[1])});
+        }
+        return out;
+    }
+
+    /** Applies changes and emits the diff; the caller holds the lock. Returns u. */
+    long applyDiff(final SymbolMarket m, final List<BigDecimal[]> bids, final List<BigDecimal[]> asks,
+                   final long nowMs) {
+        final BigDecimal[] topBefore = m.top();
+        final long first = m.lastUpdateId + minIdStep + random.nextInt(maxIdStep - minIdStep + 1);
+        final long last = first + Math.max(0, bids.size() + asks.size() - 1);
+        if (aggregateDepth) {
+            applyAndAggregate(m, first, last, nowMs, bids, asks);
+        } else {
+            applyAndSend(m, first, last, m.lastUpdateId, nowMs, nowMs, bids, asks);
+        }
+        emitDerived(m, topBefore, last, nowMs);
+        return last;
+    }
+
+    /**
+     * Applies a diff and merges it into the pending event of every update speed; a dropped diff makes the pending
+     * events "sent but lost", so the next event of each speed has a {@code pu} the client never saw.
+     */
+    private void applyAndAggregate(final SymbolMarket m, final long first, final long last, final long nowMs,
+                                   final List<BigDecimal[]> bids, final List<BigDecimal[]> asks) {
+        setLevels(m, bids, asks);
+        m.lastUpdateId = last;
+        m.lastEventMs = nowMs;
+        final boolean drop = m.dropNextDiff;
+        if (drop) {
+            m.dropNextDiff = false;
+            m.droppedDiffs++;
+        }
+        for (final PendingDepth p : m.pending) {
+            p.merge(first, last, nowMs, bids, asks);
+            if (drop) {
+                p.done();
+            }
+        }
+    }
+
+    /**
+     * Sends the pending aggregated diff of every update speed whose period ends at {@code tick} (one tick is
+     * {@link #AGGREGATION_TICK_MS}); called by the server's timer when aggregation is on.
+     */
+    void flushAggregated(final long tick) {
+        synchronized (lock) {
+            for (final SymbolMarket m : symbols.values()) {
+                for (int i = 0; i < SPEED_STREAMS.length; i++) {
+                    final PendingDepth p = m.pending[i];
+                    if (tick % SPEED_TICKS[i] != 0 || p.isEmpty()) {
+                        continue;
+                    }
+                    String payload = null;
+                    for (final String suffix : SPEED_STREAMS[i]) {
+                        final String stream = m.symbol.streamName() + suffix;
+                        if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
+                            if (payload == null) {
+                                payload = depthJson(m, p.first, p.last, p.prev, p.eventMs, p.eventMs,
+                                    p.levels(p.bids), p.levels(p.asks));
+                            }
+                            hub.publish(WsRoute.PUBLIC, stream, payload);
+                        }
+                    }
+                    p.done();
+                }
+            }
+        }
+    }
+
+    /** Applies a diff to the book, advances the chain and sends it unless a drop is armed; the caller holds the lock. */
+    private void applyAndSend(final SymbolMarket m, final long first, final long last, final long prev,
+                              final long eventMs, final long txMs, final List<BigDecimal[]> bids,
+                              final List<BigDecimal[]> asks) {
+        setLevels(m, bids, asks);
+        m.lastUpdateId = last;
+        m.lastEventMs = txMs;
+        if (m.dropNextDiff) {
+            m.dropNextDiff = false;
+            m.droppedDiffs++;
+        } else {
+            emitDiff(m, first, last, prev, eventMs, txMs, bids, asks);
+        }
+    }
+
+    private static void setLevels(final SymbolMarket m, final List<BigDecimal[]> bids, final List<BigDecimal[]> asks) {
+        for (final BigDecimal[] l : bids) {
+            m.book.set(Side.BID, l[0], l[1]);
+        }
+        for (final BigDecimal[] l : asks) {
+            m.book.set(Side.ASK, l[0], l[1]);
+        }
+    }
+
+    private void emitDiff(final SymbolMarket m, final long first, final long last, final long prev, final long eventMs,
+                          final long txMs, final List<BigDecimal[]> bids, final List<BigDecimal[]> asks) {
+        String payload = null;
+        for (final String suffix : DIFF_SUFFIXES) {
+            final String stream = m.symbol.streamName() + suffix;
+            if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
+                if (payload == null) {
+                    payload = depthJson(m, first, last, prev, eventMs, txMs, bids, asks);
+                }
+                hub.publish(WsRoute.PUBLIC, stream, payload);
+            }
+        }
+    }
+
+    /** Partial depth and, unless {@code topBefore} is null, bookTicker after a book change; the caller holds the lock. */
+    private void emitDerived(final SymbolMarket m, final BigDecimal[] topBefore, final long u, final long nowMs) {
+        for (final int depth : PARTIAL_DEPTHS) {
+            String payload = null;
+            for (final String speed : UPDATE_SPEEDS) {
+                final String stream = m.symbol.streamName() + "@depth" + depth + speed;
+                if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
+                    if (payload == null) {
+                        payload = depthJson(m, u, u, m.lastPartialU, nowMs, nowMs, m.book.top(Side.BID, depth),
+                            m.book.top(Side.ASK, depth));
+                    }
+                    hub.publish(WsRoute.PUBLIC, stream, payload);
+                }
+            }
+        }
+        m.lastPartialU = u;
+        final BigDecimal[] topAfter = m.top();
+        final String stream = m.symbol.streamName() + "@bookTicker";
+        if (topBefore != null && !Arrays.equals(topBefore, topAfter) && hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
+            hub.publish(WsRoute.PUBLIC, stream, bookTickerJson(m, u, nowMs, topAfter));
+        }
+    }
+
+    private static String depthJson(final SymbolMarket m, final long first, final long last, final long prev,
+                                    final long eventMs, final long txMs, final List<BigDecimal[]> bids,
+                                    final List<BigDecimal[]> asks) {
+        final StringBuilder sb = new StringBuilder(64 + 32 * (bids.size() + asks.size()));
+        sb.append("{\"e\":\"depthUpdate\",\"E\":").append(eventMs).append(",\"T\":").append(txMs)
+            .append(",\"s\":\"").append(m.symbol.name()).append("\",\"U\":").append(first).append(",\"u\":")
+            .append(last).append(",\"pu\":").append(prev).append(",\"b\":");
+        levels(sb, m.symbol, bids);
+        sb.append(",\"a\":");
+        levels(sb, m.symbol, asks);
+        return sb.append('}').toString();
+    }
+
+    static void levels(final StringBuilder sb, final SimSymbol s, final List<BigDecimal[]> levels) {
+        sb.append('[');
+        for (int i = 0; i < levels.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append("[\"").append(s.formatPrice(levels.get(i)[0])).append("\",\"")
+                .append(s.formatQty(levels.get(i)[1])).append("\"]");
+        }
+        sb.append(']');
+    }
+
+    private static String bookTickerJson(final SymbolMarket m, final long u, final long nowMs,
+                                         final BigDecimal[] top) {
+        final SimSymbol s = m.symbol;
+        return "{\"e\":\"bookTicker\",\"u\":" + u + ",\"s\":\"" + s.name() + "\",\"b\":\""
+            + s.formatPrice(orZero(top[0])) + "\",\"B\":\"" + s.formatQty(orZero(top[1])) + "\",\"a\":\""
+            + s.formatPrice(orZero(top[2])) + "\",\"A\":\"" + s.formatQty(orZero(top[3])) + "\",\"T\":" + nowMs
+            + ",\"E\":" + nowMs + '}';
+    }
+
+    private static BigDecimal orZero(final BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    /**
+     * A public trade: emits aggTrade (one trade id per call), updates every kline interval (a trade in a new
+     * interval first emits the previous kline with {@code x:true}) and lets resting orders the price trades through
+     * fill. The book is not changed.
+     *
+     * @param buyerIsMaker the venue's {@code m}: true when the aggressor sold
+     */
+    public void trade(final String symbol, final String price, final String qty, final boolean buyerIsMaker) {
+        synchronized (lock) {
+            final SymbolMarket m = state(symbol);
+            final BigDecimal p = new BigDecimal(price);
+            final BigDecimal q = new BigDecimal(qty);
+            emitTrade(m, p, q, buyerIsMaker, clock.epochMillis());
+            listener.onTrade(m, p, q);
+        }
+    }
+
+    /** Emits aggTrade and klines for one trade; the caller holds the lock. */
+    void emitTrade(final SymbolMarket m, final BigDecimal price, final BigDecimal qty, final boolean buyerIsMaker,
+                   final long nowMs) {
+        final long tradeId = ++m.lastTradeId;
+        final long aggId = ++m.lastAggTradeId;
+        m.lastPrice = price;
+        final SimSymbol s = m.symbol;
+        final String aggStream = s.streamName() + "@aggTrade";
+        if (hub.hasSubscribers(WsRoute.MARKET, aggStream)) {
+            hub.publish(WsRoute.MARKET, aggStream, "{\"e\":\"aggTrade\",\"E\":" + nowMs + ",\"s\":\"" + s.name()
+                + "\",\"a\":" + aggId + ",\"p\":\"" + s.formatPrice(price) + "\",\"q\":\"" + s.formatQty(qty)
+                + "\",\"f\":" + tradeId + ",\"l\":" + tradeId + ",\"T\":" + nowMs + ",\"m\":" + buyerIsMaker + '}');
+        }
+        for (int i = 0; i < KLINE_INTERVALS.length; i++) {
+            updateKline(m, i, price, qty, buyerIsMaker, tradeId, nowMs);
+        }
+    }
+
+    private void updateKline(final SymbolMarket m, final int interval, final BigDecimal price, final BigDecimal qty,
+                             final boolean buyerIsMaker, final long tradeId, final long nowMs) {
+        final long lengthMs = KLINE_INTERVAL_MS[interval];
+        final long openMs = nowMs - Math.floorMod(nowMs, lengthMs);
+        Kline k = m.klines[interval];
+        if (k != null && k.openMs < openMs) {
+            publishKline(m, interval, k, nowMs, true);
+            k = null;
+        }
+        if (k == null) {
+            k = new Kline(openMs, price, tradeId);
+            m.klines[interval] = k;
+        }
+        k.add(price, qty, buyerIsMaker, tradeId);
+        publishKline(m, interval, k, nowMs, false);
+    }
+
+    /**
+     * Emits the final ({@code x:true}) kline of every interval that has ended by venue time {@code nowMs}; the server
+     * calls it once a second, so klines close even when no trade follows.
+     */
+    public void closeDueKlines(final long nowMs) {
+        synchronized (lock) {
+            for (final SymbolMarket m : symbols.values()) {
+                for (int i = 0; i < KLINE_INTERVALS.length; i++) {
+                    final Kline k = m.klines[i];
+                    if (k != null && nowMs >= k.openMs + KLINE_INTERVAL_MS[i]) {
+                        publishKline(m, i, k, nowMs, true);
+                        m.klines[i] = null;
+                    }
+                }
+            }
+        }
+    }
+
+    private void publishKline(final SymbolMarket m, final int interval, final Kline k, final long nowMs,
+                              final boolean closed) {
+        final String stream = m.symbol.streamName() + "@kline_" + KLINE_INTERVALS[interval];
+        if (hub.hasSubscribers(WsRoute.MARKET, stream)) {
+            hub.publish(WsRoute.MARKET, stream, k.json(m.symbol, KLINE_INTERVALS[interval], KLINE_INTERVAL_MS[interval],
+                nowMs, closed));
+        }
+    }
+
+    /**
+     * Sets mark price, index price and funding and emits {@code markPriceUpdate} on both markPrice streams at once;
+     * afterwards the server repeats the last values every second on {@code @markPrice@1s} and every 3 s on
+     * {@code @markPrice}, as the venue does.
+     */
+    public void markPrice(final String symbol, final String mark, final String index, final String fundingRate,
+                          final long nextFundingTimeMs) {
+        synchronized (lock) {
+            final SymbolMarket m = state(symbol);
+            m.markPrice = new BigDecimal(mark);
+            m.indexPrice = index;
+            m.fundingRate = fundingRate;
+            m.nextFundingTimeMs = nextFundingTimeMs;
+            publishMarkPrice(m, clock.epochMillis(), true, true);
+        }
+    }
+
+    /** Repeats the mark price of every symbol that has one; {@code slowToo} adds the 3 s stream. */
+    void repeatMarkPrices(final boolean slowToo) {
+        synchronized (lock) {
+            final long nowMs = clock.epochMillis();
+            for (final SymbolMarket m : symbols.values()) {
+                if (m.markPrice != null) {
+                    publishMarkPrice(m, nowMs, true, slowToo);
+                }
+            }
+        }
+    }
+
+    private void publishMarkPrice(final SymbolMarket m, final long nowMs, final boolean fast, final boolean slow) {
+        final SimSymbol s = m.symbol;
+        final String mark = m.markPrice.toPlainString();
+        final String payload = "{\"e\":\"markPriceUpdate\",\"E\":" + nowMs + ",\"s\":\"" + s.name()
+            + "\",\"p\":\"" + mark + "\",\"i\":\"" + m.indexPrice + "\",\"P\":\"" + mark + "\",\"r\":\""
+            + m.fundingRate + "\",\"T\":" + m.nextFundingTimeMs + '}';
+        if (fast) {
+            hub.publish(WsRoute.MARKET, s.streamName() + "@markPrice@1s", payload);
+        }
+        if (slow) {
+            hub.publish(WsRoute.MARKET, s.streamName() + "@markPrice", payload);
+        }
+    }
+
+    /** Sets the open interest {@code GET /fapi/v1/openInterest} answers. */
+    public void openInterest(final String symbol, final String openInterest) {
+        synchronized (lock) {
+            state(symbol).openInterest = new BigDecimal(openInterest);
+        }
+    }
+
+    /** Makes the next depth diff of {@code symbol} apply to the book but not be sent (the chain gets a gap). */
+    public void dropNextDepthDiff(final String symbol) {
+        synchronized (lock) {
+            state(symbol).dropNextDiff = true;
+        }
+    }
+
+    /** Depth diffs swallowed by {@link #dropNextDepthDiff}. */
+    public int droppedDiffs(final String symbol) {
+        synchronized (lock) {
+            return state(symbol).droppedDiffs;
+        }
+    }
+
+    /** The {@code u} of the last depth event (sent or dropped): what a REST snapshot reports as lastUpdateId. */
+    public long lastUpdateId(final String symbol) {
+        synchronized (lock) {
+            return state(symbol).lastUpdateId;
+        }
+    }
+
+    /** A copy of the sim book: {price, qty} pairs, best first. */
+    public List<BigDecimal[]> bookSide(final String symbol, final Side side) {
+        synchronized (lock) {
+            return state(symbol).book.top(side, Integer.MAX_VALUE);
+        }
+    }
+
+    /** The REST depth answer: {@code lastUpdateId}, {@code E}, {@code T}, bids and asks as string pairs. */
+    String depthSnapshotJson(final String symbol, final int limit) {
+        synchronized (lock) {
+            final SymbolMarket m = state(symbol);
+            final long nowMs = clock.epochMillis();
+            final StringBuilder sb = new StringBuilder(256 + 40 * limit);
+            sb.append("{\"lastUpdateId\":").append(m.lastUpdateId).append(",\"E\":").append(nowMs)
+                .append(",\"T\":").append(m.lastEventMs == 0 ? nowMs : m.lastEventMs).append(",\"bids\":");
+            levels(sb, m.symbol, m.book.top(Side.BID, limit));
+            sb.append(",\"asks\":");
+            levels(sb, m.symbol, m.book.top(Side.ASK, limit));
+            return sb.append('}').toString();
+        }
+    }
+
+    String openInterestJson(final String symbol) {
+        synchronized (lock) {
+            final SymbolMarket m = state(symbol);
+            return "{\"openInterest\":\"" + m.openInterest.setScale(m.symbol.qtyDecimals(), RoundingMode.HALF_EVEN)
+                .toPlainString() + "\",\"symbol\":\"" + m.symbol.name() + "\",\"time\":" + clock.epochMillis() + '}';
+        }
+    }
+
+    // ---- capture playback ------------------------------------------------------------------------------------
+
+    /**
+     * Replaces the book with a captured REST snapshot, then re-applies (without sending) the diffs already streamed
+     * that are newer than it, as a client syncing from that snapshot would; later diffs with
+     * {@code u <= lastUpdateId} are stale and leave the book alone.
+     */
+    void captureSnapshot(final String symbol, final long lastUpdateId, final List<BigDecimal[]> bids,
+                         final List<BigDecimal[]> asks, final Collection<CapturedDiff> streamedBefore) {
+        synchronized (lock) {
+            final SymbolMarket m = state(symbol);
+            m.book.clear();
+            setLevels(m, bids, asks);
+            m.lastUpdateId = lastUpdateId;
+            for (final CapturedDiff d : streamedBefore) {
+                if (d.last() > m.lastUpdateId) {
+                    setLevels(m, d.bids(), d.asks());
+                    m.lastUpdateId = d.last();
+                }
+            }
+            m.snapshotSeen = true;
+        }
+    }
+
+    /** A captured depth diff: ids, times and absolute level quantities. */
+    record CapturedDiff(long first, long last, long prev, long eventMs, long txMs, List<BigDecimal[]> bids,
+                        List<BigDecimal[]> asks) {
+    }
+
+    /**
+     * Streams a captured depth diff with its own ids and, when it is newer than the book, applies it so REST
+     * snapshots stay consistent with what was streamed.
+     */
+    void captureDiff(final String symbol, final CapturedDiff d) {
+        final long first = d.first();
+        final long last = d.last();
+        final long prev = d.prev();
+        final long eventMs = d.eventMs();
+        final long txMs = d.txMs();
+        final List<BigDecimal[]> bids = d.bids();
+        final List<BigDecimal[]> asks = d.asks();
+        synchronized (lock) {
+            final SymbolMarket m = state(symbol);
+            if (last > m.lastUpdateId || !m.snapshotSeen) {
+                applyAndSend(m, first, last, prev, eventMs, txMs, bids, asks);
+                // the capture carries its own bookTicker frames: only partial depth is derived
+                emitDerived(m, null, last, eventMs);
+                listener.onBookChanged(m);
+            } else {
+                emitDiff(m, first, last, prev, eventMs, txMs, bids, asks);
+            }
+        }
+    }
+
+    /** Streams a captured frame of another kind (bookTicker, trade, aggTrade, ...) unchanged. */
+    void captureFrame(final String stream, final String dataJson) {
+        synchronized (lock) {
+            hub.publish(WsRoute.ofStream(stream), stream, dataJson);
+        }
+    }
+
+    /** Hooks the account into book changes and trades; called with the lock held. */
+    interface MarketListener {
+        MarketListener NONE = new MarketListener() {
+            @Override
+            public void onBookChanged(final SymbolMarket market) {
+            }
+
+            @Override
+            public void onTrade(final SymbolMarket market, final BigDecimal price, final BigDecimal qty) {
+            }
+        };
+
+        void onBookChanged(SymbolMarket market);
+
+        void onTrade(SymbolMarket market, BigDecimal price, BigDecimal qty);
+    }
+
+    /** Mutable per-symbol market state, guarded by the market lock. */
+    static final class SymbolMarket {
+        final SimSymbol symbol;
+        final L2Book book = new L2Book();
+        final Kline[] klines = new Kline[KLINE_INTERVALS.length];
+        final PendingDepth[] pending = new PendingDepth[SPEED_STREAMS.length];
+        long lastUpdateId;
+        long lastPartialU;
+        long lastEventMs;
+        long lastTradeId;
+        long lastAggTradeId;
+        boolean dropNextDiff;
+        boolean snapshotSeen;
+        int droppedDiffs;
+        BigDecimal lastPrice;
+        BigDecimal markPrice;
+        String indexPrice;
+        String fundingRate;
+        long nextFundingTimeMs;
+        BigDecimal openInterest = BigDecimal.ZERO;
+
+        SymbolMarket(final SimSymbol symbol, final long firstUpdateId) {
+            this.symbol = symbol;
+            this.lastUpdateId = firstUpdateId;
+            this.lastPartialU = firstUpdateId;
+            for (int i = 0; i < pending.length; i++) {
+                pending[i] = new PendingDepth(firstUpdateId);
+            }
+        }
+
+        /** {bidPrice, bidQty, askPrice, askQty}, nulls for an empty side. */
+        BigDecimal[] top() {
+            final Map.Entry<BigDecimal, BigDecimal> b = book.best(Side.BID);
+            final Map.Entry<BigDecimal, BigDecimal> a = book.best(Side.ASK);
+            return new BigDecimal[] {b == null ? null : b.getKey(), b == null ? null : b.getValue(),
+                a == null ? null : a.getKey(), a == null ? null : a.getValue()};
+        }
+
+        /** Mark price, else last trade, else mid, else null. */
+        BigDecimal referencePrice() {
+            if (markPrice != null) {
+                return markPrice;
+            }
+            if (lastPrice != null) {
+                return lastPrice;
+            }
+            final BigDecimal[] t = top();
+            if (t[0] != null && t[2] != null) {
+                return t[0].add(t[2]).divide(BigDecimal.valueOf(2));
+            }
+            return null;
+        }
+    }
+
+    /** The changes of one update speed since its last event, merged level by level. */
+    private static final class PendingDepth {
+        final NavigableMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Collections.reverseOrder());
+        final NavigableMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+        long first = -1;
+        long last;
+        long prev;
+        long eventMs;
+
+        PendingDepth(final long prev) {
+            this.prev = prev;
+        }
+
+        void merge(final long firstId, final long lastId, final long nowMs, final List<BigDecimal[]> bidChanges,
+                   final List<BigDecimal[]> askChanges) {
+            if (first < 0) {
+                first = firstId;
+            }
+            last = lastId;
+            eventMs = nowMs;
+            for (final BigDecimal[] l : bidChanges) {
+                bids.put(l[0], l[1]);
+            }
+            for (final BigDecimal[] l : askChanges) {
+                asks.put(l[0], l[1]);
+            }
+        }
+
+        boolean isEmpty() {
+            return first < 0;
+        }
+
+        List<BigDecimal[]> levels(final NavigableMap<BigDecimal, BigDecimal> side) {
+            final List<BigDecimal[]> out = new ArrayList<>(side.size());
+            for (final Map.Entry<BigDecimal, BigDecimal> e : side.entrySet()) {
+                out.add(new BigDecimal[] {e.getKey(), e.getValue()});
+            }
+            return out;
+        }
+
+        /** The pending event went out (or was lost): the next one links to its last id. */
+        void done() {
+            prev = last;
+            first = -1;
+            bids.clear();
+            asks.clear();
+        }
+    }
+
+    /** One kline being built from trades. */
+    private static final class Kline {
+        final long openMs;
+        final long firstTradeId;
+        final BigDecimal open;
+        BigDecimal high;
+        BigDecimal low;
+        BigDecimal close;
+        BigDecimal volume = BigDecimal.ZERO;
+        BigDecimal quoteVolume = BigDecimal.ZERO;
+        BigDecimal takerBuyVolume = BigDecimal.ZERO;
+        BigDecimal takerBuyQuote = BigDecimal.ZERO;
+        long lastTradeId;
+        int trades;
+
+        Kline(final long openMs, final BigDecimal open, final long firstTradeId) {
+            this.openMs = openMs;
+            this.open = open;
+            this.high = open;
+            this.low = open;
+            this.close = open;
+            this.firstTradeId = firstTradeId;
+        }
+
+        void add(final BigDecimal price, final BigDecimal qty, final boolean buyerIsMaker, final long tradeId) {
+            high = high.max(price);
+            low = low.min(price);
+            close = price;
+            volume = volume.add(qty);
+            final BigDecimal quote = price.multiply(qty);
+            quoteVolume = quoteVolume.add(quote);
+            if (!buyerIsMaker) {
+                takerBuyVolume = takerBuyVolume.add(qty);
+                takerBuyQuote = takerBuyQuote.add(quote);
+            }
+            lastTradeId = tradeId;
+            trades++;
+        }
+
+        String json(final SimSymbol s, final String interval, final long lengthMs, final long nowMs,
+                    final boolean closed) {
+            return "{\"e\":\"kline\",\"E\":" + nowMs + ",\"s\":\"" + s.name() + "\",\"k\":{\"t\":" + openMs
+                + ",\"T\":" + (openMs + lengthMs - 1) + ",\"s\":\"" + s.name() + "\",\"i\":\"" + interval
+                + "\",\"f\":" + firstTradeId + ",\"L\":" + lastTradeId + ",\"o\":\"" + s.formatPrice(open)
+                + "\",\"c\":\"" + s.formatPrice(close) + "\",\"h\":\"" + s.formatPrice(high) + "\",\"l\":\""
+                + s.formatPrice(low) + "\",\"v\":\"" + s.formatQty(volume) + "\",\"n\":" + trades + ",\"x\":"
+                + closed + ",\"q\":\"" + quoteVolume.setScale(4, RoundingMode.HALF_EVEN).toPlainString()
+                + "\",\"V\":\"" + s.formatQty(takerBuyVolume) + "\",\"Q\":\""
+                + takerBuyQuote.setScale(4, RoundingMode.HALF_EVEN).toPlainString() + "\",\"B\":\"0\"}}";
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.ringtrader.sim.binance;
+
+import java.util.Locale;
+
+/**
+ * The routed WebSocket paths of Binance USDⓈ-M futures: {@code /public} carries high-frequency book data
+ * (depth, bookTicker), {@code /market} the regular market data (aggTrade, kline, markPrice, ...), {@code /private}
+ * user data streams. A stream subscribed on the wrong path is accepted but never delivered, as on the venue.
+ */
+public enum WsRoute {
+    PUBLIC("/public"),
+    MARKET("/market"),
+    PRIVATE("/private");
+
+    private final String prefix;
+
+    WsRoute(final String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The path prefix, e.g. {@code /public}. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The route a market stream name belongs to ({@code btcusdt@depth@100ms} is PUBLIC, {@code btcusdt@aggTrade} MARKET). */
+    public static WsRoute ofStream(final String stream) {
+        final int at = stream.indexOf('@');
+        final String type = at < 0 ? stream : stream.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (type.startsWith("depth") || type.startsWith("bookticker")) {
+            return PUBLIC;
+        }
+        return MARKET;
+    }
+}
