@@ -353,7 +353,16 @@ public final class BinanceWsConnection {
         }
         final boolean deliver;
         if (session == primary) {
-            deliver = !handover.active() || handover.onOld(buffer, offset, length);
+            if (!handover.active()) {
+                deliver = true;
+            } else if (handover.trailing()) {
+                deliver = handover.onNew(buffer, offset, length);
+                if (handover.guardsCleared()) {
+                    endHandover();
+                }
+            } else {
+                deliver = handover.onOld(buffer, offset, length);
+            }
         } else if (session == candidate) {
             deliver = handover.active() && handover.onNew(buffer, offset, length);
         } else {
@@ -491,6 +500,10 @@ public final class BinanceWsConnection {
         primary = candidate;
         candidate = null;
         endHandover();
+        if (!handover.guardsCleared()) {
+            handover.trail();
+            handoverTask = eventLoop.schedule(this::endHandover, settings.handoverTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
         old.closeWith("rotated to socket #" + primary.number, true);
         rotationsCompleted++;
         report(ConnectionState.ROTATED, 0, unmatchedStreams == 0

@@ -11,7 +11,9 @@ import org.agrona.DirectBuffer;
  *
  * <p>Rule: each stream is delivered from the old connection until the two connections are seen at the same event of
  * that stream (same event id: depth and book ticker {@code u}, aggregate trade {@code a}, others {@code E}); from
- * then on it is delivered from the new connection only, and never an id at or below the last one delivered. Both
+ * then on it is delivered from the new connection only, and never an id at or below the last one delivered during
+ * the handover (events delivered before it began cannot reappear: the new connection carries only events after its
+ * subscription). Both
  * connections carry each stream in order and without gaps from their subscription on, so the switch point joins them
  * seamlessly, whichever connection reaches an event first:
  * <ul>
@@ -19,7 +21,10 @@ import org.agrona.DirectBuffer;
  *   <li>the old one delivers the id the new one received last: deliver it, then switch.</li>
  * </ul>
  * A stream whose connections never line up (the new one stays more than one frame ahead) is switched by
- * {@link #forceSwitch()} when the handover times out; that may skip events, which the caller reports as a gap.
+ * {@link #forceSwitch()} when the handover times out; that may skip events, which the caller reports as a gap. A
+ * force-switched stream has no proven join point, so after the old connection is gone the caller keeps passing the
+ * new connection's frames through {@link #onNew} ({@link #trail()}) until each such stream has delivered an id above
+ * the last one delivered: no event is delivered twice.
  *
  * <p>Frames outside the combined-stream shape, of unknown streams or without an id come from the old connection only.
  * Not thread-safe: used on the connection's event loop; allocation-free after construction.
@@ -37,8 +42,11 @@ final class StreamHandover {
     private final long[] lastNew;
     private final long[] lastDelivered;
     private final boolean[] switched;
+    private final boolean[] confirmed;
     private int remaining;
+    private int unconfirmed;
     private boolean active;
+    private boolean trailing;
 
     StreamHandover(final List<String> streams) {
         names = new byte[streams.size()][];
@@ -51,6 +59,7 @@ final class StreamHandover {
         lastNew = new long[names.length];
         lastDelivered = new long[names.length];
         switched = new boolean[names.length];
+        confirmed = new boolean[names.length];
     }
 
     /** Starts a handover: every stream comes from the old connection. */
@@ -59,8 +68,11 @@ final class StreamHandover {
         Arrays.fill(lastNew, NONE);
         Arrays.fill(lastDelivered, NONE);
         Arrays.fill(switched, false);
+        Arrays.fill(confirmed, false);
         remaining = names.length;
+        unconfirmed = 0;
         active = true;
+        trailing = false;
     }
 
     boolean active() {
@@ -75,6 +87,25 @@ final class StreamHandover {
     /** Ends the handover (finished or abandoned). */
     void end() {
         active = false;
+        trailing = false;
+    }
+
+    /**
+     * The old connection is gone, but force-switched streams still need the duplicate guard: frames of the (now only)
+     * connection go through {@link #onNew} until {@link #guardsCleared()}.
+     */
+    void trail() {
+        active = true;
+        trailing = true;
+    }
+
+    boolean trailing() {
+        return active && trailing;
+    }
+
+    /** True when no force-switched stream still waits for its first frame above the last delivered id. */
+    boolean guardsCleared() {
+        return unconfirmed == 0;
     }
 
     /** A frame of the old connection: {@link #DELIVER} or {@link #DROP}. */
@@ -91,7 +122,7 @@ final class StreamHandover {
             lastOld[stream] = id;
             lastDelivered[stream] = id;
             if (lastNew[stream] == id) {
-                switchOver(stream);
+                switchOver(stream, true);
             }
         }
         return DELIVER;
@@ -101,7 +132,7 @@ final class StreamHandover {
     boolean onNew(final DirectBuffer buffer, final int offset, final int length) {
         final int stream = streamIndex(buffer, offset, length);
         if (stream < 0) {
-            return DROP;
+            return trailing;
         }
         final long id = eventId(buffer, offset, length, idKeys[stream]);
         if (id == NONE) {
@@ -113,10 +144,14 @@ final class StreamHandover {
                 return DROP;
             }
             lastDelivered[stream] = id;
+            if (!confirmed[stream]) {
+                confirmed[stream] = true;
+                unconfirmed--;
+            }
             return DELIVER;
         }
         if (lastOld[stream] == id) {
-            switchOver(stream);
+            switchOver(stream, true);
         }
         return DROP;
     }
@@ -133,15 +168,19 @@ final class StreamHandover {
                 if (lastNew[i] != NONE) {
                     gaps++;
                 }
-                switchOver(i);
+                switchOver(i, false);
             }
         }
         return gaps;
     }
 
-    private void switchOver(final int stream) {
+    private void switchOver(final int stream, final boolean matched) {
         switched[stream] = true;
         remaining--;
+        confirmed[stream] = matched;
+        if (!matched) {
+            unconfirmed++;
+        }
     }
 
     /** Index of the frame's stream in the list, or -1: frames start with {@code {"stream":"<name>"}. */
