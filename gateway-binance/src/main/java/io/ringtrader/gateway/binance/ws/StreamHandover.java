@@ -177,8 +177,8 @@ final class StreamHandover {
     private void switchOver(final int stream, final boolean matched) {
         switched[stream] = true;
         remaining--;
-        confirmed[stream] = matched;
-        if (!matched) {
+        confirmed[stream] = matched || lastDelivered[stream] == NONE;
+        if (!confirmed[stream]) {
             unconfirmed++;
         }
     }
