@@ -128,17 +128,20 @@ public record BinanceWsSettings(Duration connectTimeout, Duration idleTimeout, b
             maxFramePayloadBytes = from.maxFramePayloadBytes;
         }
 
+        /** TCP connect limit. */
         public Builder connectTimeout(final Duration value) {
             connectTimeout = value;
             return this;
         }
 
+        /** Silence that means a dead socket, and whether to probe with a ping at half of it. */
         public Builder idleTimeout(final Duration value, final boolean probe) {
             idleTimeout = value;
             probeWhenIdle = probe;
             return this;
         }
 
+        /** Reconnect delay ceilings (initial doubling up to max), jitter, and the uptime that resets them. */
         public Builder backoff(final Duration initial, final Duration max, final Jitter mode, final Duration stable) {
             initialBackoff = initial;
             maxBackoff = max;
@@ -147,32 +150,38 @@ public record BinanceWsSettings(Duration connectTimeout, Duration idleTimeout, b
             return this;
         }
 
+        /** Age at which a connection is replaced, and how long the handover may take. */
         public Builder rotation(final Duration maxAge, final Duration handover) {
             maxConnectionAge = maxAge;
             handoverTimeout = handover;
             return this;
         }
 
+        /** Outgoing frames per one-second window, 1 to 10. */
         public Builder maxMessagesPerSecond(final int value) {
             maxMessagesPerSecond = value;
             return this;
         }
 
+        /** Streams per SUBSCRIBE message. */
         public Builder maxStreamsPerSubscribe(final int value) {
             maxStreamsPerSubscribe = value;
             return this;
         }
 
+        /** Streams per connection, 1 to 1024. */
         public Builder maxStreamsPerConnection(final int value) {
             maxStreamsPerConnection = value;
             return this;
         }
 
+        /** Largest accepted frame or reassembled message. */
         public Builder maxFramePayloadBytes(final int value) {
             maxFramePayloadBytes = value;
             return this;
         }
 
+        /** Validates and builds; throws {@link IllegalArgumentException} naming the bad value. */
         public BinanceWsSettings build() {
             return new BinanceWsSettings(connectTimeout, idleTimeout, probeWhenIdle, initialBackoff, maxBackoff, jitter,
                 stableAfter, maxConnectionAge, handoverTimeout, maxMessagesPerSecond, maxStreamsPerSubscribe,

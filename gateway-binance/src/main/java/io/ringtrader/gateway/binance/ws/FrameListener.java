@@ -8,7 +8,8 @@ import org.agrona.DirectBuffer;
  * rotation). Subscription replies are consumed by the connection and not passed on.
  *
  * <p>Called on the connection's event-loop thread only. The buffer is a view over the network buffer and is valid
- * only during the call: decode it, do not keep it. The signature matches
+ * only during the call: decode it, do not keep it. It must not throw: a throw is taken for a broken connection, which
+ * is closed and reconnected (with a continuity loss). The signature matches
  * {@link io.ringtrader.gateway.binance.BinanceFrameDecoder#onFrame}, so {@code decoder::onFrame} fits.
  */
 @FunctionalInterface

@@ -96,11 +96,11 @@ class BinanceWsConnectionTest {
 
     @Test
     void shouldKeepAQuietButLiveConnectionWithProbePings() throws Exception {
-        client = start(ClientHarness.fast().idleTimeout(Duration.ofMillis(400), true).build(), DEPTH);
+        client = start(ClientHarness.fast().idleTimeout(Duration.ofMillis(1_000), true).build(), DEPTH);
         final WsTestServer.Peer peer = server.awaitPeer(WAIT);
         client.awaitState(ConnectionState.SUBSCRIBED, 1, WAIT);
 
-        assertNull(server.pollPeer(Duration.ofMillis(1_500)), "the client reconnected although the server answered pings");
+        assertNull(server.pollPeer(Duration.ofMillis(2_500)), "the client reconnected although the server answered pings");
         assertTrue(peer.isOpen());
         assertTrue(client.changes(ConnectionState.DISCONNECTED).isEmpty(), client.states().toString());
         assertTrue(client.connection.messagesSent() >= 3, "probe pings sent: " + client.connection.messagesSent());
@@ -144,6 +144,24 @@ class BinanceWsConnectionTest {
                 peers.get(i).texts(), "resubscribed on reconnect " + i);
         }
         assertTrue(client.changes(ConnectionState.DISCONNECTED).get(0).reason().contains("1001"));
+    }
+
+    @Test
+    void shouldResetTheBackoffAfterAConnectionWasStable() throws Exception {
+        client = start(ClientHarness.fast()
+            .backoff(Duration.ofMillis(100), Duration.ofMillis(800), BinanceWsSettings.Jitter.EQUAL, Duration.ofMillis(400))
+            .build(), DEPTH);
+        server.awaitPeer(WAIT).drop();
+        server.awaitPeer(WAIT).drop();
+        final WsTestServer.Peer stable = server.awaitPeer(WAIT);
+        Thread.sleep(600);
+        stable.drop();
+        client.awaitState(ConnectionState.RECONNECT_SCHEDULED, 3, WAIT);
+
+        final List<ClientHarness.Change> scheduled = client.changes(ConnectionState.RECONNECT_SCHEDULED);
+        assertTrue(scheduled.get(1).delayNs() >= 100_000_000L, "second delay from the doubled ceiling: " + scheduled);
+        assertTrue(scheduled.get(2).delayNs() <= 100_000_000L, "back at the initial ceiling after 600 ms up: " + scheduled);
+        assertEquals("attempt 1", scheduled.get(2).reason());
     }
 
     @Test
