@@ -476,6 +476,7 @@ public final class BinanceWsConnection {
             return;
         }
         report(ConnectionState.ROTATING, 0, "replacing socket #" + primary.number);
+        endHandover();
         handover.begin();
         candidate = new Session(++sessionNumber);
         connect(candidate);
