@@ -32,15 +32,23 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
@@ -74,7 +82,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: every callback and all state live on one Netty {@link EventLoop} (shared by the gateway's
  * connections). {@link #start()}, {@link #close()}, {@link #rotateNow()} and the getters may be called from any
  * thread. Timers (idle, backoff, rate, rotation) use the event loop's monotonic time; the injected clock only stamps
- * frames. Once {@link #close()} was called nothing reconnects.
+ * frames. Host names are resolved on a separate thread, so a slow DNS answer never stalls the event loop. Once
+ * {@link #close()} was called nothing reconnects.
  */
 public final class BinanceWsConnection {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceWsConnection.class);
@@ -85,6 +94,9 @@ public final class BinanceWsConnection {
     private static final byte[] RESULT = "\"result\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ERROR = "\"error\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE = "\"code\"".getBytes(StandardCharsets.US_ASCII);
+    /** Host look-ups of all connections, one at a time on one daemon thread that exists only while look-ups run. */
+    private static final ThreadPoolExecutor RESOLVER = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), new DefaultThreadFactory("binance-ws-dns", true));
 
     private final String name;
     private final URI uri;
@@ -277,14 +289,40 @@ public final class BinanceWsConnection {
         connect(primary);
     }
 
+    /** Resolves the host off the event loop (a slow DNS answer must not stall the other connections), then opens. */
     private void connect(final Session session) {
         session.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
             new DefaultHttpHeaders(), settings.maxFramePayloadBytes());
+        CompletableFuture.supplyAsync(this::resolve, RESOLVER).whenComplete((address, error) -> onLoop(() -> {
+            if (session.ended) {
+                return;
+            }
+            if (error != null) {
+                final Throwable cause = error.getCause() != null ? error.getCause() : error;
+                onSessionEnded(session, "cannot resolve " + host + ": " + cause);
+            } else if (session.closeRequested) {
+                onSessionEnded(session, session.closeReason);
+            } else {
+                open(session, address);
+            }
+        }));
+    }
+
+    private InetSocketAddress resolve() {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (final UnknownHostException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private void open(final Session session, final InetSocketAddress address) {
         final long readerIdleNs = settings.probeWhenIdle()
             ? settings.idleTimeout().toNanos() / 2 : settings.idleTimeout().toNanos();
         final Bootstrap bootstrap = new Bootstrap()
             .group(eventLoop)
             .channel(NioSocketChannel.class)
+            .resolver(NoopAddressResolverGroup.INSTANCE)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
             .option(ChannelOption.TCP_NODELAY, Boolean.TRUE)
             .handler(new ChannelInitializer<SocketChannel>() {
@@ -300,7 +338,7 @@ public final class BinanceWsConnection {
                     pipeline.addLast("session", session);
                 }
             });
-        final ChannelFuture connected = bootstrap.connect(host, port);
+        final ChannelFuture connected = bootstrap.connect(address);
         session.channel = connected.channel();
         connected.addListener(future -> {
             if (!future.isSuccess()) {
@@ -694,6 +732,9 @@ public final class BinanceWsConnection {
             closeRequested = true;
             closeReason = reason;
             releaseAll(text);
+            if (channel == null) {
+                return;
+            }
             if (sendCloseFrame && open && channel.isActive()) {
                 send(new CloseWebSocketFrame(NORMAL_CLOSURE, null), true);
                 forceClose = eventLoop.schedule(() -> channel.close(), CLOSE_GRACE_NS, TimeUnit.NANOSECONDS);
@@ -704,7 +745,7 @@ public final class BinanceWsConnection {
 
         private void drain() {
             while (!control.isEmpty() || !text.isEmpty()) {
-                if (!channel.isActive()) {
+                if (channel == null || !channel.isActive()) {
                     return;
                 }
                 final long nowNs = System.nanoTime();
