@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -52,6 +53,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
@@ -150,6 +152,14 @@ public final class BinanceWsConnection {
         final List<String> streams, final BinanceWsSettings settings, final EventLoop eventLoop,
         final EpochNanoClock clock, final RandomGenerator random, final FrameListener frames,
         final ConnectionListener listener) {
+        this(name, baseUri, route, streams, settings, eventLoop, clock, random, frames, listener, null);
+    }
+
+    /** As above, with a TLS context of one's own for {@code wss} (tests: a private trust store); null for the default. */
+    BinanceWsConnection(final String name, final URI baseUri, final BinanceStreams.Route route,
+        final List<String> streams, final BinanceWsSettings settings, final EventLoop eventLoop,
+        final EpochNanoClock clock, final RandomGenerator random, final FrameListener frames,
+        final ConnectionListener listener, final SslContext tlsContext) {
         if (route == BinanceStreams.Route.PRIVATE) {
             throw new IllegalArgumentException(name + ": the user data stream is not a combined market-stream connection");
         }
@@ -173,7 +183,7 @@ public final class BinanceWsConnection {
         this.uri = URI.create(base + route.path() + "/stream");
         this.host = baseUri.getHost();
         this.port = baseUri.getPort() > 0 ? baseUri.getPort() : scheme.equals("wss") ? 443 : 80;
-        this.tls = scheme.equals("wss") ? clientTls(name) : null;
+        this.tls = !scheme.equals("wss") ? null : tlsContext != null ? tlsContext : clientTls(null);
         this.streams = List.copyOf(streams);
         this.settings = settings;
         this.eventLoop = eventLoop;
@@ -613,11 +623,17 @@ public final class BinanceWsConnection {
         return false;
     }
 
-    private static SslContext clientTls(final String name) {
+    /**
+     * The client TLS context: host-name verification on (the certificate must name the host, or its IP address), SNI
+     * from the host name.
+     *
+     * @param trust trusted certificates; null for the JVM's default trust store.
+     */
+    static SslContext clientTls(final TrustManagerFactory trust) {
         try {
-            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").trustManager(trust).build();
         } catch (final SSLException e) {
-            throw new IllegalStateException(name + ": cannot set up TLS: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
 
@@ -679,6 +695,10 @@ public final class BinanceWsConnection {
                 } else {
                     closeWith("no frame for " + settings.idleTimeout().toMillis() + " ms", false);
                 }
+                return;
+            }
+            if (event instanceof SslHandshakeCompletionEvent && !((SslHandshakeCompletionEvent)event).isSuccess()) {
+                closeWith("TLS handshake failed: " + ((SslHandshakeCompletionEvent)event).cause(), false);
                 return;
             }
             ctx.fireUserEventTriggered(event);

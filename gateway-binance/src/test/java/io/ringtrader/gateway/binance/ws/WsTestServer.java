@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -51,9 +52,16 @@ final class WsTestServer implements AutoCloseable {
     private final LinkedBlockingQueue<Peer> accepted = new LinkedBlockingQueue<>();
     private final List<Peer> peers = new CopyOnWriteArrayList<>();
     private final Channel server;
+    private final SslContext tls;
     private volatile boolean acknowledgeSubscriptions = true;
 
     WsTestServer() {
+        this(null);
+    }
+
+    /** @param tls when set, a {@code wss} server with this context. */
+    WsTestServer(final SslContext tls) {
+        this.tls = tls;
         server = new ServerBootstrap()
             .group(group)
             .channel(NioServerSocketChannel.class)
@@ -61,6 +69,9 @@ final class WsTestServer implements AutoCloseable {
                 @Override
                 protected void initChannel(final SocketChannel channel) {
                     final Peer peer = new Peer(channel);
+                    if (tls != null) {
+                        channel.pipeline().addLast(tls.newHandler(channel.alloc()));
+                    }
                     channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65_536),
                         new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                             .websocketPath("/")
@@ -76,7 +87,7 @@ final class WsTestServer implements AutoCloseable {
     }
 
     URI baseUri() {
-        return URI.create("ws://127.0.0.1:" + ((InetSocketAddress)server.localAddress()).getPort());
+        return URI.create((tls == null ? "ws" : "wss") + "://127.0.0.1:" + ((InetSocketAddress)server.localAddress()).getPort());
     }
 
     void acknowledgeSubscriptions(final boolean acknowledge) {
