@@ -52,6 +52,10 @@ public record BinanceWsSettings(Duration connectTimeout, Duration idleTimeout, b
         if (initialBackoff.compareTo(maxBackoff) > 0) {
             throw new IllegalArgumentException("initialBackoff " + initialBackoff + " must not exceed maxBackoff " + maxBackoff);
         }
+        if (handoverTimeout.compareTo(maxConnectionAge) >= 0) {
+            throw new IllegalArgumentException("handoverTimeout " + handoverTimeout + " must be shorter than maxConnectionAge "
+                + maxConnectionAge);
+        }
         if (jitter == null) {
             throw new IllegalArgumentException("jitter must be set");
         }

@@ -189,7 +189,7 @@ class BinanceWsConnectionTest {
 
     @Test
     void shouldRotateWithoutLosingOrDuplicatingFrames() throws Exception {
-        client = start(ClientHarness.fast().rotation(Duration.ofSeconds(1), Duration.ofSeconds(10)).build(), DEPTH);
+        client = start(ClientHarness.fast().rotation(Duration.ofSeconds(2), Duration.ofMillis(1_500)).build(), DEPTH);
         final WsTestServer.Peer old = server.awaitPeer(WAIT);
         client.awaitState(ConnectionState.SUBSCRIBED, 1, WAIT);
         for (int u = 1; u <= 10; u++) {
@@ -219,12 +219,14 @@ class BinanceWsConnectionTest {
 
     @Test
     void shouldSwitchUnmatchedStreamsAfterTheHandoverTimeoutWithoutDuplicatesAndReportAGap() throws Exception {
-        client = start(ClientHarness.fast().rotation(Duration.ofSeconds(1), Duration.ofMillis(800)).build(), DEPTH);
+        client = start(ClientHarness.fast().rotation(Duration.ofHours(1), Duration.ofMillis(800)).build(), DEPTH);
         final WsTestServer.Peer old = server.awaitPeer(WAIT);
         client.awaitState(ConnectionState.SUBSCRIBED, 1, WAIT);
         for (int u = 1; u <= 3; u++) {
             old.sendText(depthFrame(u));
         }
+        client.awaitFrames(3, WAIT);
+        client.connection.rotateNow();
         final WsTestServer.Peer replacement = server.awaitPeer(WAIT);
         client.awaitState(ConnectionState.ROTATING, 1, WAIT);
         old.sendText(depthFrame(4));
@@ -243,6 +245,30 @@ class BinanceWsConnectionTest {
             depthFrame(10)), client.frames);
         assertEquals(1, client.continuityLosses.get());
         assertTrue(client.changes(ConnectionState.ROTATED).get(0).reason().contains("1 streams switched unmatched"));
+    }
+
+    @Test
+    void shouldLetTheReplacementTakeOverWithAGapWhenTheOldSocketDiesDuringRotation() throws Exception {
+        client = start(ClientHarness.fast().rotation(Duration.ofHours(1), Duration.ofSeconds(10)).build(), DEPTH);
+        final WsTestServer.Peer old = server.awaitPeer(WAIT);
+        client.awaitState(ConnectionState.SUBSCRIBED, 1, WAIT);
+        old.sendText(depthFrame(1));
+        client.connection.rotateNow();
+        final WsTestServer.Peer replacement = server.awaitPeer(WAIT);
+        ClientHarness.await(() -> !replacement.texts().isEmpty(), WAIT, () -> "the replacement's SUBSCRIBE");
+        client.awaitFrames(1, WAIT);
+
+        old.drop();
+        client.awaitState(ConnectionState.SUBSCRIBED, 2, WAIT);
+        replacement.sendText(depthFrame(5));
+        client.awaitFrames(2, WAIT);
+
+        assertEquals(List.of(depthFrame(1), depthFrame(5)), client.frames);
+        assertEquals(1, client.continuityLosses.get());
+        assertTrue(client.changes(ConnectionState.RECONNECT_SCHEDULED).isEmpty(), client.states().toString());
+        assertEquals(List.of(ConnectionState.CONNECTING, ConnectionState.CONNECTED, ConnectionState.SUBSCRIBED,
+            ConnectionState.ROTATING, ConnectionState.DISCONNECTED, ConnectionState.CONNECTED, ConnectionState.SUBSCRIBED),
+            client.states());
     }
 
     @Test

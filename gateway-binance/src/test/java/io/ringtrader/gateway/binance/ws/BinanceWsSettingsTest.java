@@ -38,5 +38,7 @@ class BinanceWsSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> BinanceWsSettings.defaults().toBuilder()
             .backoff(Duration.ofSeconds(5), Duration.ofSeconds(1), BinanceWsSettings.Jitter.FULL, Duration.ofSeconds(60))
             .build());
+        assertThrows(IllegalArgumentException.class, () -> BinanceWsSettings.defaults().toBuilder()
+            .rotation(Duration.ofSeconds(10), Duration.ofSeconds(10)).build());
     }
 }
