@@ -2,7 +2,6 @@
  * Binance USDⓈ-M futures gateway. {@link io.ringtrader.gateway.binance.BinanceFrameDecoder} turns raw
  * WebSocket frames and REST snapshot bodies into inbound ring events: decoders in
  * {@code .marketdata}, the documented local-book synchronisation in {@code .sync}, and the import of raw
- * captures (hftbacktest, cryptofeed) through the same decoders in {@code .capture}; the WebSocket client that feeds
- * the decoder lives in {@code .ws}.
+ * captures (hftbacktest, cryptofeed) through the same decoders in {@code .capture}.
  */
 package io.ringtrader.gateway.binance;
