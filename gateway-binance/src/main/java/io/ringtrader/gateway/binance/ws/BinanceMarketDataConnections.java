@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -27,7 +28,11 @@ import org.agrona.concurrent.EpochNanoClock;
  */
 public final class BinanceMarketDataConnections implements AutoCloseable {
     private final EventLoopGroup group;
+    private final EventLoop loop;
+    private final URI baseUri;
+    private final EpochNanoClock clock;
     private final List<BinanceWsConnection> connections;
+    private volatile BinanceWsConnection userStream;
 
     /**
      * @param baseUri  {@code wss://host} of the venue (or {@code ws://127.0.0.1:port} of a simulator).
@@ -43,7 +48,9 @@ public final class BinanceMarketDataConnections implements AutoCloseable {
         final ConnectionListener listener) {
         final Map<BinanceStreams.Route, List<List<String>>> plan = plan(streams, settings.maxStreamsPerConnection());
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("binance-ws-io", true));
-        final EventLoop loop = group.next();
+        this.loop = group.next();
+        this.baseUri = baseUri;
+        this.clock = clock;
         final List<BinanceWsConnection> created = new ArrayList<>();
         for (final Map.Entry<BinanceStreams.Route, List<List<String>>> route : plan.entrySet()) {
             final List<List<String>> chunks = route.getValue();
@@ -93,10 +100,41 @@ public final class BinanceMarketDataConnections implements AutoCloseable {
         return connections;
     }
 
+    /**
+     * Opens the user data stream ({@link BinanceWsConnection#userStream}) on the same IO thread, so market and user
+     * frames are handled by one thread; closed with the others. At most one.
+     *
+     * @param listenKey the current listen key, read at every connect.
+     */
+    public synchronized BinanceWsConnection startUserStream(final Supplier<String> listenKey, final BinanceWsSettings settings,
+        final RandomGenerator random, final FrameListener frames, final ConnectionListener listener) {
+        if (userStream != null) {
+            throw new IllegalStateException("the user stream is already open");
+        }
+        userStream = BinanceWsConnection.userStream("private-0", baseUri, listenKey, settings, loop, clock, random, frames,
+            listener);
+        userStream.start();
+        return userStream;
+    }
+
+    /** The user data stream connection, or null. */
+    public BinanceWsConnection userStream() {
+        return userStream;
+    }
+
+    /** Runs {@code task} on the IO thread (e.g. a REST snapshot body that must reach the decoder there). */
+    public void execute(final Runnable task) {
+        loop.execute(task);
+    }
+
     /** Closes every connection (waiting up to 5 s for their close handshakes), then stops the IO thread. */
     @Override
     public void close() {
-        final CompletableFuture<?>[] closing = connections.stream().map(BinanceWsConnection::close)
+        final List<BinanceWsConnection> all = new ArrayList<>(connections);
+        if (userStream != null) {
+            all.add(userStream);
+        }
+        final CompletableFuture<?>[] closing = all.stream().map(BinanceWsConnection::close)
             .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(closing).get(5, TimeUnit.SECONDS);

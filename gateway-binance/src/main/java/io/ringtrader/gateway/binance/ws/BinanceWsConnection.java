@@ -51,6 +51,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
@@ -96,12 +97,24 @@ public final class BinanceWsConnection {
     private static final byte[] RESULT = "\"result\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ERROR = "\"error\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE = "\"code\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int OVERLAP_HASHES = 1_024;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
     /** Host look-ups of all connections, one at a time on one daemon thread that exists only while look-ups run. */
     private static final ThreadPoolExecutor RESOLVER = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), new DefaultThreadFactory("binance-ws-dns", true));
 
     private final String name;
-    private final URI uri;
+    /** The connect URL: fixed for market streams; for the user stream it carries the current listen key. */
+    private volatile URI uri;
+    private final String base;
+    private final boolean userStream;
+    private final Supplier<String> listenKey;
+    /** User stream only: hashes of the frames delivered while a rotation's two sockets overlap (duplicates dropped). */
+    private final long[] overlapHashes = new long[OVERLAP_HASHES];
+    private int overlapCount;
+    private int overlapNext;
+    private boolean overlapping;
     private final String host;
     private final int port;
     private final SslContext tls;
@@ -160,10 +173,34 @@ public final class BinanceWsConnection {
         final List<String> streams, final BinanceWsSettings settings, final EventLoop eventLoop,
         final EpochNanoClock clock, final RandomGenerator random, final FrameListener frames,
         final ConnectionListener listener, final SslContext tlsContext) {
-        if (route == BinanceStreams.Route.PRIVATE) {
+        this(name, baseUri, route, streams, null, settings, eventLoop, clock, random, frames, listener, tlsContext);
+    }
+
+    /**
+     * The user data stream, {@code <base>/private/ws?listenKey=KEY}: raw event payloads, nothing to subscribe. The
+     * listen key is read at every connect, so after the key changed {@link #reconnectNow} picks up the new one. Pings,
+     * idle detection, backoff and the rate limit work as for market streams; a rotation opens the replacement and
+     * delivers from both sockets for {@code handoverTimeout}, dropping frames already delivered (byte-equal), then
+     * closes the old one.
+     *
+     * @param listenKey the current listen key; called on the event loop at every connect.
+     */
+    public static BinanceWsConnection userStream(final String name, final URI baseUri, final Supplier<String> listenKey,
+        final BinanceWsSettings settings, final EventLoop eventLoop, final EpochNanoClock clock,
+        final RandomGenerator random, final FrameListener frames, final ConnectionListener listener) {
+        return new BinanceWsConnection(name, baseUri, BinanceStreams.Route.PRIVATE, List.of(), listenKey, settings,
+            eventLoop, clock, random, frames, listener, null);
+    }
+
+    private BinanceWsConnection(final String name, final URI baseUri, final BinanceStreams.Route route,
+        final List<String> streams, final Supplier<String> listenKey, final BinanceWsSettings settings,
+        final EventLoop eventLoop, final EpochNanoClock clock, final RandomGenerator random, final FrameListener frames,
+        final ConnectionListener listener, final SslContext tlsContext) {
+        this.userStream = listenKey != null;
+        if (userStream != (route == BinanceStreams.Route.PRIVATE)) {
             throw new IllegalArgumentException(name + ": the user data stream is not a combined market-stream connection");
         }
-        if (streams.isEmpty() || streams.size() > settings.maxStreamsPerConnection()) {
+        if (!userStream && (streams.isEmpty() || streams.size() > settings.maxStreamsPerConnection())) {
             throw new IllegalArgumentException(name + ": a connection carries 1.." + settings.maxStreamsPerConnection()
                 + " streams, not " + streams.size());
         }
@@ -177,10 +214,11 @@ public final class BinanceWsConnection {
         if (!scheme.equals("ws") && !scheme.equals("wss") || baseUri.getHost() == null) {
             throw new IllegalArgumentException(name + ": base URL must be ws://host or wss://host: " + baseUri);
         }
-        final String base = baseUri.toString().endsWith("/")
+        this.base = baseUri.toString().endsWith("/")
             ? baseUri.toString().substring(0, baseUri.toString().length() - 1) : baseUri.toString();
         this.name = name;
-        this.uri = URI.create(base + route.path() + "/stream");
+        this.listenKey = listenKey;
+        this.uri = userStream ? URI.create(base + route.path() + "/ws") : URI.create(base + route.path() + "/stream");
         this.host = baseUri.getHost();
         this.port = baseUri.getPort() > 0 ? baseUri.getPort() : scheme.equals("wss") ? 443 : 80;
         this.tls = !scheme.equals("wss") ? null : tlsContext != null ? tlsContext : clientTls(null);
@@ -228,6 +266,18 @@ public final class BinanceWsConnection {
             checkClosed();
         });
         return closed;
+    }
+
+    /**
+     * Drops the current socket and reconnects (after the backoff's next delay), reporting the continuity loss: e.g.
+     * the user stream after its listen key changed. Ignored when not connected or closed.
+     */
+    public void reconnectNow(final String reason) {
+        onLoop(() -> {
+            if (!closing && primary != null) {
+                primary.closeWith(reason, true);
+            }
+        });
     }
 
     /** Starts a rotation now, as if {@code maxConnectionAge} had passed (ignored while one runs or when not open). */
@@ -295,12 +345,15 @@ public final class BinanceWsConnection {
 
     private void openPrimary() {
         primary = new Session(++sessionNumber);
-        report(ConnectionState.CONNECTING, 0, uri.toString());
+        report(ConnectionState.CONNECTING, 0, userStream ? "user stream" : uri.toString());
         connect(primary);
     }
 
     /** Resolves the host off the event loop (a slow DNS answer must not stall the other connections), then opens. */
     private void connect(final Session session) {
+        if (userStream) {
+            uri = URI.create(base + BinanceStreams.Route.PRIVATE.path() + "/ws?listenKey=" + listenKey.get());
+        }
         session.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
             new DefaultHttpHeaders(), settings.maxFramePayloadBytes());
         CompletableFuture.supplyAsync(this::resolve, RESOLVER).whenComplete((address, error) -> onLoop(() -> {
@@ -367,7 +420,7 @@ public final class BinanceWsConnection {
         }
         if (session == primary) {
             hadConnection = true;
-            report(ConnectionState.CONNECTED, 0, uri.toString());
+            report(ConnectionState.CONNECTED, 0, userStream ? "user stream" : uri.toString());
             if (continuityLost) {
                 continuityLost = false;
                 reportContinuityLost();
@@ -375,6 +428,13 @@ public final class BinanceWsConnection {
             scheduleRotation(session);
         } else {
             LOG.info("{}: replacement socket #{} connected", name, session.number);
+        }
+        if (userStream) {
+            session.subscribed = true;
+            if (session == primary) {
+                report(ConnectionState.SUBSCRIBED, 0, "user stream");
+            }
+            return;
         }
         subscribe(session);
     }
@@ -395,6 +455,10 @@ public final class BinanceWsConnection {
 
     private void onText(final Session session, final DirectBuffer buffer, final int offset, final int length) {
         final long receiveTimeNs = clock.nanoTime();
+        if (userStream) {
+            onUserFrame(session, buffer, offset, length, receiveTimeNs);
+            return;
+        }
         if (!StreamHandover.isStreamFrame(buffer, offset, length)) {
             onReply(session, buffer, offset, length);
             return;
@@ -423,6 +487,36 @@ public final class BinanceWsConnection {
         if (handover.active() && handover.complete() && candidate != null) {
             finishRotation(0);
         }
+    }
+
+    /** User stream: deliver the primary's frames; while a rotation overlaps, both sockets', each frame once. */
+    private void onUserFrame(final Session session, final DirectBuffer buffer, final int offset, final int length,
+        final long receiveTimeNs) {
+        if (session != primary && (session != candidate || !overlapping)) {
+            return;
+        }
+        if (overlapping && !firstSighting(buffer, offset, length)) {
+            return;
+        }
+        framesDelivered++;
+        frames.onFrame(buffer, offset, length, receiveTimeNs);
+    }
+
+    /** Records the frame's hash; false if an identical frame was delivered during this overlap. */
+    private boolean firstSighting(final DirectBuffer buffer, final int offset, final int length) {
+        long hash = FNV_OFFSET;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            hash = (hash ^ (buffer.getByte(i) & 0xFF)) * FNV_PRIME;
+        }
+        for (int i = 0; i < overlapCount; i++) {
+            if (overlapHashes[i] == hash) {
+                return false;
+            }
+        }
+        overlapHashes[overlapNext] = hash;
+        overlapNext = (overlapNext + 1) % OVERLAP_HASHES;
+        overlapCount = Math.min(overlapCount + 1, OVERLAP_HASHES);
+        return true;
     }
 
     private void onReply(final Session session, final DirectBuffer buffer, final int offset, final int length) {
@@ -525,7 +619,13 @@ public final class BinanceWsConnection {
         }
         report(ConnectionState.ROTATING, 0, "replacing socket #" + primary.number);
         endHandover();
-        handover.begin();
+        if (userStream) {
+            overlapping = true;
+            overlapCount = 0;
+            overlapNext = 0;
+        } else {
+            handover.begin();
+        }
         candidate = new Session(++sessionNumber);
         connect(candidate);
         handoverTask = eventLoop.schedule(this::handoverTimedOut, settings.handoverTimeout().toNanos(),
@@ -541,7 +641,7 @@ public final class BinanceWsConnection {
             candidate.closeWith("replacement not subscribed within handoverTimeout " + settings.handoverTimeout(), false);
             return;
         }
-        finishRotation(handover.forceSwitch());
+        finishRotation(userStream ? 0 : handover.forceSwitch());
     }
 
     private void finishRotation(final int unmatchedStreams) {
@@ -564,6 +664,7 @@ public final class BinanceWsConnection {
     }
 
     private void endHandover() {
+        overlapping = false;
         handover.end();
         cancel(handoverTask);
         handoverTask = null;

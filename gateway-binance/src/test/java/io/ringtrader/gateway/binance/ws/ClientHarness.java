@@ -30,20 +30,34 @@ final class ClientHarness implements AutoCloseable {
     ClientHarness(final WsTestServer server, final BinanceStreams.Route route, final List<String> streams,
         final BinanceWsSettings settings) {
         connection = new BinanceWsConnection("test-" + route.name().toLowerCase(java.util.Locale.ROOT), server.baseUri(),
-            route, streams, settings, group.next(), new SystemEpochNanoClock(), new SplittableRandom(42),
-            (buffer, offset, length, receiveTimeNs) -> frames.add(buffer.getStringWithoutLengthUtf8(offset, length)),
-            new ConnectionListener() {
-                @Override
-                public void onStateChange(final String name, final ConnectionState state, final long delayNs,
-                    final String reason) {
-                    changes.add(new Change(state, delayNs, reason, System.nanoTime()));
-                }
+            route, streams, settings, group.next(), new SystemEpochNanoClock(), new SplittableRandom(42), this::onFrame,
+            listener());
+    }
 
-                @Override
-                public void onContinuityLost(final String name) {
-                    continuityLosses.incrementAndGet();
-                }
-            });
+    /** A user data stream connection reading its listen key from {@code listenKey}. */
+    ClientHarness(final WsTestServer server, final java.util.function.Supplier<String> listenKey,
+        final BinanceWsSettings settings) {
+        connection = BinanceWsConnection.userStream("test-private", server.baseUri(), listenKey, settings, group.next(),
+            new SystemEpochNanoClock(), new SplittableRandom(42), this::onFrame, listener());
+    }
+
+    private void onFrame(final org.agrona.DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
+        frames.add(buffer.getStringWithoutLengthUtf8(offset, length));
+    }
+
+    private ConnectionListener listener() {
+        return new ConnectionListener() {
+            @Override
+            public void onStateChange(final String name, final ConnectionState state, final long delayNs,
+                final String reason) {
+                changes.add(new Change(state, delayNs, reason, System.nanoTime()));
+            }
+
+            @Override
+            public void onContinuityLost(final String name) {
+                continuityLosses.incrementAndGet();
+            }
+        };
     }
 
     /** Test settings: short timings, everything else default. */
