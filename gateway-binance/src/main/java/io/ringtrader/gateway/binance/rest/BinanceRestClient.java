@@ -92,7 +92,7 @@ public final class BinanceRestClient implements AutoCloseable {
         this.alarm = alarm;
         final String url = config.baseUrl().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.signer = new BinanceSigner(config.secretKey());
+        this.signer = config.hasCredentials() ? new BinanceSigner(config.secretKey()) : null;
         this.limits = new RateLimitState(clockMs, config.weightLimitPerMinute(), config.orderLimitPer10s(),
             config.orderLimitPerMinute());
         this.executor = Executors.newFixedThreadPool(config.ioThreads(), daemonThreads("binance-rest-"));
@@ -296,6 +296,10 @@ public final class BinanceRestClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new BinanceRestException(Reason.CLOSED, 0, 0,
                 "binance rest: client closed, " + call.method() + ' ' + call.path() + " not sent", null));
         }
+        if (call.signed() && signer == null || call.order() && signer == null) {
+            return CompletableFuture.failedFuture(new BinanceRestException(Reason.NO_CREDENTIALS, 0, 0,
+                "binance rest: " + call.method() + ' ' + call.path() + " needs apiKey and apiSecret; none configured", null));
+        }
         final RateLimitState.Verdict verdict = limits.acquire(call.weight(), call.order());
         if (verdict != RateLimitState.Verdict.GRANTED) {
             return CompletableFuture.failedFuture(refused(verdict, call));
@@ -322,8 +326,10 @@ public final class BinanceRestClient implements AutoCloseable {
         final boolean inBody = call.method().equals("POST") || call.method().equals("PUT");
         final String query = inBody || params.isEmpty() ? "" : '?' + params;
         final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + call.path() + query))
-            .timeout(config.requestTimeout())
-            .header(API_KEY_HEADER, config.apiKey());
+            .timeout(config.requestTimeout());
+        if (config.hasCredentials()) {
+            builder.header(API_KEY_HEADER, config.apiKey());
+        }
         if (inBody) {
             builder.header("Content-Type", FORM);
             builder.method(call.method(), HttpRequest.BodyPublishers.ofString(params, StandardCharsets.US_ASCII));

@@ -46,11 +46,9 @@ public record BinanceRestConfig(
             || !(baseUrl.getScheme().equals("https") || baseUrl.getScheme().equals("http"))) {
             throw new IllegalArgumentException("binance rest: baseUrl must be an http(s) URL with a host: " + baseUrl);
         }
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("binance rest: apiKey must not be empty");
-        }
-        if (secretKey == null || secretKey.isBlank()) {
-            throw new IllegalArgumentException("binance rest: secretKey must not be empty");
+        if (apiKey == null || secretKey == null || apiKey.isBlank() != secretKey.isBlank()) {
+            throw new IllegalArgumentException("binance rest: apiKey and secretKey must be set together "
+                + "(both empty: public endpoints only)");
         }
         if (recvWindowMs < 1 || recvWindowMs > 60_000) {
             throw new IllegalArgumentException("binance rest: recvWindowMs must be 1..60000: " + recvWindowMs);
@@ -68,6 +66,11 @@ public record BinanceRestConfig(
         if (ioThreads < 1) {
             throw new IllegalArgumentException("binance rest: ioThreads must be >= 1: " + ioThreads);
         }
+    }
+
+    /** Whether credentials are set; without them only public endpoints can be called. */
+    public boolean hasCredentials() {
+        return !apiKey.isBlank();
     }
 
     /** A builder with the defaults. */

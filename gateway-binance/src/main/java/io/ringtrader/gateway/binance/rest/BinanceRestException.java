@@ -28,7 +28,9 @@ public final class BinanceRestException extends RuntimeException {
         /** The response could not be parsed. */
         BAD_RESPONSE,
         /** The client was closed. */
-        CLOSED
+        CLOSED,
+        /** A signed or keyed endpoint was called on a client without credentials. Nothing was sent. */
+        NO_CREDENTIALS
     }
 
     private final Reason reason;

@@ -1,0 +1,329 @@
+package io.ringtrader.gateway.binance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringtrader.engine.book.BookHandler;
+import io.ringtrader.engine.book.BookState;
+import io.ringtrader.engine.book.OrderBooks;
+import io.ringtrader.engine.config.ConfigLoader;
+import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.ExecType;
+import io.ringtrader.engine.event.GatewayStatus;
+import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OrderAction;
+import io.ringtrader.engine.event.OrderCommand;
+import io.ringtrader.engine.event.OrderSide;
+import io.ringtrader.engine.event.OrderType;
+import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.engine.event.TimeInForce;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.engine.pipeline.FeatureStage;
+import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.pipeline.StageId;
+import io.ringtrader.engine.pipeline.StageThreadSpec;
+import io.ringtrader.engine.pipeline.VenueStage;
+import io.ringtrader.engine.pipeline.WaitStrategyKind;
+import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.engine.time.SystemEpochNanoClock;
+import io.ringtrader.gateway.binance.sync.BinanceBookSync;
+import io.ringtrader.sim.L2Book;
+import io.ringtrader.sim.SimSymbol;
+import io.ringtrader.sim.binance.BinanceMarket;
+import io.ringtrader.sim.binance.BinanceSim;
+import io.ringtrader.sim.binance.BinanceSimConfig;
+import io.ringtrader.sim.binance.WsRoute;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The gateway against exchange-sim over real loopback sockets: routed WebSocket streams, REST snapshots, the
+ * documented book sync and its recovery, signed order entry, the user data stream, and fault handling.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class BinanceGatewayIntegrationTest {
+    private static final String SYMBOL = "BTCUSDT";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private BinanceSim sim;
+    private Pipeline pipeline;
+    private BinanceGateway gateway;
+    private VenueStage orderEntry;
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final DistinctErrorHandler errors = new DistinctErrorHandler();
+    private int bidQty = 1_000;
+
+    /** What the test needs of one event, as the book stage left it. */
+    record Seen(EventKind kind, int instrumentId, GatewayStatus status, int detail, BookState bookState, long bestBid,
+                long bestBidQty, long bestAsk, long bestAskQty, ExecType execType, long clientOrderId, long lastFillQty,
+                long cumFillQty, int rejectCode, long positionQty) {
+    }
+
+    @BeforeEach
+    void startSim() {
+        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).apiKey("it-key", "it-secret").build())
+            .start();
+        sim.market().depthDiff(SYMBOL,
+            new String[][] {BinanceMarket.level("100.00", "1.000"), BinanceMarket.level("99.90", "2.000")},
+            new String[][] {BinanceMarket.level("100.10", "1.500"), BinanceMarket.level("100.20", "3.000")});
+    }
+
+    @AfterEach
+    void stopAll() {
+        try {
+            if (pipeline != null) {
+                pipeline.stop();
+            }
+        } finally {
+            sim.close();
+        }
+    }
+
+    @Test
+    void shouldSubscribeSyncTheBookFromASnapshotAndFollowTheDiffs() {
+        start(false);
+
+        awaitValidBookMatchingTheSim();
+
+        assertTrue(seen.stream().anyMatch(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.CONNECTED));
+        assertTrue(seen.stream().anyMatch(s -> s.kind() == EventKind.BOOK_SNAPSHOT));
+        assertTrue(seen.stream().anyMatch(s -> s.kind() == EventKind.BBO), "bookTicker published");
+        final BinanceBookSync sync = gateway.decoder().sync(0);
+        assertTrue(sync.applied() > 0, sync.toString());
+        assertEquals(0, sync.gaps());
+    }
+
+    @Test
+    void shouldInvalidateOnADroppedDiffThenResyncAndBeValidAgain() {
+        start(false);
+        awaitValidBookMatchingTheSim();
+
+        sim.faults().dropNextDepthDiff(SYMBOL);
+        pumpUntil(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.BOOK_RESYNCED, "a resync");
+
+        final Seen invalid = first(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.BOOK_INVALID);
+        assertEquals(BinanceBookSync.DETAIL_SEQUENCE_GAP, invalid.detail());
+        assertEquals(BookState.INVALID, invalid.bookState());
+        awaitValidBookMatchingTheSim();
+        assertEquals(1, gateway.decoder().sync(0).gaps());
+        assertEquals(1, gateway.decoder().sync(0).resyncs());
+    }
+
+    @Test
+    void shouldReconnectAfterTheSocketIsClosedAndResyncTheBook() {
+        start(false);
+        awaitValidBookMatchingTheSim();
+
+        sim.faults().closeAllConnections();
+        pumpUntil(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.BOOK_RESYNCED, "a resync");
+
+        assertTrue(seen.stream().anyMatch(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.DISCONNECTED));
+        final Seen invalid = first(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.BOOK_INVALID);
+        assertEquals(BinanceBookSync.DETAIL_STREAM_INTERRUPTED, invalid.detail());
+        assertTrue(seen.stream().filter(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.CONNECTED
+            && s.detail() == 0).count() >= 2, "the public connection connected again");
+        awaitValidBookMatchingTheSim();
+    }
+
+    @Test
+    void shouldKeepStreamingAfterBadFrames() {
+        start(false);
+        awaitValidBookMatchingTheSim();
+        final long appliedBefore = gateway.decoder().sync(0).applied();
+
+        sim.faults().injectFrame(WsRoute.PUBLIC, "{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1,");
+        sim.faults().injectFrame(WsRoute.PUBLIC, "{\"stream\":\"btcusdt@bookTicker\",\"data\":{\"e\":\"bookTicker\",\"u\":1,"
+            + "\"s\":\"BTCUSDT\",\"b\":\"1x0\",\"B\":\"1\",\"a\":\"2\",\"A\":\"1\",\"T\":1,\"E\":1}}");
+        sim.faults().injectFrame(WsRoute.PUBLIC, "not json at all");
+        pumpUntil(s -> gateway.decoder().sync(0).applied() >= appliedBefore + 3, "three more applied diffs");
+
+        assertTrue(gateway.decoder().decodeErrors() >= 2, "decode errors counted: " + gateway.decoder().decodeErrors());
+        assertEquals(0, gateway.decoder().sync(0).gaps());
+        awaitValidBookMatchingTheSim();
+    }
+
+    @Test
+    void shouldPlaceAnOrderThatIsAckedFilledAndShowsInThePosition() {
+        start(true);
+        awaitValidBookMatchingTheSim();
+        awaitSeen(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.CONNECTED && s.detail() == 100,
+            "the user data stream connected");
+
+        send(7, OrderSide.BUY, OrderType.MARKET, null, 0, 500);
+
+        awaitSeen(s -> s.kind() == EventKind.EXECUTION_REPORT && s.execType() == ExecType.ACK && s.clientOrderId() == 7, "ack");
+        final Seen fill = awaitSeen(s -> s.kind() == EventKind.EXECUTION_REPORT && s.execType() == ExecType.FILL
+            && s.clientOrderId() == 7, "fill");
+        assertEquals(500, fill.lastFillQty());
+        assertEquals(500, fill.cumFillQty());
+        final Seen position = awaitSeen(s -> s.kind() == EventKind.POSITION && s.positionQty() != 0, "position");
+        assertEquals(500, position.positionQty());
+        assertEquals(0, new BigDecimal("0.500").compareTo(sim.account().positionAmt(SYMBOL)));
+    }
+
+    @Test
+    void shouldRejectAnOrderTheVenueThrottlesWith429WithoutResendingIt() {
+        start(true);
+        awaitValidBookMatchingTheSim();
+        sim.faults().failNextRest("/fapi/v1/order", 1, 429);
+
+        send(8, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_000, 100);
+
+        final Seen reject = awaitSeen(s -> s.kind() == EventKind.EXECUTION_REPORT && s.clientOrderId() == 8, "a report");
+        assertEquals(ExecType.REJECT, reject.execType());
+        assertEquals(429, reject.rejectCode());
+        assertEquals(0, sim.account().orderCount());
+        assertTrue(gateway.rest().rateLimits().backoffRemainingMs() > 0, "backing off after the 429");
+    }
+
+    @Test
+    void shouldResolveA503ByQueryingTheOrderNeverByResendingIt() {
+        start(true);
+        awaitValidBookMatchingTheSim();
+        sim.faults().failNextRest("/fapi/v1/order", 1, 503);
+
+        send(9, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_000, 100);
+
+        final Seen report = awaitSeen(s -> s.kind() == EventKind.EXECUTION_REPORT && s.clientOrderId() == 9, "a report");
+        assertEquals(ExecType.ACK, report.execType(), "the order the venue placed despite the 503 is found");
+        assertEquals(1, sim.account().orderCount(), "placed once, not resent");
+    }
+
+    // ------------------------------------------------------------------ harness
+
+    private void start(final boolean live) {
+        final RingTraderConfig config = ConfigLoader.parse(String.join("\n",
+            "instruments:",
+            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
+            "venues:",
+            "  binance:",
+            "    enabled: true",
+            "    restUrl: " + sim.restBaseUrl(),
+            "    wsUrl: " + sim.wsBaseUrl(),
+            "    apiKey: it-key",
+            "    apiSecret: it-secret",
+            "    streams: {klines: [], markPrice: false, openInterestInterval: 0s}",
+            "    connection: {idleTimeout: 5s, reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}",
+            ""), "it.yaml", name -> null).config();
+        final InstrumentRegistry instruments = Engine.registry(config.instruments());
+        gateway = new BinanceGateway(config.venues().binance(), instruments, 32, new SystemEpochNanoClock(), errors, null, live);
+        final Pipeline.Builder builder = Pipeline.builder()
+            .inboundRingSize(4_096)
+            .levelsPerSlot(32)
+            .errorHandler(errors)
+            .threads(List.of(
+                StageThreadSpec.of("it-journal", WaitStrategyKind.SLEEPING, StageId.JOURNAL),
+                StageThreadSpec.of("it-logic", WaitStrategyKind.SLEEPING, StageId.BOOK, StageId.FEATURES, StageId.MODEL,
+                    StageId.STRATEGY, StageId.RISK, StageId.ROUTER),
+                StageThreadSpec.of("it-venue", WaitStrategyKind.SLEEPING, StageId.VENUE),
+                StageThreadSpec.of("it-out-journal", WaitStrategyKind.SLEEPING, StageId.OUTBOUND_JOURNAL)))
+            .book(new BookHandler(new OrderBooks(instruments.count(), 64, 20_000), errors))
+            .features((FeatureStage)(event, sequence, endOfBatch) -> seen.add(seen(event)))
+            .producer(gateway);
+        if (live) {
+            builder.venue(publisher -> {
+                orderEntry = gateway.orderEntry(publisher);
+                return orderEntry;
+            });
+        }
+        pipeline = builder.build();
+        pipeline.start();
+    }
+
+    private static Seen seen(final InboundEvent e) {
+        final boolean view = e.bookBidLevels > 0 && e.bookAskLevels > 0;
+        return new Seen(e.kind, e.instrumentId, e.gatewayStatus, e.statusDetail, e.bookState,
+            view ? e.bookBidPrices[0] : 0, view ? e.bookBidQtys[0] : 0, view ? e.bookAskPrices[0] : 0,
+            view ? e.bookAskQtys[0] : 0, e.execType, e.clientOrderId, e.lastFillQty, e.cumFillQty, e.rejectCode,
+            e.positionQty);
+    }
+
+    private void send(final long clientOrderId, final OrderSide side, final OrderType type, final TimeInForce tif,
+        final long price, final long qty) {
+        final OrderCommand command = new OrderCommand();
+        command.action = OrderAction.NEW;
+        command.instrumentId = 0;
+        command.venueId = Venue.BINANCE_USDM.id();
+        command.clientOrderId = clientOrderId;
+        command.side = side;
+        command.type = type;
+        command.timeInForce = tif;
+        command.priceMantissa = price;
+        command.qtyMantissa = qty;
+        command.decision = RiskDecision.ACCEPTED;
+        orderEntry.onCommand(command, clientOrderId, true);
+    }
+
+    /** Sends a diff now and then (the sync only asks for a snapshot once diffs flow) until the book matches. */
+    private void awaitValidBookMatchingTheSim() {
+        pumpUntil(s -> s.kind() != EventKind.GATEWAY_STATUS && s.bookState() == BookState.VALID && matchesSim(s),
+            "a valid book equal to the sim's");
+    }
+
+    private boolean matchesSim(final Seen s) {
+        final List<BigDecimal[]> bids = sim.market().bookSide(SYMBOL, L2Book.Side.BID);
+        final List<BigDecimal[]> asks = sim.market().bookSide(SYMBOL, L2Book.Side.ASK);
+        return !bids.isEmpty() && !asks.isEmpty()
+            && s.bestBid() == bids.get(0)[0].movePointRight(2).longValueExact()
+            && s.bestBidQty() == bids.get(0)[1].movePointRight(3).longValueExact()
+            && s.bestAsk() == asks.get(0)[0].movePointRight(2).longValueExact()
+            && s.bestAskQty() == asks.get(0)[1].movePointRight(3).longValueExact();
+    }
+
+    private void pumpUntil(final Predicate<Seen> condition, final String what) {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            for (int i = seen.size() - 1; i >= Math.max(0, seen.size() - 50); i--) {
+                if (condition.test(seen.get(i))) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " within " + WAIT + "; last events: "
+                    + seen.subList(Math.max(0, seen.size() - 8), seen.size()) + "; errors: " + errors.totalCount());
+            }
+            bidQty = bidQty == 1_000 ? 1_100 : 1_000;
+            sim.market().depthDiff(SYMBOL, new String[][] {BinanceMarket.level("100.00",
+                new BigDecimal(bidQty).movePointLeft(3).toPlainString())}, new String[0][]);
+            sleep(50);
+        }
+    }
+
+    private Seen awaitSeen(final Predicate<Seen> condition, final String what) {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (final Seen s : seen) {
+                if (condition.test(s)) {
+                    return s;
+                }
+            }
+            sleep(20);
+        }
+        throw new AssertionError("no " + what + " within " + WAIT + "; last events: "
+            + seen.subList(Math.max(0, seen.size() - 8), seen.size()));
+    }
+
+    private Seen first(final Predicate<Seen> condition) {
+        return seen.stream().filter(condition).findFirst().orElseThrow(() -> new AssertionError("not seen"));
+    }
+
+    private static void sleep(final long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
