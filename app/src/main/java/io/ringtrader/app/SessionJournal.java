@@ -5,6 +5,7 @@ import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.recorder.InboundJournalWriter;
 import io.ringtrader.recorder.JournalRollCycle;
 import io.ringtrader.recorder.OutboundJournalWriter;
+import io.ringtrader.recorder.RawFrameWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,6 +46,11 @@ final class SessionJournal {
     /** Where this session's {@code inbound/} and {@code outbound/} queues are written. */
     Path directory() {
         return directory;
+    }
+
+    /** A writer of the session's {@code raw/} queue (frames as received), for a gateway's IO thread. */
+    RawFrameWriter rawWriter() {
+        return new RawFrameWriter(recorderConfig);
     }
 
     /** Installs the inbound and outbound journal writers. */

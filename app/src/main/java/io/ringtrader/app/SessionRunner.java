@@ -50,17 +50,16 @@ final class SessionRunner {
             err.println(source + ": journal.enabled: record needs the journal on");
             return RingTraderCli.EXIT_USAGE;
         }
-        if (config.journal().recordRaw()) {
-            LOG.warn("journal.recordRaw: no gateway in this version produces raw frames; raw/ stays empty");
-        }
-
         final SessionJournal journal = config.journal().enabled()
             ? SessionJournal.create(config.journal(), Instant.now(), "ringtrader " + mode.name().toLowerCase(java.util.Locale.ROOT))
             : null;
+        final SystemEpochNanoClock clock = new SystemEpochNanoClock();
+        final Gateways gateways = new Gateways(config, clock, mode,
+            () -> journal != null && config.journal().recordRaw() ? journal.rawWriter() : null);
         final Engine engine;
         try {
-            engine = Engine.create(config, new SystemEpochNanoClock(),
-                journal != null ? journal.extension() : EngineExtension.NONE, mode);
+            engine = Engine.create(config, clock,
+                (journal != null ? journal.extension() : EngineExtension.NONE).andThen(gateways), mode);
         } catch (final IllegalArgumentException e) {
             err.println(source + ": " + e.getMessage());
             return RingTraderCli.EXIT_USAGE;

@@ -1,0 +1,63 @@
+package io.ringtrader.app;
+
+import io.ringtrader.engine.config.ExecutionMode;
+import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.config.VenueConfig;
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.runtime.EngineExtension;
+import io.ringtrader.engine.runtime.EngineMode;
+import io.ringtrader.gateway.binance.BinanceGateway;
+import io.ringtrader.recorder.RawFrameWriter;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.agrona.concurrent.EpochNanoClock;
+
+/**
+ * Connects the enabled venues: an engine extension that adds each venue's gateway as an inbound producer and, for
+ * live trading, its order entry as the venue stage. Bitget has no gateway yet, so enabling it is refused by the
+ * engine.
+ */
+final class Gateways implements EngineExtension {
+    private final RingTraderConfig config;
+    private final EpochNanoClock clock;
+    private final EngineMode mode;
+    private final Supplier<RawFrameWriter> raw;
+    private BinanceGateway binance;
+
+    /**
+     * @param raw gives the raw-frame writer of the session journal ({@code journal.recordRaw}); returns null for none.
+     */
+    Gateways(final RingTraderConfig config, final EpochNanoClock clock, final EngineMode mode,
+        final Supplier<RawFrameWriter> raw) {
+        this.config = config;
+        this.clock = clock;
+        this.mode = mode;
+        this.raw = raw;
+    }
+
+    @Override
+    public void extend(final Pipeline.Builder builder, final InstrumentRegistry instruments, final DistinctErrorHandler errors) {
+        final VenueConfig venue = config.venues().binance();
+        if (!venue.enabled()) {
+            return;
+        }
+        final boolean live = mode == EngineMode.TRADE && config.execution().mode() == ExecutionMode.LIVE;
+        binance = new BinanceGateway(venue, instruments, config.pipeline().levelsPerSlot(), clock, errors, raw.get(), live);
+        builder.producer(binance);
+        if (live) {
+            builder.venue(binance::orderEntry);
+        }
+    }
+
+    @Override
+    public Set<String> connectedVenues() {
+        return Set.of(VenueConfig.BINANCE);
+    }
+
+    /** The Binance gateway, once the engine was assembled with it; null when Binance is not enabled. */
+    BinanceGateway binance() {
+        return binance;
+    }
+}

@@ -1,0 +1,130 @@
+package io.ringtrader.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringtrader.sim.SimSymbol;
+import io.ringtrader.sim.binance.BinanceMarket;
+import io.ringtrader.sim.binance.BinanceSim;
+import io.ringtrader.sim.binance.BinanceSimConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ringtrader record} connected to exchange-sim over loopback: the session journal holds the synced book,
+ * tickers and trades, its {@code raw/} queue the frames as received, and both replay.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class RecordFromVenueTest {
+    @TempDir
+    Path dir;
+
+    private BinanceSim sim;
+    private Thread market;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    @BeforeEach
+    void startVenue() {
+        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).build()).start();
+        sim.market().depthDiff("BTCUSDT",
+            new String[][] {BinanceMarket.level("100.00", "1.000"), BinanceMarket.level("99.90", "2.000")},
+            new String[][] {BinanceMarket.level("100.10", "1.500"), BinanceMarket.level("100.20", "3.000")});
+        market = new Thread(() -> {
+            int i = 0;
+            while (running.get()) {
+                i++;
+                sim.market().depthDiff("BTCUSDT", new String[][] {BinanceMarket.level(i % 2 == 0 ? "100.00" : "99.90",
+                    new BigDecimal(1_000 + i % 7).movePointLeft(3).toPlainString())}, new String[0][]);
+                if (i % 5 == 0) {
+                    sim.market().trade("BTCUSDT", "100.10", "0.010", false);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (final InterruptedException e) {
+                    return;
+                }
+            }
+        }, "test-market");
+        market.start();
+    }
+
+    @AfterEach
+    void stopVenue() throws InterruptedException {
+        running.set(false);
+        market.join(5_000);
+        sim.close();
+    }
+
+    @Test
+    void shouldRecordTheVenuesMarketDataWithRawFramesAndReplayBoth() throws Exception {
+        final Path config = dir.resolve("record.yaml");
+        Files.writeString(config, String.join("\n",
+            "instruments:",
+            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
+            "venues:",
+            "  binance:",
+            "    enabled: true",
+            "    restUrl: " + sim.restBaseUrl(),
+            "    wsUrl: " + sim.wsBaseUrl(),
+            "    streams: {klines: [], openInterestInterval: 0s}",
+            "pipeline:",
+            "  threads:",
+            "    - {name: rt-journal, stages: [journal], waitStrategy: blocking}",
+            "    - {name: rt-logic, stages: [book, features, model, strategy, risk, router], waitStrategy: blocking}",
+            "    - {name: rt-venue, stages: [venue], waitStrategy: blocking}",
+            "    - {name: rt-out-journal, stages: [outbound-journal], waitStrategy: blocking}",
+            "journal:",
+            "  dir: " + dir.resolve("journal"),
+            "  recordRaw: true",
+            "telemetry:",
+            "  outputDir: " + dir.resolve("telemetry"),
+            ""));
+
+        final String[] recorded = cli("record", "--config", config.toString(), "--duration", "4s");
+
+        assertEquals("0", recorded[0], recorded[2]);
+        final Path session;
+        try (Stream<Path> sessions = Files.list(dir.resolve("journal"))) {
+            session = sessions.findFirst().orElseThrow();
+        }
+        assertTrue(Files.isDirectory(session.resolve("raw")), "raw/ written");
+        final String[] stats = cli("journal", "stats", "--journal", session.toString(), "--config", config.toString());
+        assertEquals("0", stats[0], stats[2]);
+        for (final String kind : List.of("BOOK_SNAPSHOT", "BOOK_DELTA", "BBO", "TRADE", "GATEWAY_STATUS")) {
+            assertTrue(stats[1].contains(kind), kind + " journaled:\n" + stats[1] + stats[2]);
+        }
+        final String[] dump = cli("journal", "dump", "--journal", session.toString(), "--config", config.toString(),
+            "--kinds", "bbo", "--with-book");
+        assertEquals("0", dump[0], dump[2]);
+        assertTrue(dump[1].contains("bbo=match"), "the synced book agrees with the venue's tickers:\n" + head(dump[1]));
+        assertTrue(!dump[1].contains("bbo=mismatch"), head(dump[1]));
+
+        final String[] fromRaw = cli("replay", "--journal", session.toString(), "--config", config.toString(), "--from-raw");
+        assertEquals("0", fromRaw[0], fromRaw[2]);
+        assertTrue(fromRaw[1].contains("raw frames decoded again:"), fromRaw[1]);
+        assertTrue(fromRaw[1].contains(" 0 decode errors"), fromRaw[1]);
+    }
+
+    private static String head(final String text) {
+        return text.length() > 3_000 ? text.substring(0, 3_000) : text;
+    }
+
+    private static String[] cli(final String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int code = RingTraderCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+}
