@@ -2,8 +2,12 @@ package io.ringtrader.recorder;
 
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
+import java.nio.ByteOrder;
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
+import net.openhft.chronicle.bytes.BytesUtil;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 
 /**
  * Encodes an {@link InboundEvent} as its producer filled it, with its ring sequence, and decodes it back.
@@ -44,7 +48,10 @@ import net.openhft.chronicle.bytes.BytesOut;
  *  DISCARDED, none            nothing
  * </pre>
  *
- * <p>Stateless: safe from any thread. {@link #encode} and {@link #decode} do not allocate.
+ * Booleans (closed, maker) are one byte, {@code 'Y'} or {@code 'N'}, as Chronicle writes them.
+ *
+ * <p>Stateless: safe from any thread. {@link #encode} and {@link #decode} do not allocate (the copying
+ * {@code decode} only when its caller's scratch buffer grows).
  */
 public final class InboundEventCodec {
     /** Most levels per side one message can carry (the counts are unsigned 16-bit). */
@@ -52,8 +59,16 @@ public final class InboundEventCodec {
 
     private static final int FLAG_BATCH_LAST = 1;
     private static final int FLAG_HAS_CHECKSUM = 2;
+    /** Bytes of one book level: price, qty, priceDecimals, qtyDecimals. */
+    private static final int LEVEL_LENGTH = 18;
+    private static final int SEQUENCE_OFFSET = 3;
     private static final int KIND_OFFSET = 11;
-    private static final int BOOK_COUNTS_OFFSET = 69;
+    private static final int FLAGS_OFFSET = 12;
+    private static final int PAYLOAD_OFFSET = 69;
+    private static final int BOOK_COUNTS_OFFSET = PAYLOAD_OFFSET;
+    /** The longest inbound event: a book update with {@link #MAX_LEVELS} levels a side. */
+    static final int MAX_MESSAGE_LENGTH = PAYLOAD_OFFSET + 4 + 2 * MAX_LEVELS * LEVEL_LENGTH;
+    private static final ByteOrder ORDER = JournalFormat.BYTE_ORDER;
 
     private InboundEventCodec() {
     }
@@ -149,81 +164,121 @@ public final class InboundEventCodec {
     }
 
     /**
-     * Reads one message into {@code into}, which is {@link InboundEvent#reset() reset} first.
+     * Reads one message into {@code into}, which is {@link InboundEvent#reset() reset} first: copies the
+     * message into {@code scratch} (grown if it is too small) and decodes it from there with
+     * {@link #decode(DirectBuffer, int, InboundEvent)}, one bounds check for the whole message instead of one
+     * per field.
      *
-     * @param in   positioned at the message's first byte, limited to its end.
+     * @param in      positioned at the message's first byte, limited to its end; read to its end.
+     * @param into    the slot to fill; its level capacity must hold the message's levels.
+     * @param scratch the caller's reusable copy buffer (allocates only when it grows).
+     * @return the ring sequence the event was journaled with.
+     * @throws JournalFormatException if the message is not a readable inbound event of this schema version.
+     */
+    public static long decode(final BytesIn<?> in, final InboundEvent into, final ExpandableArrayBuffer scratch) {
+        final long remaining = in.readRemaining();
+        if (remaining > MAX_MESSAGE_LENGTH) {
+            throw new JournalFormatException("is " + remaining + " bytes long: longer than any inbound event ("
+                + MAX_MESSAGE_LENGTH + ")");
+        }
+        final int length = (int)remaining;
+        scratch.checkLimit(length);
+        if (length > 0) {
+            in.read(scratch.byteArray(), 0, length);
+        }
+        return decode(scratch, length, into);
+    }
+
+    /**
+     * Reads the message of {@code length} bytes at the start of {@code message} into {@code into}, which is
+     * {@link InboundEvent#reset() reset} first. Checks the length against the layout before reading, so a
+     * truncated or over-long message fails with a {@link JournalFormatException} rather than reading past it.
+     *
      * @param into the slot to fill; its level capacity must hold the message's levels.
      * @return the ring sequence the event was journaled with.
      * @throws JournalFormatException if the message is not a readable inbound event of this schema version.
      */
-    public static long decode(final BytesIn<?> in, final InboundEvent into) {
-        JournalFormat.readHeader(in, JournalFormat.TYPE_INBOUND_EVENT);
+    public static long decode(final DirectBuffer message, final int length, final InboundEvent into) {
+        JournalFormat.readHeader(message, length, JournalFormat.TYPE_INBOUND_EVENT);
+        requireAtLeast(length, PAYLOAD_OFFSET, "an inbound event header");
         into.reset();
-        final long sequence = in.readLong();
-        final EventKind kind = WireCodes.eventKind(in.readByte());
-        final int flags = in.readUnsignedByte();
+        final long sequence = message.getLong(SEQUENCE_OFFSET, ORDER);
+        final EventKind kind = WireCodes.eventKind(message.getByte(KIND_OFFSET));
+        final int flags = message.getByte(FLAGS_OFFSET) & 0xFF;
         into.kind = kind;
         into.batchLast = (flags & FLAG_BATCH_LAST) != 0;
         into.hasChecksum = (flags & FLAG_HAS_CHECKSUM) != 0;
-        into.instrumentId = in.readInt();
-        into.venueId = in.readInt();
-        into.batchIndex = in.readInt();
-        into.checksum = in.readInt();
-        into.exchangeTimeNs = in.readLong();
-        into.receiveTimeNs = in.readLong();
-        into.firstUpdateId = in.readLong();
-        into.lastUpdateId = in.readLong();
-        into.prevUpdateId = in.readLong();
-        if (kind != null) {
+        into.instrumentId = message.getInt(13, ORDER);
+        into.venueId = message.getInt(17, ORDER);
+        into.batchIndex = message.getInt(21, ORDER);
+        into.checksum = message.getInt(25, ORDER);
+        into.exchangeTimeNs = message.getLong(29, ORDER);
+        into.receiveTimeNs = message.getLong(37, ORDER);
+        into.firstUpdateId = message.getLong(45, ORDER);
+        into.lastUpdateId = message.getLong(53, ORDER);
+        into.prevUpdateId = message.getLong(61, ORDER);
+        final int p = PAYLOAD_OFFSET;
+        final int end;
+        if (kind == null) {
+            end = p;
+        } else {
             switch (kind) {
-                case BOOK_SNAPSHOT, BOOK_DELTA -> decodeBook(in, into);
+                case BOOK_SNAPSHOT, BOOK_DELTA -> end = decodeBook(message, length, into);
                 case BBO -> {
-                    into.bboBidPrice = in.readLong();
-                    into.bboBidQty = in.readLong();
-                    into.bboAskPrice = in.readLong();
-                    into.bboAskQty = in.readLong();
+                    end = requireAtLeast(length, p + 32, "a BBO");
+                    into.bboBidPrice = message.getLong(p, ORDER);
+                    into.bboBidQty = message.getLong(p + 8, ORDER);
+                    into.bboAskPrice = message.getLong(p + 16, ORDER);
+                    into.bboAskQty = message.getLong(p + 24, ORDER);
                 }
                 case TRADE -> {
-                    into.tradeId = in.readLong();
-                    into.tradeFirstId = in.readLong();
-                    into.tradeLastId = in.readLong();
-                    into.tradePrice = in.readLong();
-                    into.tradeQty = in.readLong();
-                    into.tradeAggressor = WireCodes.side(in.readByte());
+                    end = requireAtLeast(length, p + 41, "a trade");
+                    into.tradeId = message.getLong(p, ORDER);
+                    into.tradeFirstId = message.getLong(p + 8, ORDER);
+                    into.tradeLastId = message.getLong(p + 16, ORDER);
+                    into.tradePrice = message.getLong(p + 24, ORDER);
+                    into.tradeQty = message.getLong(p + 32, ORDER);
+                    into.tradeAggressor = WireCodes.side(message.getByte(p + 40));
                 }
                 case KLINE -> {
-                    into.klineIntervalNs = in.readLong();
-                    into.klineOpenTimeNs = in.readLong();
-                    into.klineCloseTimeNs = in.readLong();
-                    into.klineOpen = in.readLong();
-                    into.klineHigh = in.readLong();
-                    into.klineLow = in.readLong();
-                    into.klineClose = in.readLong();
-                    into.klineVolume = in.readLong();
-                    into.klineTradeCount = in.readLong();
-                    into.klineClosed = in.readBoolean();
+                    end = requireAtLeast(length, p + 73, "a kline");
+                    into.klineIntervalNs = message.getLong(p, ORDER);
+                    into.klineOpenTimeNs = message.getLong(p + 8, ORDER);
+                    into.klineCloseTimeNs = message.getLong(p + 16, ORDER);
+                    into.klineOpen = message.getLong(p + 24, ORDER);
+                    into.klineHigh = message.getLong(p + 32, ORDER);
+                    into.klineLow = message.getLong(p + 40, ORDER);
+                    into.klineClose = message.getLong(p + 48, ORDER);
+                    into.klineVolume = message.getLong(p + 56, ORDER);
+                    into.klineTradeCount = message.getLong(p + 64, ORDER);
+                    into.klineClosed = BytesUtil.byteToBoolean(message.getByte(p + 72));
                 }
                 case MARK_PRICE -> {
-                    into.markPrice = in.readLong();
-                    into.indexPrice = in.readLong();
-                    into.fundingRate = in.readLong();
-                    into.nextFundingTimeNs = in.readLong();
+                    end = requireAtLeast(length, p + 32, "a mark price");
+                    into.markPrice = message.getLong(p, ORDER);
+                    into.indexPrice = message.getLong(p + 8, ORDER);
+                    into.fundingRate = message.getLong(p + 16, ORDER);
+                    into.nextFundingTimeNs = message.getLong(p + 24, ORDER);
                 }
-                case OPEN_INTEREST -> into.openInterest = in.readLong();
+                case OPEN_INTEREST -> {
+                    end = requireAtLeast(length, p + 8, "an open interest");
+                    into.openInterest = message.getLong(p, ORDER);
+                }
                 case EXECUTION_REPORT -> {
-                    into.execType = WireCodes.execType(in.readByte());
-                    into.execSide = WireCodes.side(in.readByte());
-                    into.execMaker = in.readBoolean();
-                    into.rejectCode = in.readInt();
-                    into.clientOrderId = in.readLong();
-                    into.venueOrderId = in.readLong();
-                    into.execPrice = in.readLong();
-                    into.execQty = in.readLong();
-                    into.lastFillPrice = in.readLong();
-                    into.lastFillQty = in.readLong();
-                    into.cumFillQty = in.readLong();
-                    into.leavesQty = in.readLong();
-                    into.execFee = in.readLong();
+                    end = requireAtLeast(length, p + 79, "an execution report");
+                    into.execType = WireCodes.execType(message.getByte(p));
+                    into.execSide = WireCodes.side(message.getByte(p + 1));
+                    into.execMaker = BytesUtil.byteToBoolean(message.getByte(p + 2));
+                    into.rejectCode = message.getInt(p + 3, ORDER);
+                    into.clientOrderId = message.getLong(p + 7, ORDER);
+                    into.venueOrderId = message.getLong(p + 15, ORDER);
+                    into.execPrice = message.getLong(p + 23, ORDER);
+                    into.execQty = message.getLong(p + 31, ORDER);
+                    into.lastFillPrice = message.getLong(p + 39, ORDER);
+                    into.lastFillQty = message.getLong(p + 47, ORDER);
+                    into.cumFillQty = message.getLong(p + 55, ORDER);
+                    into.leavesQty = message.getLong(p + 63, ORDER);
+                    into.execFee = message.getLong(p + 71, ORDER);
                 }
                 case POSITION -> {
                     into.positionQty = in.readLong();
@@ -231,18 +286,22 @@ public final class InboundEventCodec {
                     into.positionUnrealizedPnl = in.readLong();
                 }
                 case TIMER -> {
-                    into.timerId = in.readInt();
-                    into.timerScheduledNs = in.readLong();
+                    end = requireAtLeast(length, p + 12, "a timer");
+                    into.timerId = message.getInt(p, ORDER);
+                    into.timerScheduledNs = message.getLong(p + 4, ORDER);
                 }
                 case GATEWAY_STATUS -> {
-                    into.gatewayStatus = WireCodes.gatewayStatus(in.readByte());
-                    into.statusDetail = in.readInt();
+                    end = requireAtLeast(length, p + 5, "a gateway status");
+                    into.gatewayStatus = WireCodes.gatewayStatus(message.getByte(p));
+                    into.statusDetail = message.getInt(p + 1, ORDER);
                 }
-                case DISCARDED -> {
-                }
+                case DISCARDED -> end = p;
+                default -> throw new JournalFormatException("is of kind " + kind + ", which has no journal layout");
             }
         }
-        JournalFormat.requireFullyRead(in, "inbound event");
+        if (end != length) {
+            throw new JournalFormatException("has " + (length - end) + " bytes left after the inbound event payload");
+        }
         return sequence;
     }
 
@@ -285,27 +344,49 @@ public final class InboundEventCodec {
         }
     }
 
-    private static void decodeBook(final BytesIn<?> in, final InboundEvent into) {
-        final int bids = in.readUnsignedShort();
-        final int asks = in.readUnsignedShort();
+    /** Reads a book payload straight into the slot's level arrays; returns the offset after it. */
+    private static int decodeBook(final DirectBuffer message, final int length, final InboundEvent into) {
+        requireAtLeast(length, PAYLOAD_OFFSET + 4, "a book update");
+        final int bids = message.getShort(PAYLOAD_OFFSET, ORDER) & 0xFFFF;
+        final int asks = message.getShort(PAYLOAD_OFFSET + 2, ORDER) & 0xFFFF;
         final int capacity = into.levelCapacity();
         if (bids > capacity || asks > capacity) {
             throw new JournalFormatException("has " + bids + " bid and " + asks + " ask levels, more than the slot's "
                 + capacity + " (replay with at least as many levels per slot as the journal was written with)");
         }
-        for (int i = 0; i < bids; i++) {
-            into.bidPrices[i] = in.readLong();
-            into.bidQtys[i] = in.readLong();
-            into.bidPriceDecimals[i] = in.readByte();
-            into.bidQtyDecimals[i] = in.readByte();
-        }
-        for (int i = 0; i < asks; i++) {
-            into.askPrices[i] = in.readLong();
-            into.askQtys[i] = in.readLong();
-            into.askPriceDecimals[i] = in.readByte();
-            into.askQtyDecimals[i] = in.readByte();
-        }
+        final int levelsStart = PAYLOAD_OFFSET + 4;
+        final int end = requireAtLeast(length, levelsStart + (bids + asks) * LEVEL_LENGTH, "a book update with its levels");
+        final int asksStart = decodeLevels(message, levelsStart, bids, into.bidPrices, into.bidQtys, into.bidPriceDecimals,
+            into.bidQtyDecimals);
+        decodeLevels(message, asksStart, asks, into.askPrices, into.askQtys, into.askPriceDecimals, into.askQtyDecimals);
         into.bidCount = bids;
         into.askCount = asks;
+        return end;
+    }
+
+    private static int decodeLevels(
+        final DirectBuffer message,
+        final int offset,
+        final int count,
+        final long[] prices,
+        final long[] qtys,
+        final byte[] priceDecimals,
+        final byte[] qtyDecimals) {
+        int at = offset;
+        for (int i = 0; i < count; i++, at += LEVEL_LENGTH) {
+            prices[i] = message.getLong(at, ORDER);
+            qtys[i] = message.getLong(at + 8, ORDER);
+            priceDecimals[i] = message.getByte(at + 16);
+            qtyDecimals[i] = message.getByte(at + 17);
+        }
+        return at;
+    }
+
+    /** Fails unless the message holds {@code needed} bytes; returns {@code needed}. */
+    private static int requireAtLeast(final int length, final int needed, final String what) {
+        if (length < needed) {
+            throw new JournalFormatException("is " + length + " bytes long: " + what + " needs " + needed);
+        }
+        return needed;
     }
 }

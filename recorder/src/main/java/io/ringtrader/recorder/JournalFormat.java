@@ -1,7 +1,9 @@
 package io.ringtrader.recorder;
 
+import java.nio.ByteOrder;
 import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
+import org.agrona.DirectBuffer;
 
 /**
  * The journal's binary format: the schema version and the message header every message starts with.
@@ -36,6 +38,8 @@ public final class JournalFormat {
 
     /** Bytes of the message header. */
     public static final int HEADER_LENGTH = 3;
+    /** The byte order of every number in a message. */
+    static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private JournalFormat() {
     }
@@ -54,8 +58,22 @@ public final class JournalFormat {
         if (in.readRemaining() < HEADER_LENGTH) {
             throw new JournalFormatException("is " + in.readRemaining() + " bytes long: shorter than a message header");
         }
-        final byte type = in.readByte();
-        final int version = in.readUnsignedShort();
+        checkHeader(in.readByte(), in.readUnsignedShort(), expectedType);
+    }
+
+    /**
+     * Checks the header of the message of {@code length} bytes at the start of {@code message}.
+     *
+     * @throws JournalFormatException for a newer or invalid schema version, or another message type.
+     */
+    static void readHeader(final DirectBuffer message, final int length, final byte expectedType) {
+        if (length < HEADER_LENGTH) {
+            throw new JournalFormatException("is " + length + " bytes long: shorter than a message header");
+        }
+        checkHeader(message.getByte(0), message.getShort(1, BYTE_ORDER) & 0xFFFF, expectedType);
+    }
+
+    private static void checkHeader(final byte type, final int version, final byte expectedType) {
         if (version > SCHEMA_VERSION) {
             throw new JournalFormatException("has schema version " + version + ", this build reads up to " + SCHEMA_VERSION);
         }

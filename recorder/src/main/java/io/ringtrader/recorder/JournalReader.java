@@ -20,6 +20,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wires;
+import org.agrona.ExpandableArrayBuffer;
 
 /**
  * Reads one journal queue in order, for replay and tools, without ever writing to it (the queue is
@@ -36,11 +37,14 @@ public final class JournalReader implements AutoCloseable {
     private static final String METADATA_FILE = "metadata.cq4t";
     private static final String CYCLE_FILE_SUFFIX = ".cq4";
     private static final int SCAN_LEVELS = 64;
+    private static final int SCRATCH_INITIAL_BYTES = 4_096;
 
     private final Path directory;
     private final JournalStream stream;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    /** Each inbound message is copied here and decoded from the copy (see {@link InboundEventCodec#decode}). */
+    private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(SCRATCH_INITIAL_BYTES);
     private long index = JournalSummary.NONE;
     private long sequence = JournalSummary.NONE;
 
@@ -95,7 +99,7 @@ public final class JournalReader implements AutoCloseable {
             }
             final long messageIndex = dc.index();
             try {
-                sequence = InboundEventCodec.decode(dc.wire().bytes(), into);
+                sequence = InboundEventCodec.decode(dc.wire().bytes(), into, scratch);
             } catch (final RuntimeException e) {
                 throw located(messageIndex, e);
             }
@@ -203,7 +207,7 @@ public final class JournalReader implements AutoCloseable {
                                 if (event == null || event.levelCapacity() < levels) {
                                     event = new InboundEvent(Math.max(SCAN_LEVELS, levels));
                                 }
-                                messageSequence = InboundEventCodec.decode(bytes, event);
+                                messageSequence = InboundEventCodec.decode(bytes, event, scratch);
                             }
                             case OUTBOUND -> messageSequence = OrderCommandCodec.decode(bytes, command);
                             case RAW -> RawFrameCodec.decode(bytes, frame);

@@ -21,14 +21,21 @@ import io.ringtrader.engine.pipeline.FeatureStage;
 public final class FeatureHandler implements FeatureStage {
     /** Trades per instrument the flow window can hold; more within one window drops the oldest early. */
     static final int TRADE_WINDOW_CAPACITY = 8_192;
-    /** Distances (in half ticks) whose weights are tabulated; farther levels compute theirs. */
+    /** Distances (in half ticks, either sign) whose weights are tabulated; farther levels compute theirs. */
     private static final int WEIGHT_TABLE_SIZE = 4_096;
-    /** WEIGHTS[k] = 1 / (1 + k/2): the weight of a level k half-ticks from the mid. */
-    private static final double[] WEIGHTS = new double[WEIGHT_TABLE_SIZE];
+    /**
+     * WEIGHTS[WEIGHT_TABLE_SIZE + k] = 1 / (1 + k/2): the weight of a level k half-ticks from the mid. k is
+     * negative for a level on the far side of the mid, which a crossed book has (deltas do not uncross a book);
+     * those entries are {@link #computedWeight} of the same k, bit for bit, so the table changes no result.
+     */
+    private static final double[] WEIGHTS = new double[2 * WEIGHT_TABLE_SIZE];
 
     static {
         for (int k = 0; k < WEIGHT_TABLE_SIZE; k++) {
-            WEIGHTS[k] = 2.0 / (2.0 + k);
+            WEIGHTS[WEIGHT_TABLE_SIZE + k] = 2.0 / (2.0 + k);
+        }
+        for (int k = -WEIGHT_TABLE_SIZE; k < 0; k++) {
+            WEIGHTS[WEIGHT_TABLE_SIZE + k] = computedWeight(k);
         }
     }
 
@@ -129,9 +136,13 @@ public final class FeatureHandler implements FeatureStage {
     private static double weight(final long twiceDistance, final double inverseTick) {
         final double halfTicks = twiceDistance * inverseTick;
         final int index = (int)halfTicks;
-        if (index == halfTicks && index >= 0 && index < WEIGHT_TABLE_SIZE) {
-            return WEIGHTS[index];
+        if (index == halfTicks && index >= -WEIGHT_TABLE_SIZE && index < WEIGHT_TABLE_SIZE) {
+            return WEIGHTS[WEIGHT_TABLE_SIZE + index];
         }
+        return computedWeight(halfTicks);
+    }
+
+    private static double computedWeight(final double halfTicks) {
         return 1.0 / (1.0 + halfTicks * 0.5);
     }
 

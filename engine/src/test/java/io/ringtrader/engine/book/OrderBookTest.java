@@ -25,6 +25,46 @@ import org.junit.jupiter.api.Test;
 class OrderBookTest {
     private final OrderBook book = new OrderBook(3, 4, 64);
 
+    @Test
+    void shouldFindUpdateInsertAndRemoveLevelsAtEveryDepthOfADeepSide() {
+        // 300 levels a side: the search scans the top levels in blocks and gallops beyond them; every depth,
+        // present or absent, must land where it belongs on both sides.
+        final int levels = 300;
+        final OrderBook deep = new OrderBook(5, 8, 1_024);
+        deep.beginSnapshot();
+        for (int level = 0; level < levels; level++) {
+            deep.addSnapshotLevel(BID, 10_000 - 2 * level, 1);
+            deep.addSnapshotLevel(ASK, 10_002 + 2 * level, 1);
+        }
+        deep.endSnapshot();
+        for (int level = 0; level < levels; level++) {
+            assertEquals(UPDATED, deep.applyDelta(BID, 10_000 - 2 * level, 5 + level));
+            assertEquals(UPDATED, deep.applyDelta(ASK, 10_002 + 2 * level, 5 + level));
+            assertEquals(5 + level, deep.bidQty(level));
+            assertEquals(5 + level, deep.askQty(level));
+        }
+        for (int level = 0; level < levels; level++) {
+            assertEquals(REMOVE_ABSENT, deep.applyDelta(BID, 9_999 - 2 * level, 0));
+            assertEquals(INSERTED, deep.applyDelta(BID, 9_999 - 2 * level, 7));
+            assertEquals(9_999 - 2 * level, deep.bidPrice(2 * level + 1));
+            assertEquals(REMOVE_ABSENT, deep.applyDelta(ASK, 10_003 + 2 * level, 0));
+            assertEquals(INSERTED, deep.applyDelta(ASK, 10_003 + 2 * level, 7));
+            assertEquals(10_003 + 2 * level, deep.askPrice(2 * level + 1));
+        }
+        assertEquals(INSERTED, deep.applyDelta(BID, 1, 3));
+        assertEquals(1, deep.bidPrice(2 * levels));
+        for (int level = levels - 1; level >= 0; level--) {
+            assertEquals(REMOVED, deep.applyDelta(BID, 10_000 - 2 * level, 0));
+            assertEquals(REMOVED, deep.applyDelta(ASK, 10_002 + 2 * level, 0));
+        }
+        assertEquals(levels + 1, deep.bidCount());
+        assertEquals(levels, deep.askCount());
+        for (int level = 0; level < levels; level++) {
+            assertEquals(9_999 - 2 * level, deep.bidPrice(level));
+            assertEquals(10_003 + 2 * level, deep.askPrice(level));
+        }
+    }
+
     /** Bids 100x10, 99x20, 98x30; asks 101x11, 102x21, 103x31. */
     private void loadValidBook() {
         book.beginSnapshot();

@@ -41,6 +41,22 @@ class FeatureHandlerTest {
     }
 
     @Test
+    void shouldWeightLevelsOnTheFarSideOfTheMidOfACrossedBookByTheSameFormula() {
+        // Crossed by three ticks (deltas do not uncross a book): bids 100.30x3, 100.20x1; asks 100.00x1, 100.10x5.
+        final InboundEvent event = book(0);
+        event.bookBidPrices[0] = 100_30;
+        event.bookBidPrices[1] = 100_20;
+        event.bookAskPrices[0] = 100_00;
+        event.bookAskPrices[1] = 100_10;
+        event.bookAskQtys[1] = 5;
+        features.onEvent(event, 0, true);
+        // mid 100.15: every level is on the far side, at -1.5 and -0.5 ticks: weights 1/(1 - 1.5), 1/(1 - 0.5)
+        final double bid = 3 * (1.0 / (1.0 + -3 * 0.5)) + 1 * (1.0 / (1.0 + -1 * 0.5));
+        final double ask = 1 * (1.0 / (1.0 + -3 * 0.5)) + 5 * (1.0 / (1.0 + -1 * 0.5));
+        assertEquals((bid - ask) / (bid + ask), event.features[Features.OBI_WEIGHTED], 0.0, "bit for bit");
+    }
+
+    @Test
     void shouldComputeMicropriceSpreadAndMid() {
         final InboundEvent event = book(0);
         features.onEvent(event, 0, true);
