@@ -281,9 +281,10 @@ public final class InboundEventCodec {
                     into.execFee = message.getLong(p + 71, ORDER);
                 }
                 case POSITION -> {
-                    into.positionQty = in.readLong();
-                    into.positionEntryPrice = in.readLong();
-                    into.positionUnrealizedPnl = in.readLong();
+                    end = requireAtLeast(length, p + 24, "a position");
+                    into.positionQty = message.getLong(p, ORDER);
+                    into.positionEntryPrice = message.getLong(p + 8, ORDER);
+                    into.positionUnrealizedPnl = message.getLong(p + 16, ORDER);
                 }
                 case TIMER -> {
                     end = requireAtLeast(length, p + 12, "a timer");
