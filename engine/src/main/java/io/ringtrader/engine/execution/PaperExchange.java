@@ -43,6 +43,11 @@ public final class PaperExchange {
     public static final int REJECT_UNKNOWN_ORDER = 3;
     /** Reject code: too many resting orders. */
     public static final int REJECT_TOO_MANY_ORDERS = 4;
+    /**
+     * Reject code: the risk stage rejected the new order (its reason is in the order command); reported by
+     * the paper router so that the strategy learns the order is not working.
+     */
+    public static final int REJECT_RISK = 5;
 
     /** Where the exchange's execution reports go. */
     public interface Reports {
