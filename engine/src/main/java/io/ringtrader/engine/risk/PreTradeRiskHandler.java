@@ -147,15 +147,17 @@ public final class PreTradeRiskHandler implements RiskStage {
             lastMarketNs[instrumentId] = event.receiveTimeNs;
         }
         final PositionKeeper keeper = positions[instrumentId];
-        if (event.bookState == BookState.VALID && event.bookBidLevels > 0 && event.bookAskLevels > 0) {
-            keeper.onMark((event.bookBidPrices[0] + event.bookAskPrices[0]) * 0.5);
-            changed = keeper.qty() != 0;
-        } else if (kind == EventKind.MARK_PRICE && event.markPrice != InboundEvent.NONE && !keeper.hasMark()) {
-            keeper.onMark(event.markPrice);
-            changed = keeper.qty() != 0;
-        } else if (kind == EventKind.EXECUTION_REPORT && event.execType == ExecType.FILL && event.lastFillQty > 0) {
+        if (kind == EventKind.EXECUTION_REPORT && event.execType == ExecType.FILL && event.lastFillQty > 0) {
             keeper.onFill(event.execSide, event.lastFillPrice, event.lastFillQty, event.execFee);
             changed = true;
+        }
+        // Every event of the instrument carries the book view, execution reports included.
+        if (event.bookState == BookState.VALID && event.bookBidLevels > 0 && event.bookAskLevels > 0) {
+            keeper.onMark((event.bookBidPrices[0] + event.bookAskPrices[0]) * 0.5);
+            changed |= keeper.qty() != 0;
+        } else if (kind == EventKind.MARK_PRICE && event.markPrice != InboundEvent.NONE && !keeper.hasMark()) {
+            keeper.onMark(event.markPrice);
+            changed |= keeper.qty() != 0;
         }
         if (changed) {
             checkSessionLoss();
