@@ -8,6 +8,7 @@ import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.OrderType;
 import io.ringtrader.engine.event.TimeInForce;
 import io.ringtrader.engine.features.Features;
+import io.ringtrader.engine.risk.PositionKeeper;
 import io.ringtrader.engine.strategy.Strategy;
 import io.ringtrader.engine.strategy.StrategyContext;
 
@@ -48,8 +49,7 @@ public final class ObiScalper implements Strategy {
     private long bestBid;
     private long bestAsk;
 
-    private long position;
-    private double entryPrice;
+    private final PositionKeeper position;
     private long entryTimeNs;
     private long cooldownUntilNs = Long.MIN_VALUE;
 
@@ -62,6 +62,7 @@ public final class ObiScalper implements Strategy {
 
     public ObiScalper(final ObiScalperParams params, final StrategyContext context) {
         this.context = context;
+        this.position = new PositionKeeper(context.instrument());
         this.threshold = params.threshold().doubleValue();
         this.featureIndex = params.weighted() ? Features.OBI_WEIGHTED : Features.OBI;
         this.maxSpreadTicks = params.maxSpreadTicks();
@@ -89,7 +90,7 @@ public final class ObiScalper implements Strategy {
             }
             return;
         }
-        if (position != 0) {
+        if (position.qty() != 0) {
             checkExit(event, now);
         } else if (hasFeatures) {
             checkEntry(event, now);
@@ -103,7 +104,7 @@ public final class ObiScalper implements Strategy {
     public void onTimer(final InboundEvent event) {
         final long now = context.timeNs();
         expireWorkingOrder(now);
-        if (workingOrderId == 0 && position != 0 && bookValid && now - entryTimeNs >= maxHoldingNs) {
+        if (workingOrderId == 0 && position.qty() != 0 && bookValid && now - entryTimeNs >= maxHoldingNs) {
             exit(event);
         }
     }
@@ -130,12 +131,12 @@ public final class ObiScalper implements Strategy {
 
     /** The strategy's own position (quantity mantissa, long > 0). */
     public long position() {
-        return position;
+        return position.qty();
     }
 
     /** Average entry fill price of the open position (price mantissa); 0 when flat. */
     public double entryPrice() {
-        return entryPrice;
+        return position.averagePrice();
     }
 
     /** The client order id of the order working now; 0 when none. */
@@ -194,10 +195,11 @@ public final class ObiScalper implements Strategy {
         if (!bookValid) {
             return;
         }
+        final double entryPrice = position.averagePrice();
         final boolean due;
         if (now - entryTimeNs >= maxHoldingNs) {
             due = true;
-        } else if (position > 0) {
+        } else if (position.qty() > 0) {
             due = bestBid >= entryPrice + takeProfit || bestBid <= entryPrice - stopLoss;
         } else {
             due = bestAsk <= entryPrice - takeProfit || bestAsk >= entryPrice + stopLoss;
@@ -208,8 +210,8 @@ public final class ObiScalper implements Strategy {
     }
 
     private void exit(final InboundEvent event) {
-        final OrderSide side = position > 0 ? OrderSide.SELL : OrderSide.BUY;
-        if (send(event, side, Math.abs(position), true, context.timeNs())) {
+        final OrderSide side = position.qty() > 0 ? OrderSide.SELL : OrderSide.BUY;
+        if (send(event, side, Math.abs(position.qty()), true, context.timeNs())) {
             exits++;
         }
     }
@@ -238,21 +240,13 @@ public final class ObiScalper implements Strategy {
     }
 
     private void applyFill(final OrderSide side, final long price, final long qty) {
-        final long signed = side == OrderSide.BUY ? qty : -qty;
-        final long before = position;
-        final long after = before + signed;
-        if (before == 0 || Long.signum(before) == Long.signum(signed)) {
-            entryPrice = (entryPrice * Math.abs(before) + (double)price * qty) / Math.abs(after);
-            if (before == 0) {
-                entryTimeNs = context.timeNs();
-            }
-        } else if (after == 0) {
-            entryPrice = 0;
+        final long before = position.qty();
+        position.onFill(side, price, qty, 0);
+        final long after = position.qty();
+        if (after == 0) {
             cooldownUntilNs = context.timeNs() + cooldownNs;
-        } else if (Long.signum(after) != Long.signum(before)) {
-            entryPrice = price;
+        } else if (before == 0 || Long.signum(after) != Long.signum(before)) {
             entryTimeNs = context.timeNs();
         }
-        position = after;
     }
 }
