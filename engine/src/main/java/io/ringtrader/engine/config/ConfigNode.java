@@ -302,14 +302,6 @@ public final class ConfigNode {
     }
 
     /**
-     * @return the keys of this mapping as written, in file order (for mappings keyed by name, such as
-     * per-symbol limits). Listing them does not make them known: the reader asks for each it accepts.
-     */
-    public List<String> keys() {
-        return List.copyOf(entries.keySet());
-    }
-
-    /**
      * Reads a non-empty list of strings, e.g. {@code instruments: [BTCUSDT, ETHUSDT]}. Entries that are not
      * single values are reported and left out.
      */
