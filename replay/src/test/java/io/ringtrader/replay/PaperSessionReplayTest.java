@@ -9,20 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.config.RingTraderConfig;
-import io.ringtrader.engine.errors.DistinctErrorHandler;
-import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.RiskDecision;
-import io.ringtrader.engine.execution.PaperExchange;
-import io.ringtrader.engine.execution.PaperTradingRouter;
-import io.ringtrader.engine.instrument.InstrumentRegistry;
-import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.pipeline.InboundPublisher;
 import io.ringtrader.engine.pipeline.PublishResult;
-import io.ringtrader.engine.pipeline.TimerAgent;
-import io.ringtrader.engine.routing.IntentRouter;
+import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.runtime.EngineExtension;
+import io.ringtrader.engine.runtime.EngineMode;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import io.ringtrader.recorder.InboundJournalWriter;
 import io.ringtrader.recorder.JournalConfig;
@@ -30,15 +25,14 @@ import io.ringtrader.recorder.OutboundJournalWriter;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.agrona.concurrent.EpochNanoClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A paper session runs the strategy its configuration names (an OBI scalper, built by the same
- * {@link Engine#businessStages} a replay uses) on synthetic book updates whose imbalance swings and whose
+ * A paper session of the {@link Engine} runs the strategy its configuration names (an OBI scalper, built by
+ * the same {@link Engine#businessStages} a replay uses) on synthetic book updates whose imbalance swings and whose
  * price walks; it is journaled. {@code --verify} reproduces its order commands; a replay that regenerates
  * the fills with the paper venue gives the same digest on every run and at every speed; and the same
  * journal replayed with a different threshold in the configuration names the first divergence.
@@ -54,6 +48,10 @@ class PaperSessionReplayTest {
           mode: paper
           makerFeeRate: "0.0002"
           takerFeeRate: "0.0004"
+        pipeline:
+          inboundRingSize: 4096
+          outboundRingSize: 1024
+          timerInterval: 10s
         features:
           levels: 1
         strategies:
@@ -85,25 +83,18 @@ class PaperSessionReplayTest {
 
     @BeforeAll
     static void recordPaperSession() throws Exception {
-        final InstrumentRegistry instruments = Engine.registry(CONFIG.instruments());
-        final DistinctErrorHandler errors = new DistinctErrorHandler();
-        final EpochNanoClock clock = new SystemEpochNanoClock();
         final JournalConfig journalConfig = JournalConfig.defaults(journal);
-        final Pipeline.Builder builder = Pipeline.builder().inboundRingSize(1024).outboundRingSize(1024).clock(clock).errorHandler(errors);
-        final Engine.BusinessStages stages = Engine.businessStages(builder, CONFIG, instruments, errors);
-        assertEquals(1, stages.strategies().instanceCount(), "the configured scalper");
-        // The same paper router the engine installs, kept at hand to see when its report queue is empty.
-        final PaperTradingRouter[] router = new PaperTradingRouter[1];
-        builder.router((commandPublisher, events) -> router[0] = new PaperTradingRouter(
-            new IntentRouter(instruments, commandPublisher, errors), new PaperExchange(instruments, 0.0002, 0.0004), events,
-            instruments, errors));
-        builder.journal(new InboundJournalWriter(journalConfig)).outboundJournal(new OutboundJournalWriter(journalConfig))
-            .producer(new TimerAgent(TimeUnit.MILLISECONDS.toNanos(5), clock, errors, "test-timer"));
-        final Pipeline pipeline = builder.build();
-        pipeline.start();
+        final EngineExtension journals = (builder, instruments, errors) -> builder
+            .journal(new InboundJournalWriter(journalConfig))
+            .outboundJournal(new OutboundJournalWriter(journalConfig));
+        final SystemEpochNanoClock clock = new SystemEpochNanoClock();
+        final Engine engine = Engine.create(CONFIG, clock, journals, EngineMode.TRADE);
+        assertEquals(1, engine.businessStages().strategies().instanceCount(), "the configured scalper");
+        engine.start();
+        final InboundPublisher publisher = engine.pipeline().inboundPublisher();
         final long[] source = new long[6];
         source[0] = clock.nanoTime();
-        assertEquals(PublishResult.PUBLISHED, pipeline.inboundPublisher().publish(SNAPSHOT, source));
+        assertEquals(PublishResult.PUBLISHED, publisher.publish(SNAPSHOT, source));
         long previousMid = 6_180_000;
         for (int i = 1; i <= UPDATES; i++) {
             source[0] = clock.nanoTime();
@@ -113,23 +104,34 @@ class PaperSessionReplayTest {
             source[4] = TOP_QTYS[i % TOP_QTYS.length][0];
             source[5] = TOP_QTYS[i % TOP_QTYS.length][1];
             previousMid = source[2];
-            assertEquals(PublishResult.PUBLISHED, pipeline.inboundPublisher().publish(DELTA, source));
+            assertEquals(PublishResult.PUBLISHED, publisher.publish(DELTA, source));
             // Paced like a market feed, so that the fills come back between updates and the scalper trades again.
             LockSupport.parkNanos(PACE_NS);
         }
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        do {
-            TimeUnit.MILLISECONDS.sleep(50);
-        } while (router[0].pendingReports() > 0 && System.nanoTime() < deadline);
-        TimeUnit.MILLISECONDS.sleep(50);
-        assertEquals(0, router[0].pendingReports(), "every paper report reached the ring before stopping");
-        assertTrue(pipeline.stop().clean());
-        // The test floods the ring, so the timer may lose a tick (counted as RING_FULL); nothing else may go wrong.
-        assertEquals(0, errors.totalCount() - errors.count(ErrorKind.RING_FULL), () -> errors.distinctErrors().toString());
-        commands = pipeline.outboundPublished();
-        accepted = stages.risk().count(RiskDecision.ACCEPTED);
+        awaitQuiet(engine);
+        assertTrue(engine.stop().clean());
+        assertEquals(0, engine.errors().totalCount(), () -> engine.errors().distinctErrors().toString());
+        assertTrue(engine.status().contains("| pnl "), engine.status());
+        final PreTradeRiskHandler risk = engine.businessStages().risk();
+        commands = engine.pipeline().outboundPublished();
+        accepted = risk.count(RiskDecision.ACCEPTED);
         assertTrue(accepted >= 20, "the scalper entered and exited: " + accepted + " accepted of " + commands);
-        assertTrue(stages.risk().count(RiskDecision.MAX_POSITION) == 0, "one position at a time stays within 0.004");
+        assertEquals(0, risk.count(RiskDecision.MAX_POSITION), "one position at a time stays within 0.004");
+        assertEquals(0, risk.positionSnapshots().get(0).qty() % 2, "whole orders of 0.002 filled");
+    }
+
+    /** Waits until the paper venue's reports stopped coming: no inbound event for a few polls in a row. */
+    private static void awaitQuiet(final Engine engine) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long last = -1;
+        int quietPolls = 0;
+        while (quietPolls < 3 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+            final long published = engine.pipeline().inboundPublished();
+            quietPolls = published == last ? quietPolls + 1 : 0;
+            last = published;
+        }
+        assertEquals(3, quietPolls, "the session went quiet");
     }
 
     @Test
