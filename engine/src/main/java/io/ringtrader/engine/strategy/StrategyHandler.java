@@ -7,6 +7,7 @@ import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.pipeline.StrategyStage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -182,7 +183,7 @@ public final class StrategyHandler implements StrategyStage {
     }
 
     private static <T> T[] append(final T[] array, final T item) {
-        final T[] copy = java.util.Arrays.copyOf(array, array.length + 1);
+        final T[] copy = Arrays.copyOf(array, array.length + 1);
         copy[array.length] = item;
         return copy;
     }
