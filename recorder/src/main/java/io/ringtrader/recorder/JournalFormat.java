@@ -26,9 +26,10 @@ import org.agrona.DirectBuffer;
 public final class JournalFormat {
     /**
      * The schema version this build writes and the newest it reads. 1: the first layout; 2: adds the
-     * POSITION inbound event (code 12). A version-1 journal reads unchanged.
+     * POSITION inbound event (code 12); 3: adds the risk decisions MAX_POSITION, MAX_ORDER_QTY,
+     * MAX_ORDER_RATE, BOOK_STALE and KILL_SWITCH (codes 5 to 9). Older journals read unchanged.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public static final byte TYPE_INBOUND_EVENT = 'I';
     public static final byte TYPE_ORDER_COMMAND = 'O';

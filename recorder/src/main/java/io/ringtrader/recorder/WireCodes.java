@@ -40,6 +40,8 @@ final class WireCodes {
     private static final TimeInForce[] TIMES_IN_FORCE = {null, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTX};
     private static final RiskDecision[] DECISIONS = {
         null, RiskDecision.PENDING, RiskDecision.ACCEPTED, RiskDecision.BOOK_NOT_VALID, RiskDecision.INVALID_ORDER,
+        RiskDecision.MAX_POSITION, RiskDecision.MAX_ORDER_QTY, RiskDecision.MAX_ORDER_RATE, RiskDecision.BOOK_STALE,
+        RiskDecision.KILL_SWITCH,
     };
 
     private WireCodes() {
@@ -140,6 +142,11 @@ final class WireCodes {
             case ACCEPTED -> 2;
             case BOOK_NOT_VALID -> 3;
             case INVALID_ORDER -> 4;
+            case MAX_POSITION -> 5;
+            case MAX_ORDER_QTY -> 6;
+            case MAX_ORDER_RATE -> 7;
+            case BOOK_STALE -> 8;
+            case KILL_SWITCH -> 9;
         };
     }
 

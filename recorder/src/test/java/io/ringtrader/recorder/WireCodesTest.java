@@ -39,6 +39,9 @@ class WireCodesTest {
         assertEquals(12, WireCodes.code(EventKind.POSITION));
         assertEquals(2, WireCodes.code(OrderSide.SELL));
         assertEquals(2, WireCodes.code(RiskDecision.ACCEPTED));
+        assertEquals(4, WireCodes.code(RiskDecision.INVALID_ORDER));
+        assertEquals(5, WireCodes.code(RiskDecision.MAX_POSITION));
+        assertEquals(9, WireCodes.code(RiskDecision.KILL_SWITCH));
         assertEquals(4, WireCodes.code(TimeInForce.GTX));
     }
 

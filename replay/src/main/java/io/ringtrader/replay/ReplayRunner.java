@@ -40,7 +40,8 @@ public final class ReplayRunner {
 
     /**
      * Replays {@code options.journal()} with {@code config}'s instruments and stages, plus what
-     * {@code extension} adds (strategies, until the config wires them).
+     * {@code extension} adds (e.g. a test strategy in place of the configured ones). The configured
+     * strategies and risk limits are built by {@link Engine#businessStages}, as in the live engine.
      *
      * @throws io.ringtrader.recorder.JournalNotFoundException when the journal is missing.
      * @throws io.ringtrader.recorder.JournalFormatException   when it was written by a newer version.

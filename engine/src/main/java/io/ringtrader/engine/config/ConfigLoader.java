@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.ringtrader.engine.strategy.StrategyFactories;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -98,7 +99,7 @@ public final class ConfigLoader {
         final ReadContext context = new ReadContext(sourceName, env);
         checkKeys(context, root, "", Collections.newSetFromMap(new IdentityHashMap<>()));
         final ConfigNode rootNode = ConfigNode.root(context, root);
-        final RingTraderConfig config = RingTraderConfig.read(rootNode);
+        final RingTraderConfig config = RingTraderConfig.read(rootNode, StrategyFactories.installed());
         context.throwIfProblems();
 
         return new LoadedConfig(config, EffectiveYamlWriter.write(rootNode.effective()));

@@ -294,6 +294,45 @@ public final class ConfigNode {
     }
 
     /**
+     * @return true if {@code key} is present and its value is a mapping (read it with {@link #section}); a
+     * value of any other kind is read with the scalar accessors.
+     */
+    public boolean isMapping(final String key) {
+        return lookup(key) instanceof MappingNode;
+    }
+
+    /**
+     * Reads a non-empty list of strings, e.g. {@code instruments: [BTCUSDT, ETHUSDT]}. Entries that are not
+     * single values are reported and left out.
+     */
+    public List<String> requiredStringList(final String key) {
+        final String expected = "a non-empty list of strings";
+        final Node node = lookup(key);
+        final List<String> values = new ArrayList<>();
+        effective.put(key, values);
+        if (node == null) {
+            missing(key, expected);
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            wrongType(node, childPath(key), expected);
+            return List.of();
+        }
+        if (sequence.getValue().isEmpty()) {
+            context.problem(node.getStartMark(), childPath(key), "must not be empty (expected " + expected + ")");
+            return List.of();
+        }
+        final List<Node> items = sequence.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            final Scalar scalar = scalar(items.get(i), childPath(key) + "[" + i + "]", "a string");
+            if (scalar != null) {
+                values.add(scalar.text());
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /**
      * @return the mappings of the list under {@code key}, in file order; empty if the key is absent. Entries that
      * are not mappings are reported and left out.
      */

@@ -1,5 +1,6 @@
 package io.ringtrader.engine.config;
 
+import io.ringtrader.engine.strategy.StrategyFactories;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param journal     the event journal.
  * @param features    the feature stage.
  * @param telemetry   latency and status reporting.
+ * @param strategies  the strategies, in file order (strategy id = index); may be empty.
+ * @param risk        the pre-trade risk limits.
  */
 public record RingTraderConfig(
     List<InstrumentConfig> instruments,
@@ -24,11 +27,13 @@ public record RingTraderConfig(
     ExecutionConfig execution,
     JournalConfig journal,
     FeaturesConfig features,
-    TelemetryConfig telemetry) {
+    TelemetryConfig telemetry,
+    List<StrategyConfig> strategies,
+    RiskConfig risk) {
     /**
      * Sections of the architecture that this version does not read yet; present in a file, they stop loading.
      */
-    static final List<String> UNSUPPORTED_SECTIONS = List.of("model", "strategies", "risk");
+    static final List<String> UNSUPPORTED_SECTIONS = List.of("model");
 
     public RingTraderConfig {
         instruments = List.copyOf(instruments);
@@ -38,9 +43,11 @@ public record RingTraderConfig(
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(telemetry, "telemetry");
+        strategies = List.copyOf(strategies);
+        Objects.requireNonNull(risk, "risk");
     }
 
-    static RingTraderConfig read(final ConfigNode root) {
+    static RingTraderConfig read(final ConfigNode root, final StrategyFactories factories) {
         final List<InstrumentConfig> instruments = readInstruments(root);
         final VenuesConfig venues = VenuesConfig.read(root.section("venues"));
         final PipelineConfig pipeline = PipelineConfig.read(root.section("pipeline"));
@@ -48,6 +55,8 @@ public record RingTraderConfig(
         final JournalConfig journal = JournalConfig.read(root.section("journal"));
         final FeaturesConfig features = FeaturesConfig.read(root.section("features"));
         final TelemetryConfig telemetry = TelemetryConfig.read(root.section("telemetry"));
+        final List<StrategyConfig> strategies = StrategyConfig.readAll(root, instruments, factories);
+        final RiskConfig risk = root.has("risk") ? RiskConfig.read(root.section("risk"), instruments) : RiskConfig.NONE;
         for (final String section : UNSUPPORTED_SECTIONS) {
             root.reject(section, "section not supported by this version yet");
         }
@@ -57,7 +66,7 @@ public record RingTraderConfig(
             checkLiveCredentials(root, venues);
         }
 
-        return new RingTraderConfig(instruments, venues, pipeline, execution, journal, features, telemetry);
+        return new RingTraderConfig(instruments, venues, pipeline, execution, journal, features, telemetry, strategies, risk);
     }
 
     private static List<InstrumentConfig> readInstruments(final ConfigNode root) {

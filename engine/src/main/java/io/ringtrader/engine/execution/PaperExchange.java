@@ -21,7 +21,8 @@ import io.ringtrader.engine.instrument.InstrumentRegistry;
  *   <li>Every accepted new order is acknowledged first (venue order id = a counter).</li>
  *   <li>Market orders, and the marketable part of limit orders, fill at once by walking the book levels
  *       carried by the event that caused the order (the book view: as many levels as the book stage copies),
- *       level by level, as taker; what the view cannot fill is cancelled.</li>
+ *       level by level, as taker; what the view cannot fill is cancelled. An order decided on an event
+ *       without its instrument's book (a timer tick) uses the last view seen for the instrument.</li>
  *   <li>Limit orders: {@code GTX} that would take is rejected; {@code FOK} that cannot fill in full is
  *       cancelled; {@code IOC} remainders are cancelled; {@code GTC}/{@code GTX} remainders rest.</li>
  *   <li>A resting order fills as maker, at its own price, when a later trade goes through it (a trade
@@ -43,6 +44,11 @@ public final class PaperExchange {
     public static final int REJECT_UNKNOWN_ORDER = 3;
     /** Reject code: too many resting orders. */
     public static final int REJECT_TOO_MANY_ORDERS = 4;
+    /**
+     * Reject code: the risk stage rejected the new order (its reason is in the order command); reported by
+     * the paper router so that the strategy learns the order is not working.
+     */
+    public static final int REJECT_RISK = 5;
 
     /** Where the exchange's execution reports go. */
     public interface Reports {
@@ -62,6 +68,14 @@ public final class PaperExchange {
     private final long[] positions;
     private final double[] averagePrices;
     private final double[] realisedPnl;
+
+    private final long[][] viewBidPrices;
+    private final long[][] viewBidQtys;
+    private final long[][] viewAskPrices;
+    private final long[][] viewAskQtys;
+    private final int[] viewBidLevels;
+    private final int[] viewAskLevels;
+    private final boolean[] viewValid;
 
     private final boolean[] restingActive = new boolean[MAX_RESTING];
     private final int[] restingInstrument = new int[MAX_RESTING];
@@ -83,6 +97,13 @@ public final class PaperExchange {
         positions = new long[count];
         averagePrices = new double[count];
         realisedPnl = new double[count];
+        viewBidPrices = new long[count][InboundEvent.BOOK_VIEW_DEPTH];
+        viewBidQtys = new long[count][InboundEvent.BOOK_VIEW_DEPTH];
+        viewAskPrices = new long[count][InboundEvent.BOOK_VIEW_DEPTH];
+        viewAskQtys = new long[count][InboundEvent.BOOK_VIEW_DEPTH];
+        viewBidLevels = new int[count];
+        viewAskLevels = new int[count];
+        viewValid = new boolean[count];
         for (int id = 0; id < count; id++) {
             final Instrument instrument = instruments.byId(id);
             notionalUnit[id] = (double)instrument.contractSizeMantissa()
@@ -106,12 +127,26 @@ public final class PaperExchange {
         final int id = intent.instrumentId;
         final OrderSide side = intent.side;
         final long venueOrderId = nextVenueOrderId++;
-        if (cause.instrumentId != id || cause.bookState != BookState.VALID) {
+        final boolean causeHasBook = cause.instrumentId == id && cause.bookState != null;
+        if (causeHasBook ? cause.bookState != BookState.VALID : !viewValid[id]) {
             reject(intent, venueOrderId, REJECT_BOOK_NOT_VALID, timeNs, out);
             return;
         }
+        final boolean buy = side == OrderSide.BUY;
+        final long[] prices;
+        final long[] qtys;
+        final int levels;
+        if (causeHasBook) {
+            prices = buy ? cause.bookAskPrices : cause.bookBidPrices;
+            qtys = buy ? cause.bookAskQtys : cause.bookBidQtys;
+            levels = buy ? cause.bookAskLevels : cause.bookBidLevels;
+        } else {
+            prices = buy ? viewAskPrices[id] : viewBidPrices[id];
+            qtys = buy ? viewAskQtys[id] : viewBidQtys[id];
+            levels = buy ? viewAskLevels[id] : viewBidLevels[id];
+        }
         final boolean limit = intent.type == OrderType.LIMIT;
-        final long marketable = marketableQty(cause, side, limit, intent.priceMantissa);
+        final long marketable = marketableQty(prices, qtys, levels, buy, limit, intent.priceMantissa);
         if (limit && intent.timeInForce == TimeInForce.GTX && marketable > 0) {
             reject(intent, venueOrderId, REJECT_POST_ONLY_WOULD_TAKE, timeNs, out);
             return;
@@ -123,7 +158,7 @@ public final class PaperExchange {
                 intent.qtyMantissa, InboundEvent.NONE, 0, 0, 0, 0, false, 0, timeNs);
             return;
         }
-        final long cum = take(intent, venueOrderId, cause, limit, timeNs, out);
+        final long cum = take(intent, venueOrderId, prices, qtys, levels, limit, timeNs, out);
         final long leaves = intent.qtyMantissa - cum;
         if (leaves == 0) {
             return;
@@ -151,8 +186,12 @@ public final class PaperExchange {
         restingCount++;
     }
 
-    /** Fills resting orders that a trade went through. */
+    /**
+     * Remembers the instrument's book view (for orders decided on events without it) and fills resting
+     * orders that a trade went through.
+     */
     public void onMarketEvent(final InboundEvent event, final Reports out) {
+        rememberView(event);
         if (event.kind != EventKind.TRADE || restingCount == 0 || event.tradeQty <= 0) {
             return;
         }
@@ -200,12 +239,9 @@ public final class PaperExchange {
         return restingCount;
     }
 
-    private long take(final OrderIntent intent, final long venueOrderId, final InboundEvent cause, final boolean limit,
-        final long timeNs, final Reports out) {
+    private long take(final OrderIntent intent, final long venueOrderId, final long[] prices, final long[] qtys,
+        final int levels, final boolean limit, final long timeNs, final Reports out) {
         final boolean buy = intent.side == OrderSide.BUY;
-        final long[] prices = buy ? cause.bookAskPrices : cause.bookBidPrices;
-        final long[] qtys = buy ? cause.bookAskQtys : cause.bookBidQtys;
-        final int levels = buy ? cause.bookAskLevels : cause.bookBidLevels;
         long cum = 0;
         for (int level = 0; level < levels && cum < intent.qtyMantissa; level++) {
             final long price = prices[level];
@@ -220,11 +256,8 @@ public final class PaperExchange {
         return cum;
     }
 
-    private static long marketableQty(final InboundEvent cause, final OrderSide side, final boolean limit, final long limitPrice) {
-        final boolean buy = side == OrderSide.BUY;
-        final long[] prices = buy ? cause.bookAskPrices : cause.bookBidPrices;
-        final long[] qtys = buy ? cause.bookAskQtys : cause.bookBidQtys;
-        final int levels = buy ? cause.bookAskLevels : cause.bookBidLevels;
+    private static long marketableQty(final long[] prices, final long[] qtys, final int levels, final boolean buy,
+        final boolean limit, final long limitPrice) {
         long total = 0;
         for (int level = 0; level < levels; level++) {
             if (limit && (buy ? prices[level] > limitPrice : prices[level] < limitPrice)) {
@@ -233,6 +266,22 @@ public final class PaperExchange {
             total += qtys[level];
         }
         return total;
+    }
+
+    private void rememberView(final InboundEvent event) {
+        final int id = event.instrumentId;
+        if (id < 0 || id >= viewValid.length || event.bookState == null) {
+            return;
+        }
+        viewValid[id] = event.bookState == BookState.VALID;
+        if (viewValid[id]) {
+            viewBidLevels[id] = event.bookBidLevels;
+            viewAskLevels[id] = event.bookAskLevels;
+            System.arraycopy(event.bookBidPrices, 0, viewBidPrices[id], 0, event.bookBidLevels);
+            System.arraycopy(event.bookBidQtys, 0, viewBidQtys[id], 0, event.bookBidLevels);
+            System.arraycopy(event.bookAskPrices, 0, viewAskPrices[id], 0, event.bookAskLevels);
+            System.arraycopy(event.bookAskQtys, 0, viewAskQtys[id], 0, event.bookAskLevels);
+        }
     }
 
     private void fill(final int id, final long clientOrderId, final long venueOrderId, final OrderSide side,

@@ -6,6 +6,7 @@ import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OrderAction;
 import io.ringtrader.engine.event.OrderIntent;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.RiskDecision;
@@ -19,7 +20,8 @@ import io.ringtrader.engine.routing.IntentRouter;
  * The router stage of a paper session: routes every decided intent like the live router (so the outbound
  * journal holds the same commands), and hands accepted ones to the {@link PaperExchange} on this same
  * thread, where the market events are seen in ring order too. The exchange's execution reports go back
- * onto the inbound ring as events.
+ * onto the inbound ring as events, and so does a {@code REJECT} (code {@link PaperExchange#REJECT_RISK}) for
+ * every new order the risk stage rejected, as a venue would report an order it refused.
  *
  * <p>The router consumes the inbound ring, so it never waits on it: a report that finds the ring full
  * is queued (in order) and published on a later event; a timer tick always comes. Only if that queue
@@ -90,6 +92,10 @@ public final class PaperTradingRouter implements RouterStage, PaperExchange.Repo
             final OrderIntent intent = event.intents[i];
             if (intent.decision == RiskDecision.ACCEPTED) {
                 exchange.onOrder(intent, event, this);
+            } else if (intent.decision != RiskDecision.PENDING && intent.action == OrderAction.NEW) {
+                report(ExecType.REJECT, intent.instrumentId, intent.clientOrderId, InboundEvent.NONE, intent.side,
+                    intent.priceMantissa, intent.qtyMantissa, InboundEvent.NONE, 0, 0, 0, 0, false,
+                    PaperExchange.REJECT_RISK, event.exchangeTimeNs != InboundEvent.NONE ? event.exchangeTimeNs : event.receiveTimeNs);
             }
         }
         flush();

@@ -1,48 +1,106 @@
 package io.ringtrader.engine.risk;
 
 import io.ringtrader.engine.book.BookState;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderAction;
 import io.ringtrader.engine.event.OrderIntent;
+import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.OrderType;
 import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.pipeline.RiskStage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The pre-trade checks every intent passes before it may reach a venue: the instrument exists, the
- * order is well formed (positive quantity on the lot grid, a positive limit price on the tick grid), and
- * the instrument's book is {@link BookState#VALID} as last reported by the book stage. Cancels are
- * always allowed for known instruments: they only reduce risk.
+ * The pre-trade checks every intent passes before it may reach a venue, in this order (the first that
+ * fails names the rejection):
+ * <ol>
+ *   <li>{@link RiskDecision#INVALID_ORDER}: unknown instrument, or not a positive quantity on the lot grid,
+ *       or a limit price not positive on the tick grid;</li>
+ *   <li>{@link RiskDecision#KILL_SWITCH}: the {@link KillSwitch} is tripped;</li>
+ *   <li>{@link RiskDecision#BOOK_NOT_VALID}: the instrument's book is not {@link BookState#VALID} as last
+ *       reported by the book stage;</li>
+ *   <li>{@link RiskDecision#BOOK_STALE}: no market event (book update, BBO, trade) for the instrument within
+ *       {@code maxBookAge} of the intent's event time;</li>
+ *   <li>{@link RiskDecision#MAX_ORDER_QTY}: quantity above the instrument's limit;</li>
+ *   <li>{@link RiskDecision#MAX_POSITION}: the filled position plus the order would exceed the limit in
+ *       absolute value (an order that reduces the absolute position passes);</li>
+ *   <li>{@link RiskDecision#MAX_ORDER_RATE}: {@code maxOrdersPerSecond} new orders were already accepted within
+ *       the last second of event time.</li>
+ * </ol>
+ * Cancels are accepted for known instruments, kill switch or not: they only reduce risk.
  *
- * <p>The book state is tracked from the book-state fields of the events the risk stage sees, so the check
- * needs no shared state with the book thread. Decisions are counted per reason.
+ * <p>Positions ({@link PositionKeeper}, one per instrument) follow the fills of EXECUTION_REPORT events and
+ * are valued at the book mid of each event whose book view is valid (or the mark price before any mid).
+ * After each event the session PnL (realised + unrealised, all instruments) is checked against
+ * {@code maxSessionLoss}; at or below minus the limit, the kill switch trips. Event time is the event's
+ * receive time (journaled, so a replay decides identically). Decisions are counted per reason.
  *
- * <p>Runs on the risk stage's thread only.
+ * <p>Runs on the risk stage's thread only; allocation-free per event (except a log line when the kill
+ * switch trips). The counters, positions' snapshots and the kill switch may be read from any thread.
  */
 public final class PreTradeRiskHandler implements RiskStage {
+    private static final Logger LOG = LoggerFactory.getLogger(PreTradeRiskHandler.class);
     private static final RiskDecision[] DECISIONS = RiskDecision.values();
+    private static final long SECOND_NS = 1_000_000_000L;
 
     private final InstrumentRegistry instruments;
+    private final RiskLimits limits;
+    private final KillSwitch killSwitch;
     private final BookState[] bookStates;
+    private final long[] lastMarketNs;
+    private final PositionKeeper[] positions;
+    private final long[] recentOrderNs;
     private final long[] decisionCounts = new long[DECISIONS.length];
+    private int recentHead;
+    private int recentCount;
+    private volatile double sessionPnl;
 
+    /** Only the order, book and kill switch checks; no limits. */
     public PreTradeRiskHandler(final InstrumentRegistry instruments) {
+        this(instruments, RiskLimits.none(instruments.count()), new KillSwitch());
+    }
+
+    /**
+     * @param limits     per-instrument limits for {@code instruments}.
+     * @param killSwitch shared with whoever may trip or reset it by hand.
+     */
+    public PreTradeRiskHandler(final InstrumentRegistry instruments, final RiskLimits limits, final KillSwitch killSwitch) {
+        if (limits.instrumentCount() != instruments.count()) {
+            throw new IllegalArgumentException("limits for " + limits.instrumentCount() + " instruments, registry has "
+                + instruments.count());
+        }
         this.instruments = instruments;
-        this.bookStates = new BookState[instruments.count()];
-        java.util.Arrays.fill(bookStates, BookState.AWAITING_SNAPSHOT);
+        this.limits = limits;
+        this.killSwitch = killSwitch;
+        final int count = instruments.count();
+        this.bookStates = new BookState[count];
+        Arrays.fill(bookStates, BookState.AWAITING_SNAPSHOT);
+        this.lastMarketNs = new long[count];
+        Arrays.fill(lastMarketNs, Long.MIN_VALUE);
+        this.positions = new PositionKeeper[count];
+        for (int id = 0; id < count; id++) {
+            positions[id] = new PositionKeeper(instruments.byId(id));
+        }
+        this.recentOrderNs = new long[Math.max(1, limits.maxOrdersPerSecond())];
     }
 
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch) {
         final int instrumentId = event.instrumentId;
-        if (event.bookState != null && instrumentId >= 0 && instrumentId < bookStates.length) {
-            bookStates[instrumentId] = event.bookState;
+        if (instrumentId >= 0 && instrumentId < bookStates.length) {
+            track(event, instrumentId);
         }
         for (int i = 0; i < event.intentCount; i++) {
             final OrderIntent intent = event.intents[i];
-            intent.decision = decide(intent);
+            intent.decision = decide(intent, event.receiveTimeNs);
             decisionCounts[intent.decision.ordinal()]++;
         }
     }
@@ -52,7 +110,75 @@ public final class PreTradeRiskHandler implements RiskStage {
         return decisionCounts[decision.ordinal()];
     }
 
-    private RiskDecision decide(final OrderIntent intent) {
+    public KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
+    public RiskLimits limits() {
+        return limits;
+    }
+
+    /** The position of an instrument; its accessors are for the risk thread, its snapshot for any thread. */
+    public PositionKeeper position(final int instrumentId) {
+        return positions[instrumentId];
+    }
+
+    /** Snapshots of every instrument's position, by instrument id; any thread. */
+    public List<PositionKeeper.Snapshot> positionSnapshots() {
+        final List<PositionKeeper.Snapshot> list = new ArrayList<>(positions.length);
+        for (final PositionKeeper keeper : positions) {
+            list.add(keeper.snapshot());
+        }
+        return list;
+    }
+
+    /** Realised plus unrealised PnL of the session over all instruments, after the last event; any thread. */
+    public double sessionPnl() {
+        return sessionPnl;
+    }
+
+    private void track(final InboundEvent event, final int instrumentId) {
+        if (event.bookState != null) {
+            bookStates[instrumentId] = event.bookState;
+        }
+        final EventKind kind = event.kind;
+        boolean changed = false;
+        if (kind == EventKind.BOOK_SNAPSHOT || kind == EventKind.BOOK_DELTA || kind == EventKind.BBO || kind == EventKind.TRADE) {
+            lastMarketNs[instrumentId] = event.receiveTimeNs;
+        }
+        final PositionKeeper keeper = positions[instrumentId];
+        if (kind == EventKind.EXECUTION_REPORT && event.execType == ExecType.FILL && event.lastFillQty > 0) {
+            keeper.onFill(event.execSide, event.lastFillPrice, event.lastFillQty, event.execFee);
+            changed = true;
+        }
+        // Every event of the instrument carries the book view, execution reports included.
+        if (event.bookState == BookState.VALID && event.bookBidLevels > 0 && event.bookAskLevels > 0) {
+            keeper.onMark((event.bookBidPrices[0] + event.bookAskPrices[0]) * 0.5);
+            changed |= keeper.qty() != 0;
+        } else if (kind == EventKind.MARK_PRICE && event.markPrice != InboundEvent.NONE && !keeper.hasMark()) {
+            keeper.onMark(event.markPrice);
+            changed |= keeper.qty() != 0;
+        }
+        if (changed) {
+            checkSessionLoss();
+        }
+    }
+
+    private void checkSessionLoss() {
+        double total = 0;
+        for (final PositionKeeper keeper : positions) {
+            total += keeper.realisedPnl() + keeper.unrealisedPnl();
+        }
+        sessionPnl = total;
+        if (total <= -limits.maxSessionLoss() && !killSwitch.isTripped()) {
+            final String reason = "session loss limit: PnL " + total + " <= -" + limits.maxSessionLoss();
+            if (killSwitch.trip(reason)) {
+                LOG.warn("kill switch tripped: {}", reason);
+            }
+        }
+    }
+
+    private RiskDecision decide(final OrderIntent intent, final long nowNs) {
         final int instrumentId = intent.instrumentId;
         if (instrumentId < 0 || instrumentId >= bookStates.length || intent.action == null) {
             return RiskDecision.INVALID_ORDER;
@@ -68,9 +194,47 @@ public final class PreTradeRiskHandler implements RiskStage {
         if (intent.type == OrderType.LIMIT && (intent.priceMantissa <= 0 || !instrument.isOnTick(intent.priceMantissa))) {
             return RiskDecision.INVALID_ORDER;
         }
+        if (killSwitch.isTripped()) {
+            return RiskDecision.KILL_SWITCH;
+        }
         if (bookStates[instrumentId] != BookState.VALID) {
             return RiskDecision.BOOK_NOT_VALID;
         }
+        final long maxAge = limits.maxBookAgeNs();
+        if (maxAge != RiskLimits.NO_LIMIT && (lastMarketNs[instrumentId] == Long.MIN_VALUE
+            || nowNs - lastMarketNs[instrumentId] > maxAge)) {
+            return RiskDecision.BOOK_STALE;
+        }
+        if (intent.qtyMantissa > limits.maxOrderQty(instrumentId)) {
+            return RiskDecision.MAX_ORDER_QTY;
+        }
+        final long position = positions[instrumentId].qty();
+        final long after = position + (intent.side == OrderSide.BUY ? intent.qtyMantissa : -intent.qtyMantissa);
+        if (Math.abs(after) > limits.maxPosition(instrumentId) && Math.abs(after) > Math.abs(position)) {
+            return RiskDecision.MAX_POSITION;
+        }
+        if (!admitByRate(nowNs)) {
+            return RiskDecision.MAX_ORDER_RATE;
+        }
         return RiskDecision.ACCEPTED;
+    }
+
+    /** Records an order at {@code nowNs} if fewer than the limit were accepted in the second before it. */
+    private boolean admitByRate(final long nowNs) {
+        final int capacity = limits.maxOrdersPerSecond();
+        if (capacity == 0) {
+            return true;
+        }
+        if (recentCount < capacity) {
+            recentOrderNs[(recentHead + recentCount) % capacity] = nowNs;
+            recentCount++;
+            return true;
+        }
+        if (nowNs - recentOrderNs[recentHead] < SECOND_NS) {
+            return false;
+        }
+        recentOrderNs[recentHead] = nowNs;
+        recentHead = (recentHead + 1) % capacity;
+        return true;
     }
 }

@@ -21,8 +21,13 @@ import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.pipeline.StageThreadSpec;
 import io.ringtrader.engine.pipeline.TimerAgent;
+import io.ringtrader.engine.risk.KillSwitch;
+import io.ringtrader.engine.risk.PositionKeeper;
 import io.ringtrader.engine.risk.PreTradeRiskHandler;
+import io.ringtrader.engine.risk.RiskLimits;
 import io.ringtrader.engine.routing.IntentRouter;
+import io.ringtrader.engine.strategy.StrategyFactories;
+import io.ringtrader.engine.strategy.StrategyHandler;
 import io.ringtrader.engine.telemetry.LatencySummary;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -51,6 +56,7 @@ public final class Engine {
     private final Pipeline pipeline;
     private final TimerAgent timer;
     private final EngineMode mode;
+    private final BusinessStages stages;
     private long lastStatusNs;
     private long lastStatusEvents;
 
@@ -79,8 +85,9 @@ public final class Engine {
             .errorHandler(errors)
             .producer(timer);
         if (mode == EngineMode.TRADE) {
-            businessStages(builder, config, instruments, errors);
+            this.stages = businessStages(builder, config, instruments, errors);
         } else {
+            this.stages = null;
             builder.book(new BookHandler(new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS), errors));
         }
         this.mode = mode;
@@ -107,18 +114,27 @@ public final class Engine {
     }
 
     /**
-     * Sets the business stages a deployment runs — book, risk, router and venue — on a builder. Live
-     * engines and replays share this, so a replay runs exactly the live logic.
+     * Sets the business stages a deployment runs — book, features, strategies (from {@code strategies:},
+     * found by type with {@link StrategyFactories#installed()}), risk (with {@code risk:} limits and a kill
+     * switch), router and venue — on a builder. Live engines and replays share this, so a replay runs
+     * exactly the live logic.
+     *
+     * @return the strategy and risk stages, for status and control.
+     * @throws IllegalArgumentException when a strategy type has no factory.
      */
-    public static void businessStages(
+    public static BusinessStages businessStages(
         final Pipeline.Builder builder,
         final RingTraderConfig config,
         final InstrumentRegistry instruments,
         final DistinctErrorHandler errors) {
         final OrderBooks books = new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS);
+        final StrategyHandler strategies = StrategyHandler.fromConfig(instruments, config.strategies(), StrategyFactories.installed());
+        final PreTradeRiskHandler risk = new PreTradeRiskHandler(instruments, RiskLimits.from(config.risk(), instruments),
+            new KillSwitch());
         builder.book(new BookHandler(books, errors, config.features().levels()))
             .features(new FeatureHandler(instruments, config.features().levels(), config.features().tradeWindow().toNanos()))
-            .risk(new PreTradeRiskHandler(instruments));
+            .strategy(strategies)
+            .risk(risk);
         if (config.execution().mode() == ExecutionMode.PAPER) {
             final double maker = config.execution().makerFeeRate().doubleValue();
             final double taker = config.execution().takerFeeRate().doubleValue();
@@ -129,6 +145,16 @@ public final class Engine {
             builder.router(publisher -> new IntentRouter(instruments, publisher, errors))
                 .venue(publisher -> new NoVenueHandler(errors));
         }
+        return new BusinessStages(strategies, risk);
+    }
+
+    /**
+     * The business stages {@link #businessStages} installed that others observe or control.
+     *
+     * @param strategies the strategy stage.
+     * @param risk       the risk stage: positions, PnL, decision counts and the kill switch.
+     */
+    public record BusinessStages(StrategyHandler strategies, PreTradeRiskHandler risk) {
     }
 
     /** The instrument registry built from {@code instruments:}, ids in file order. */
@@ -190,6 +216,23 @@ public final class Engine {
         return config;
     }
 
+    /**
+     * The kill switch of the risk stage (thread-safe: trip or reset from any thread).
+     *
+     * @throws IllegalStateException in a mode without business stages.
+     */
+    public KillSwitch killSwitch() {
+        if (stages == null) {
+            throw new IllegalStateException("no risk stage in " + mode + " mode");
+        }
+        return stages.risk().killSwitch();
+    }
+
+    /** The strategy and risk stages; null in a mode without business stages. */
+    public BusinessStages businessStages() {
+        return stages;
+    }
+
     /** Writes one {@code .hgrm} file per stage into the configured telemetry directory. */
     public List<Path> writeLatencyFiles() throws IOException {
         return pipeline.latency().writeHgrm(config.telemetry().outputDir());
@@ -207,8 +250,20 @@ public final class Engine {
         lastStatusNs = nowNs;
         lastStatusEvents = events;
         final StringBuilder line = new StringBuilder(160);
-        line.append(String.format("events %d (%.0f/s) | orders %d | errors %d | p50/p99 us:",
+        line.append(String.format("events %d (%.0f/s) | orders %d | errors %d",
             events, rate, pipeline.outboundPublished(), errors.totalCount()));
+        if (stages != null) {
+            line.append(String.format(" | pnl %.2f", stages.risk().sessionPnl()));
+            for (final PositionKeeper.Snapshot position : stages.risk().positionSnapshots()) {
+                if (position.qty() != 0) {
+                    line.append(' ').append(position.symbol()).append(' ').append(position.qty());
+                }
+            }
+            if (stages.risk().killSwitch().isTripped()) {
+                line.append(" | KILL SWITCH: ").append(stages.risk().killSwitch().reason());
+            }
+        }
+        line.append(" | p50/p99 us:");
         for (final LatencySummary stage : pipeline.latency().sample()) {
             if (stage.count() > 0) {
                 line.append(String.format(" %s %.1f/%.1f", stage.stage(), stage.p50Ns() / 1e3, stage.p99Ns() / 1e3));

@@ -188,9 +188,9 @@ class ConfigLoaderTest {
 
     @Test
     void shouldRejectDuplicateKeyInsideUnreadSection() {
-        final List<ConfigProblem> problems = problems(yaml("risk:", "  a: 1", "  a: 2"));
+        final List<ConfigProblem> problems = problems(yaml("model:", "  a: 1", "  a: 2"));
 
-        assertEquals(List.of("risk.a: duplicate key (first defined at line 2)", "risk: section not supported by this version yet"),
+        assertEquals(List.of("model.a: duplicate key (first defined at line 2)", "model: section not supported by this version yet"),
             problems.stream().map(p -> p.path() + ": " + p.message()).sorted().toList());
     }
 
@@ -208,7 +208,7 @@ class ConfigLoaderTest {
 
     @Test
     void shouldRejectEachUnsupportedSection() {
-        for (final String section : List.of("model", "strategies", "risk")) {
+        for (final String section : List.of("model")) {
             final ConfigProblem problem = problem(yaml(section + ":", "  anything: 1"));
 
             assertEquals(section, problem.path());

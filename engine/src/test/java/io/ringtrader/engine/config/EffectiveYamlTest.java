@@ -56,7 +56,7 @@ class EffectiveYamlTest {
             .filter(line -> !line.startsWith(" "))
             .toList();
 
-        assertEquals(List.of("instruments:", "venues:", "pipeline:", "execution:", "journal:", "features:", "telemetry:"), topLevel);
+        assertEquals(List.of("instruments:", "venues:", "pipeline:", "execution:", "journal:", "features:", "telemetry:", "strategies: []"), topLevel);
     }
 
     @Test

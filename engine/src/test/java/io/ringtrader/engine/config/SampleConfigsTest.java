@@ -5,33 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.OptionalInt;
 
 import io.ringtrader.engine.pipeline.WaitStrategyKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample configurations under {@code config/} at the repository root load with an empty environment.
+ * The sample configurations under {@code config/} at the repository root load with an empty environment;
+ * {@code demo.yaml} runs the OBI scalper, so it is tested where that type is installed (strategies module).
  */
 class SampleConfigsTest {
     private static final Path CONFIG_DIR = Path.of("..", "config");
-
-    @Test
-    void shouldLoadDemoWithBlockingThreadsAndNoVenues() {
-        final RingTraderConfig config = ConfigLoader.load(CONFIG_DIR.resolve("demo.yaml"), NO_ENV).config();
-
-        assertEquals(2, config.instruments().size());
-        assertEquals(new BigDecimal("0.10"), config.instruments().get(0).tickSize());
-        assertEquals(new BigDecimal("0.01"), config.instruments().get(1).tickSize());
-        assertTrue(config.venues().enabled().isEmpty());
-        assertTrue(config.pipeline().threads().stream()
-            .allMatch(thread -> thread.waitStrategy() == WaitStrategyKind.BLOCKING && thread.cpu().isEmpty()));
-        assertEquals(Duration.ofSeconds(5), config.telemetry().reportInterval());
-        assertEquals(ExecutionMode.PAPER, config.execution().mode());
-    }
 
     @Test
     void shouldLoadPinnedSpinWithEmptyCredentials() {
@@ -48,12 +33,5 @@ class SampleConfigsTest {
         assertTrue(config.venues().binance().enabled());
         assertTrue(config.venues().binance().apiKey().isEmpty());
         assertFalse(config.venues().bitget().enabled());
-    }
-
-    @Test
-    void shouldReloadEffectiveDemoToSameConfig() {
-        final LoadedConfig demo = ConfigLoader.load(CONFIG_DIR.resolve("demo.yaml"), NO_ENV);
-
-        assertEquals(demo.config(), ConfigLoader.parse(demo.effectiveYaml(), "effective.yaml", NO_ENV).config());
     }
 }

@@ -106,6 +106,23 @@ class PaperExchangeTest {
     }
 
     @Test
+    void shouldFillAnOrderDecidedOnATimerTickFromTheLastBookViewOfItsInstrument() {
+        final InboundEvent tick = new InboundEvent(4);
+        tick.kind = EventKind.TIMER;
+        tick.exchangeTimeNs = 3_000;
+        exchange.onOrder(order(12, OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 500), tick, sink);
+        exchange.onMarketEvent(book(), sink);
+        exchange.onOrder(order(13, OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 500), tick, sink);
+        final InboundEvent invalid = book();
+        invalid.bookState = BookState.INVALID;
+        exchange.onMarketEvent(invalid, sink);
+        exchange.onOrder(order(14, OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 500), tick, sink);
+        assertEquals(List.of("REJECT 12 code=" + PaperExchange.REJECT_BOOK_NOT_VALID, "ACK 13",
+            "FILL 13 500@10010 cum=500 leaves=0 fee=2002000 taker", "REJECT 14 code=" + PaperExchange.REJECT_BOOK_NOT_VALID),
+            reports);
+    }
+
+    @Test
     void shouldKeepRealisedAndUnrealisedPnl() {
         exchange.onOrder(order(10, OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 2_000), book(), sink);
         // bought 1.000 @ 100.10 and 1.000 @ 100.20: average 100.15

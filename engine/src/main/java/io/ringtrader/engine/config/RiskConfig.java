@@ -1,0 +1,106 @@
+package io.ringtrader.engine.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The pre-trade risk limits ({@code risk:}). Every limit is optional; an absent one does not apply. The
+ * kill switch (tripped by the session loss limit, or by hand) is always there.
+ *
+ * @param maxPosition        absolute position limit by symbol (a decimal quantity); a symbol absent has none.
+ * @param maxOrderQty        order quantity limit by symbol; a symbol absent has none.
+ * @param maxOrdersPerSecond new orders accepted within any second of event time, over all instruments.
+ * @param maxBookAge         the longest event-time span without a market event for an instrument before its
+ *                           book counts as stale.
+ * @param maxSessionLoss     in the quote currency: the kill switch trips when realised plus unrealised PnL
+ *                           of the session is at or below minus this.
+ */
+public record RiskConfig(
+    Map<String, BigDecimal> maxPosition,
+    Map<String, BigDecimal> maxOrderQty,
+    OptionalInt maxOrdersPerSecond,
+    Optional<Duration> maxBookAge,
+    Optional<BigDecimal> maxSessionLoss) {
+    /** The key of a per-symbol limit map that applies to every symbol not named. */
+    static final String DEFAULT_KEY = "default";
+    static final Duration MIN_BOOK_AGE = Duration.ofMillis(1);
+
+    /** No limits: what an absent {@code risk:} section means. */
+    public static final RiskConfig NONE = new RiskConfig(Map.of(), Map.of(), OptionalInt.empty(), Optional.empty(),
+        Optional.empty());
+
+    public RiskConfig {
+        maxPosition = Map.copyOf(maxPosition);
+        maxOrderQty = Map.copyOf(maxOrderQty);
+        Objects.requireNonNull(maxOrdersPerSecond, "maxOrdersPerSecond");
+        Objects.requireNonNull(maxBookAge, "maxBookAge");
+        Objects.requireNonNull(maxSessionLoss, "maxSessionLoss");
+    }
+
+    static RiskConfig read(final ConfigNode node, final List<InstrumentConfig> instruments) {
+        final Map<String, BigDecimal> maxPosition = perSymbol(node, "maxPosition", instruments);
+        final Map<String, BigDecimal> maxOrderQty = perSymbol(node, "maxOrderQty", instruments);
+        final OptionalInt maxOrdersPerSecond = node.optionalInt("maxOrdersPerSecond", 1, 1_000_000);
+        final Optional<Duration> maxBookAge = node.has("maxBookAge")
+            ? Optional.of(node.optionalDuration("maxBookAge", MIN_BOOK_AGE, MIN_BOOK_AGE)) : Optional.empty();
+        final Optional<BigDecimal> maxSessionLoss = node.has("maxSessionLoss")
+            ? Optional.of(node.optionalDecimal("maxSessionLoss", BigDecimal.ONE, RiskConfig::checkPositive))
+            : Optional.empty();
+        node.requireNoUnknownKeys();
+        return new RiskConfig(maxPosition, maxOrderQty, maxOrdersPerSecond, maxBookAge, maxSessionLoss);
+    }
+
+    /**
+     * A quantity limit written either as one decimal for every instrument or as a mapping of symbols (and
+     * {@code default}) to decimals; resolved to a limit per configured symbol.
+     */
+    private static Map<String, BigDecimal> perSymbol(
+        final ConfigNode node, final String key, final List<InstrumentConfig> instruments) {
+        final Map<String, BigDecimal> limits = new LinkedHashMap<>();
+        if (!node.has(key)) {
+            return limits;
+        }
+        if (!node.isMapping(key)) {
+            final BigDecimal all = node.optionalDecimal(key, BigDecimal.ONE, RiskConfig::checkPositive);
+            for (final InstrumentConfig instrument : instruments) {
+                if (checkScale(node, key, instrument, all)) {
+                    limits.put(instrument.symbol(), all);
+                }
+            }
+            return limits;
+        }
+        final ConfigNode map = node.section(key);
+        final BigDecimal fallback = map.has(DEFAULT_KEY)
+            ? map.optionalDecimal(DEFAULT_KEY, BigDecimal.ONE, RiskConfig::checkPositive) : null;
+        for (final InstrumentConfig instrument : instruments) {
+            final String symbol = instrument.symbol();
+            final BigDecimal limit = map.has(symbol) ? map.optionalDecimal(symbol, BigDecimal.ONE, RiskConfig::checkPositive)
+                : fallback;
+            if (limit != null && checkScale(map, map.has(symbol) ? symbol : DEFAULT_KEY, instrument, limit)) {
+                limits.put(symbol, limit);
+            }
+        }
+        map.requireNoUnknownKeys();
+        return limits;
+    }
+
+    private static boolean checkScale(
+        final ConfigNode node, final String key, final InstrumentConfig instrument, final BigDecimal limit) {
+        if (limit.stripTrailingZeros().scale() > instrument.qtyScale()) {
+            node.error(key, "has more decimals than " + instrument.symbol() + "'s qtyScale " + instrument.qtyScale()
+                + " (got " + limit.toPlainString() + ")");
+            return false;
+        }
+        return true;
+    }
+
+    private static String checkPositive(final BigDecimal value) {
+        return value.signum() > 0 ? null : "must be > 0 (got " + value.toPlainString() + ")";
+    }
+}

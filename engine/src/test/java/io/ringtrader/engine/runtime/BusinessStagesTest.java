@@ -1,0 +1,117 @@
+package io.ringtrader.engine.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringtrader.engine.config.ConfigLoader;
+import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OrderSide;
+import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.engine.execution.PaperExchange;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.pipeline.FusedPipeline;
+import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.strategy.StrategyFactories;
+import io.ringtrader.engine.strategy.StrategyHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link Engine#businessStages} wires the configured strategies and risk limits; the paper venue reports
+ * the orders risk rejected. Fused on the test thread ({@code test-echo} buys at market on every trade).
+ */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class BusinessStagesTest {
+    private static final String YAML = """
+        instruments:
+          - {symbol: BTCUSDT, venue: binance, tickSize: "0.10", lotSize: "0.001"}
+        strategies:
+          - {name: echo, type: test-echo, instruments: [BTCUSDT], params: {qty: QTY}}
+        risk:
+          maxOrderQty: "0.002"
+          maxPosition: "0.003"
+        """;
+
+    @Test
+    void shouldFillAcceptedOrdersAndReportRiskRejectionsBackToTheStrategy() {
+        final List<String> reports = new ArrayList<>();
+        final RingTraderConfig config = config(2);
+        final InstrumentRegistry instruments = Engine.registry(config.instruments());
+        final DistinctErrorHandler errors = new DistinctErrorHandler();
+        final Pipeline.Builder builder = Pipeline.builder().errorHandler(errors);
+        final Engine.BusinessStages stages = Engine.businessStages(builder, config, instruments, errors);
+        builder.journal((event, sequence, endOfBatch) -> {
+            if (event.kind == EventKind.EXECUTION_REPORT) {
+                reports.add(event.execType + " " + event.rejectCode);
+            }
+        });
+        final FusedPipeline fused = builder.buildFused(64);
+        fused.start();
+        fused.process(snapshot(), 0);
+        fused.process(trade(), 1);   // buy 0.002: filled, position 0.002
+        fused.process(trade(), 2);   // buy 0.002 would make 0.004 > 0.003: MAX_POSITION, reported as REJECT
+        fused.stop();
+
+        assertEquals(List.of("ACK 0", "FILL 0", "REJECT " + PaperExchange.REJECT_RISK), reports);
+        assertEquals(1, stages.risk().count(RiskDecision.ACCEPTED));
+        assertEquals(1, stages.risk().count(RiskDecision.MAX_POSITION));
+        assertEquals(2, stages.risk().position(0).qty());
+        assertEquals(2, stages.risk().positionSnapshots().get(0).qty());
+        assertTrue(stages.risk().sessionPnl() < 0, "the taker fee is a loss: " + stages.risk().sessionPnl());
+        assertEquals(0, errors.totalCount());
+    }
+
+    @Test
+    void shouldRejectAnOrderAboveMaxOrderQtyFromTheConfig() {
+        final RingTraderConfig config = config(3);
+        final InstrumentRegistry instruments = Engine.registry(config.instruments());
+        final DistinctErrorHandler errors = new DistinctErrorHandler();
+        final Pipeline.Builder builder = Pipeline.builder().errorHandler(errors);
+        final Engine.BusinessStages stages = Engine.businessStages(builder, config, instruments, errors);
+        final FusedPipeline fused = builder.buildFused(64);
+        fused.start();
+        fused.process(snapshot(), 0);
+        fused.process(trade(), 1);
+        fused.stop();
+        assertEquals(1, stages.risk().count(RiskDecision.MAX_ORDER_QTY));
+    }
+
+    @Test
+    void shouldRefuseAStrategyTypeWithoutFactory() {
+        final RingTraderConfig config = config(1);
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StrategyHandler.fromConfig(Engine.registry(config.instruments()), config.strategies(), new StrategyFactories(List.of())));
+        assertTrue(e.getMessage().startsWith("unknown strategy type 'test-echo'"), e.getMessage());
+    }
+
+    private static RingTraderConfig config(final int qty) {
+        return ConfigLoader.parse(YAML.replace("QTY", Integer.toString(qty)), "test.yaml", name -> null).config();
+    }
+
+    private static InboundEvent snapshot() {
+        final InboundEvent event = new InboundEvent(4);
+        event.kind = EventKind.BOOK_SNAPSHOT;
+        event.instrumentId = 0;
+        event.receiveTimeNs = 1_000;
+        event.addBid(6_180_000, 5_000);
+        event.addAsk(6_180_010, 5_000);
+        return event;
+    }
+
+    private static InboundEvent trade() {
+        final InboundEvent event = new InboundEvent(4);
+        event.kind = EventKind.TRADE;
+        event.instrumentId = 0;
+        event.receiveTimeNs = 2_000;
+        event.tradePrice = 6_180_010;
+        event.tradeQty = 1;
+        event.tradeAggressor = OrderSide.BUY;
+        return event;
+    }
+}
