@@ -330,7 +330,7 @@ class SyntheticMarketTest {
         try (RateProbe probe = RateProbe.connect(sim, "/public/stream?streams=btcusdt@depth@100ms/ethusdt@depth@100ms")) {
             gen.start();
             final RateProbe.Result r = probe.measure(gen, Duration.ofMillis(500), Duration.ofSeconds(3));
-            LOG.info("paced at {} events/s: {}", rate, r);
+            LOG.warn("paced at {} events/s: {}", rate, r); // warn: the test log level
             assertTrue(gen.failure() == null, "driver failed: " + gen.failure());
         }
     }
