@@ -277,8 +277,26 @@ class SyntheticMarketTest {
         }
     }
 
+    /** Runs a throw-away generator flat out into its own sim and client, so the JIT has compiled the paths. */
+    private static void warmUp(final int events) throws InterruptedException {
+        try (BinanceSim sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt())
+            .symbol(SimSymbol.ethusdt()).build()).start();
+             RateProbe probe = RateProbe.connect(sim, "/public/stream?streams=btcusdt@depth@100ms/btcusdt@bookTicker")) {
+            final SyntheticMarket gen = new SyntheticMarket(sim, SyntheticMarketConfig.builder().seed(99)
+                .timeMode(TimeMode.WALL).build());
+            gen.runFor(events);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long seen = -1;
+            while (probe.frames() != seen && System.nanoTime() < deadline) { // until the client has caught up
+                seen = probe.frames();
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+    }
+
     @Test
     void shouldHoldThePacedRateWithinTenPercent() throws Exception {
+        warmUp(50_000);
         final BinanceSim sim = sim();
         final SyntheticMarket gen = closing(new SyntheticMarket(sim, SyntheticMarketConfig.builder().seed(2)
             .eventRate(20_000).timeMode(TimeMode.WALL).build()));
@@ -319,19 +337,32 @@ class SyntheticMarketTest {
             + gen.eventsGenerated() + " events");
     }
 
-    /** Manual measurement: {@code -Dringtrader.sim.maxRate=250000} paces at that rate for 3 s and logs what it got. */
+    /**
+     * Manual measurement: {@code -Dringtrader.sim.maxRate=250000} paces at that rate for 3 s with one client on
+     * {@code -Dringtrader.sim.maxRate.streams} (default BTC and ETH diff depth; {@code none}: no client) and logs
+     * the events generated and frames received per second.
+     */
     @Test
     @EnabledIfSystemProperty(named = "ringtrader.sim.maxRate", matches = "\\d+")
     void shouldReportTheRateItReaches() throws Exception {
         final double rate = Double.parseDouble(System.getProperty("ringtrader.sim.maxRate"));
+        final String streams = System.getProperty("ringtrader.sim.maxRate.streams",
+            "btcusdt@depth@100ms/ethusdt@depth@100ms");
         final BinanceSim sim = sim();
         final SyntheticMarket gen = closing(new SyntheticMarket(sim, SyntheticMarketConfig.builder().seed(2)
             .eventRate(rate).timeMode(TimeMode.WALL).build()));
-        try (RateProbe probe = RateProbe.connect(sim, "/public/stream?streams=btcusdt@depth@100ms/ethusdt@depth@100ms")) {
-            gen.start();
-            final RateProbe.Result r = probe.measure(gen, Duration.ofMillis(500), Duration.ofSeconds(3));
-            LOG.warn("paced at {} events/s: {}", rate, r); // warn: the test log level
-            assertTrue(gen.failure() == null, "driver failed: " + gen.failure());
-        }
+        warmUp(Integer.getInteger("ringtrader.sim.maxRate.warmUp", 400_000));
+        final RateProbe probe = "none".equals(streams) ? null
+            : closing(RateProbe.connect(sim, "/public/stream?streams=" + streams));
+        gen.start();
+        final long t0 = System.nanoTime();
+        final long e0 = gen.eventsGenerated();
+        final long f0 = probe == null ? 0 : probe.frames();
+        TimeUnit.SECONDS.sleep(3);
+        final double seconds = (System.nanoTime() - t0) / 1e9;
+        LOG.warn("paced at {} events/s, client on {}: {} events/s generated, {} frames/s received, max lag {} ms",
+            rate, streams, Math.round((gen.eventsGenerated() - e0) / seconds),
+            probe == null ? 0 : Math.round((probe.frames() - f0) / seconds), gen.maxLagNanos() / 1_000_000);
+        assertTrue(gen.failure() == null, "driver failed: " + gen.failure());
     }
 }
