@@ -277,6 +277,7 @@ public final class SyntheticMarket implements AutoCloseable {
         setClock(modelNanos);
         final Instr s = pickInstrument();
         advance(s);
+        s.excitation *= s.excitationDecay;
         final double limitW = config.limitWeight();
         final double cancelW = config.cancelWeight();
         final double u = random.nextDouble() * (limitW + cancelW + config.marketWeight() + s.excitation);
@@ -320,7 +321,7 @@ public final class SyntheticMarket implements AutoCloseable {
         return instruments[instruments.length - 1];
     }
 
-    /** Moves the latent mid and decays the excitation to model time now. */
+    /** Moves the latent mid to model time now. */
     private void advance(final Instr s) {
         final long dtNanos = modelNanos - s.lastNanos;
         if (dtNanos <= 0) {
@@ -329,7 +330,6 @@ public final class SyntheticMarket implements AutoCloseable {
         final double dt = dtNanos / (double) NANOS_PER_SECOND;
         final double sigma = s.volatileRegime ? config.volatileVolatility() : config.calmVolatility();
         s.fairMid *= Math.exp(sigma * Math.sqrt(dt) * random.nextGaussian() - 0.5 * sigma * sigma * dt);
-        s.excitation *= Math.exp(-config.hawkesDecay() * dt);
         s.lastNanos = modelNanos;
     }
 
@@ -539,6 +539,7 @@ public final class SyntheticMarket implements AutoCloseable {
         final LevelChanges askChanges;
         final StringBuilder text = new StringBuilder(32);
         double fairMid;
+        final double excitationDecay;
         double excitation;
         double funding;
         boolean volatileRegime;
@@ -572,6 +573,7 @@ public final class SyntheticMarket implements AutoCloseable {
             this.askChanges = new LevelChanges(changes);
             this.fairMid = spec.startPrice();
             this.funding = config.fundingStart();
+            this.excitationDecay = Math.exp(-1.0 / config.hawkesMemory());
         }
 
         private static long units(final BigDecimal value, final int decimals, final String what) {

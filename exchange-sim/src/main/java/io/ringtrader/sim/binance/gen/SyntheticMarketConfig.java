@@ -29,7 +29,8 @@ import java.util.Objects;
  * @param cancelWeight           intensity weight of cancellations
  * @param marketWeight           base intensity weight of market orders
  * @param hawkesAlpha            market-order weight added by each market order (0: plain Poisson)
- * @param hawkesDecay            decay rate of that excitation per second
+ * @param hawkesMemory           mean lifetime of that excitation, in events of the instrument (alpha &times; memory is
+ *                               about the branching ratio; must stay below 1)
  * @param placementP             parameter of the geometric distance (in ticks) of a limit order from the mid
  * @param sizeAlpha              Pareto tail index of order sizes (smaller: heavier tail)
  * @param marketSizeMultiplier   market orders are this many times larger than limit orders
@@ -43,7 +44,7 @@ public record SyntheticMarketConfig(long seed, List<Instrument> instruments, dou
                                     long startEpochMs, int initialLevels, int maxLevels, double calmVolatility,
                                     double volatileVolatility, double calmToVolatile, double volatileToCalm,
                                     double limitWeight, double cancelWeight, double marketWeight, double hawkesAlpha,
-                                    double hawkesDecay, double placementP, double sizeAlpha,
+                                    double hawkesMemory, double placementP, double sizeAlpha,
                                     double marketSizeMultiplier, double staleCancelProbability, double fundingStart,
                                     double fundingVolatility, double fundingCap, double indexBasisVolatility) {
 
@@ -67,7 +68,11 @@ public record SyntheticMarketConfig(long seed, List<Instrument> instruments, dou
         nonNegative("cancelWeight", cancelWeight);
         nonNegative("marketWeight", marketWeight);
         nonNegative("hawkesAlpha", hawkesAlpha);
-        positive("hawkesDecay", hawkesDecay);
+        positive("hawkesMemory", hawkesMemory);
+        if (hawkesAlpha * hawkesMemory >= 1) {
+            throw new IllegalArgumentException("hawkesAlpha * hawkesMemory must be < 1 (a stable process), got "
+                + hawkesAlpha + " * " + hawkesMemory);
+        }
         if (!(placementP > 0 && placementP <= 1)) {
             throw new IllegalArgumentException("placementP must be in (0, 1], got " + placementP);
         }
@@ -140,14 +145,14 @@ public record SyntheticMarketConfig(long seed, List<Instrument> instruments, dou
             }
         }
 
-        /** BTCUSDT near 90,000, orders from 0.002 BTC (heavy tail, capped at 20 BTC), 60 % of events. */
+        /** BTCUSDT near 90,000, orders from 0.01 BTC (heavy tail, capped at 50 BTC), 60 % of events. */
         public static Instrument btcusdt() {
-            return new Instrument(SimSymbol.btcusdt(), 90_000.0, 2, 20_000, 0.6);
+            return new Instrument(SimSymbol.btcusdt(), 90_000.0, 10, 50_000, 0.6);
         }
 
-        /** ETHUSDT near 3,000, orders from 0.02 ETH (capped at 300 ETH), 40 % of events. */
+        /** ETHUSDT near 3,000, orders from 0.1 ETH (capped at 500 ETH), 40 % of events. */
         public static Instrument ethusdt() {
-            return new Instrument(SimSymbol.ethusdt(), 3_000.0, 20, 300_000, 0.4);
+            return new Instrument(SimSymbol.ethusdt(), 3_000.0, 100, 500_000, 0.4);
         }
     }
 
@@ -167,8 +172,8 @@ public record SyntheticMarketConfig(long seed, List<Instrument> instruments, dou
         private double limitWeight = 0.55;
         private double cancelWeight = 0.40;
         private double marketWeight = 0.05;
-        private double hawkesAlpha = 0.02;
-        private double hawkesDecay = 20;
+        private double hawkesAlpha = 0.03;
+        private double hawkesMemory = 10;
         private double placementP = 0.15;
         private double sizeAlpha = 1.6;
         private double marketSizeMultiplier = 2;
@@ -240,10 +245,13 @@ public record SyntheticMarketConfig(long seed, List<Instrument> instruments, dou
             return this;
         }
 
-        /** Hawkes self-excitation of market orders: jump per order and decay per second (default 0.02, 20). */
-        public Builder hawkes(final double alpha, final double decayPerSecond) {
+        /**
+         * Hawkes self-excitation of market orders: weight added per market order and its mean lifetime in events of
+         * the instrument (default 0.03 and 10: a branching ratio of about 0.3, independent of the event rate).
+         */
+        public Builder hawkes(final double alpha, final double memoryEvents) {
             this.hawkesAlpha = alpha;
-            this.hawkesDecay = decayPerSecond;
+            this.hawkesMemory = memoryEvents;
             return this;
         }
 
@@ -286,7 +294,7 @@ public record SyntheticMarketConfig(long seed, List<Instrument> instruments, dou
                 ? List.of(Instrument.btcusdt(), Instrument.ethusdt()) : instruments;
             return new SyntheticMarketConfig(seed, list, eventRate, timeMode, startEpochMs, initialLevels, maxLevels,
                 calmVolatility, volatileVolatility, calmToVolatile, volatileToCalm, limitWeight, cancelWeight,
-                marketWeight, hawkesAlpha, hawkesDecay, placementP, sizeAlpha, marketSizeMultiplier,
+                marketWeight, hawkesAlpha, hawkesMemory, placementP, sizeAlpha, marketSizeMultiplier,
                 staleCancelProbability, fundingStart, fundingVolatility, fundingCap, indexBasisVolatility);
         }
     }
