@@ -3,6 +3,7 @@ package io.ringtrader.sim.binance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringtrader.sim.L2Book.Side;
 import io.ringtrader.sim.SimSymbol;
+import io.ringtrader.sim.binance.gen.FrameListener;
 import io.ringtrader.sim.binance.gen.InstrumentStats;
 import io.ringtrader.sim.binance.gen.MarketSink;
 import io.ringtrader.sim.binance.gen.SyntheticMarket;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -236,6 +238,7 @@ class SyntheticMarketTest {
             assertTrue(stats.takerBuyTrades() > 0 && stats.takerBuyTrades() < stats.trades(), "both sides: " + stats);
             assertTrue(stats.cancels() > 500 && stats.limitOrders() > 500 && stats.marketOrders() > 20, stats.toString());
             assertTrue(stats.regimeSwitches() > 0, "regimes switch: " + stats);
+            assertTrue(stats.crossingLimits() > 0, "crossing limit orders traded: " + stats);
             int buyerMaker = 0;
             int closedKlines = 0;
             int marks = 0;
@@ -275,6 +278,50 @@ class SyntheticMarketTest {
             }
             assertFalse(depth.isEmpty());
         }
+    }
+
+    @Test
+    void shouldReportEveryFrameItCausesWithTheIdsTheClientSees() throws Exception {
+        final BinanceSim sim = sim();
+        final SimClient client = new SimClient(sim);
+        final List<String> reported = new ArrayList<>();
+        final SyntheticMarket gen = new SyntheticMarket(sim, simulated(8).build()).frameListener((s, kind, id, at) -> {
+            if ("BTCUSDT".equals(s) && kind != FrameListener.FrameKind.MARK_PRICE) {
+                reported.add(kind + " " + id);
+            }
+        });
+        try (SimClient.Ws pub = client.ws("/public/stream?streams=btcusdt@depth/btcusdt@bookTicker");
+             SimClient.Ws mkt = client.ws("/market/stream?streams=btcusdt@aggTrade")) {
+            gen.runFor(3_000);
+            final List<String> received = new ArrayList<>();
+            for (final String frame : pub.drain(QUIET)) {
+                final JsonNode d = SimClient.json(frame).get("data");
+                received.add(("depthUpdate".equals(d.get("e").asText()) ? "DEPTH_UPDATE " : "BOOK_TICKER ")
+                    + d.get("u").asLong());
+            }
+            for (final String frame : mkt.drain(QUIET)) {
+                received.add("AGG_TRADE " + SimClient.json(frame).get("data").get("a").asLong());
+            }
+            Collections.sort(received);
+            Collections.sort(reported);
+            assertTrue(received.size() > 1_000, "frames " + received.size());
+            assertEquals(reported, received);
+        }
+    }
+
+    @Test
+    void shouldRejectInvalidSettings() {
+        assertThrows(IllegalArgumentException.class, () -> SyntheticMarketConfig.builder().eventRate(0).build());
+        assertThrows(IllegalArgumentException.class, () -> SyntheticMarketConfig.builder().levels(50, 20).build());
+        assertThrows(IllegalArgumentException.class, () -> SyntheticMarketConfig.builder().hawkes(0.2, 10).build());
+        assertThrows(IllegalArgumentException.class, () -> SyntheticMarketConfig.builder().placementP(0).build());
+        assertThrows(IllegalArgumentException.class, () -> SyntheticMarketConfig.builder().regimeSwitching(1.5, 0)
+            .build());
+        final BinanceSim sim = sim();
+        final SyntheticMarketConfig solUsdt = SyntheticMarketConfig.builder().instrument(
+            new SyntheticMarketConfig.Instrument(new SimSymbol("SOLUSDT", "0.01", "0.01", 2, 2), 150, 1, 100, 1))
+            .build();
+        assertThrows(IllegalArgumentException.class, () -> new SyntheticMarket(sim, solUsdt));
     }
 
     /** Runs a throw-away generator flat out into its own sim and client, so the JIT has compiled the paths. */
