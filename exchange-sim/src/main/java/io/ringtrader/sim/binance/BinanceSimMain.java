@@ -81,8 +81,8 @@ public final class BinanceSimMain {
             }
         }
         if (synthetic && (anySymbol || capture != null)) {
-            throw new IllegalArgumentException("--synthetic generates BTCUSDT and ETHUSDT itself; it cannot be combined "
-                + "with --symbol or --capture");
+            throw new IllegalArgumentException("--synthetic generates BTCUSDT and ETHUSDT itself; it cannot be "
+                + "combined with --symbol or --capture");
         }
         if (!anySymbol) {
             config.symbol(SimSymbol.btcusdt()).symbol(SimSymbol.ethusdt());

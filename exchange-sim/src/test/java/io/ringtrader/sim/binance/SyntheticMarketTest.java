@@ -40,6 +40,7 @@ class SyntheticMarketTest {
     /** 2026-01-01T00:00:00Z minus 1.5 s: the first 1m kline closes early in a run. */
     private static final long START_MS = 1_767_225_600_000L - 1_500;
     private static final Duration QUIET = Duration.ofMillis(400);
+    private static final String DEPTH_AND_TICKER = "/public/stream?streams=btcusdt@depth@100ms/btcusdt@bookTicker";
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -156,7 +157,37 @@ class SyntheticMarketTest {
         }
     }
 
-    private static void assertBookEquals(final List<BigDecimal[]> expected, final NavigableMap<BigDecimal, BigDecimal> actual) {
+    @Test
+    void shouldSyncAClientFromASnapshotTakenWhileThePacedDriverRuns() throws Exception {
+        final BinanceSim sim = sim();
+        final SimClient client = new SimClient(sim);
+        final SyntheticMarket gen = closing(new SyntheticMarket(sim, SyntheticMarketConfig.builder().seed(6)
+            .eventRate(5_000).timeMode(TimeMode.WALL).build()));
+        try (SimClient.Ws ws = client.ws("/public/stream?streams=btcusdt@depth/btcusdt@bookTicker")) {
+            gen.start();
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (gen.eventsGenerated() < 1_000 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            final SyncedBook book = new SyncedBook(SimClient.json(
+                client.get("/fapi/v1/depth?symbol=BTCUSDT&limit=1000")));
+            while (gen.eventsGenerated() < 3_000 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            gen.close();
+            assertTrue(gen.failure() == null, "driver failed: " + gen.failure());
+            final long target = sim.market().lastUpdateId("BTCUSDT");
+            while (book.lastU < target) {
+                book.accept(ws.nextJson());
+            }
+            assertTrue(book.applied > 100, "diffs applied: " + book.applied);
+            assertBookEquals(gen.book("BTCUSDT", Side.BID), book.bids);
+            assertBookEquals(gen.book("BTCUSDT", Side.ASK), book.asks);
+        }
+    }
+
+    private static void assertBookEquals(final List<BigDecimal[]> expected,
+                                         final NavigableMap<BigDecimal, BigDecimal> actual) {
         assertEquals(expected.size(), actual.size(), "levels");
         int i = 0;
         for (final Map.Entry<BigDecimal, BigDecimal> e : actual.entrySet()) {
@@ -236,7 +267,8 @@ class SyntheticMarketTest {
             final InstrumentStats stats = gen.stats("BTCUSDT");
             assertTrue(stats.trades() > 50, "trades: " + stats);
             assertTrue(stats.takerBuyTrades() > 0 && stats.takerBuyTrades() < stats.trades(), "both sides: " + stats);
-            assertTrue(stats.cancels() > 500 && stats.limitOrders() > 500 && stats.marketOrders() > 20, stats.toString());
+            assertTrue(stats.cancels() > 500 && stats.limitOrders() > 500 && stats.marketOrders() > 20,
+                stats.toString());
             assertTrue(stats.regimeSwitches() > 0, "regimes switch: " + stats);
             assertTrue(stats.crossingLimits() > 0, "crossing limit orders traded: " + stats);
             int buyerMaker = 0;
@@ -328,7 +360,7 @@ class SyntheticMarketTest {
     private static void warmUp(final int events) throws InterruptedException {
         try (BinanceSim sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt())
             .symbol(SimSymbol.ethusdt()).build()).start();
-             RateProbe probe = RateProbe.connect(sim, "/public/stream?streams=btcusdt@depth@100ms/btcusdt@bookTicker")) {
+             RateProbe probe = RateProbe.connect(sim, DEPTH_AND_TICKER)) {
             final SyntheticMarket gen = new SyntheticMarket(sim, SyntheticMarketConfig.builder().seed(99)
                 .timeMode(TimeMode.WALL).build());
             gen.runFor(events);
@@ -347,7 +379,7 @@ class SyntheticMarketTest {
         final BinanceSim sim = sim();
         final SyntheticMarket gen = closing(new SyntheticMarket(sim, SyntheticMarketConfig.builder().seed(2)
             .eventRate(20_000).timeMode(TimeMode.WALL).build()));
-        try (RateProbe probe = RateProbe.connect(sim, "/public/stream?streams=btcusdt@depth@100ms/btcusdt@bookTicker")) {
+        try (RateProbe probe = RateProbe.connect(sim, DEPTH_AND_TICKER)) {
             gen.start();
             final RateProbe.Result r = probe.measure(gen, Duration.ofMillis(300), Duration.ofSeconds(2));
             assertTrue(gen.failure() == null, "driver failed: " + gen.failure());

@@ -169,12 +169,12 @@ public record SyntheticMarketConfig(long seed, List<Instrument> instruments, dou
         private double volatileVolatility = 0.0005;
         private double calmToVolatile = 0.02;
         private double volatileToCalm = 0.1;
-        private double limitWeight = 0.55;
-        private double cancelWeight = 0.40;
+        private double limitWeight = 0.65;
+        private double cancelWeight = 0.30;
         private double marketWeight = 0.05;
         private double hawkesAlpha = 0.03;
         private double hawkesMemory = 10;
-        private double placementP = 0.15;
+        private double placementP = 0.10;
         private double sizeAlpha = 1.6;
         private double marketSizeMultiplier = 2;
         private double staleCancelProbability = 0.5;
@@ -237,7 +237,7 @@ public record SyntheticMarketConfig(long seed, List<Instrument> instruments, dou
             return this;
         }
 
-        /** Intensity weights of limit arrivals, cancels and market orders (default 0.55, 0.40, 0.05). */
+        /** Intensity weights of limit arrivals, cancels and market orders (default 0.65, 0.30, 0.05). */
         public Builder intensities(final double limit, final double cancel, final double market) {
             this.limitWeight = limit;
             this.cancelWeight = cancel;
@@ -255,7 +255,7 @@ public record SyntheticMarketConfig(long seed, List<Instrument> instruments, dou
             return this;
         }
 
-        /** Geometric parameter of a limit order's distance from the mid in ticks (default 0.15, mean ~5.7). */
+        /** Geometric parameter of a limit order's distance from the mid in ticks (default 0.10, mean 9). */
         public Builder placementP(final double p) {
             this.placementP = p;
             return this;
