@@ -78,18 +78,26 @@ final class WsConnection {
         }
     }
 
-    /** On the event loop: writes the frames queued so far and flushes once; later frames scheduled their own drain. */
+    /**
+     * On the event loop: writes the frames queued so far (drops them once the channel is closed) and flushes once;
+     * frames queued meanwhile scheduled their own drain.
+     */
     private void drainOutbox() {
         drainScheduled.set(false);
         final int n = outboxSize.getAndSet(0);
+        final boolean active = channel.isActive();
         for (int i = 0; i < n; i++) {
             final String text = outbox.poll();
             if (text == null) {
                 break;
             }
-            channel.write(new TextWebSocketFrame(text), channel.voidPromise());
+            if (active) {
+                channel.write(new TextWebSocketFrame(text), channel.voidPromise());
+            }
         }
-        channel.flush();
+        if (active && n > 0) {
+            channel.flush();
+        }
     }
 
     boolean subscribed(final String stream) {
