@@ -304,14 +304,17 @@ public final class BinanceMarket {
      * fill. The book is not changed.
      *
      * @param buyerIsMaker the venue's {@code m}: true when the aggressor sold
+     * @return the aggregate trade id {@code a} of the aggTrade sent
      */
-    public void trade(final String symbol, final String price, final String qty, final boolean buyerIsMaker) {
+    public long trade(final String symbol, final String price, final String qty, final boolean buyerIsMaker) {
         synchronized (lock) {
             final SymbolMarket m = state(symbol);
             final BigDecimal p = new BigDecimal(price);
             final BigDecimal q = new BigDecimal(qty);
             emitTrade(m, p, q, buyerIsMaker, clock.epochMillis());
+            final long aggId = m.lastAggTradeId;
             listener.onTrade(m, p, q);
+            return aggId;
         }
     }
 

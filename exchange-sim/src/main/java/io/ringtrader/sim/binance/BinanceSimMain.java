@@ -1,6 +1,9 @@
 package io.ringtrader.sim.binance;
 
 import io.ringtrader.sim.SimSymbol;
+import io.ringtrader.sim.binance.gen.SyntheticMarket;
+import io.ringtrader.sim.binance.gen.SyntheticMarketConfig;
+import io.ringtrader.sim.binance.gen.SyntheticMarketConfig.TimeMode;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -9,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command-line entry for manual use: {@code BinanceSimMain [--port N] [--symbol NAME:TICK:STEP:PD:QD]...
- * [--api-key KEY:SECRET]... [--capture FILE] [--speed X]}. Runs until killed.
+ * [--api-key KEY:SECRET]... [--capture FILE] [--speed X] [--synthetic [--rate N] [--seed N]]}. Runs until killed.
+ * {@code --synthetic} drives BTCUSDT and ETHUSDT with a {@link SyntheticMarket} at {@code --rate} events/s (wall-clock
+ * time fields).
  */
 public final class BinanceSimMain {
     private BinanceSimMain() {
@@ -23,6 +28,9 @@ public final class BinanceSimMain {
         double speed = 1.0;
         final BinanceSimConfig.Builder config = BinanceSimConfig.builder();
         boolean anySymbol = false;
+        boolean synthetic = false;
+        double rate = 1_000;
+        long seed = 1;
         for (int i = 0; i < args.length; i++) {
             final String a = args[i];
             switch (a) {
@@ -34,6 +42,15 @@ public final class BinanceSimMain {
                     break;
                 case "--speed":
                     speed = Double.parseDouble(value(args, ++i, a));
+                    break;
+                case "--synthetic":
+                    synthetic = true;
+                    break;
+                case "--rate":
+                    rate = Double.parseDouble(value(args, ++i, a));
+                    break;
+                case "--seed":
+                    seed = Long.parseLong(value(args, ++i, a));
                     break;
                 case "--symbol": {
                     final String[] f = value(args, ++i, a).split(":");
@@ -56,11 +73,16 @@ public final class BinanceSimMain {
                 case "--help":
                 case "-h":
                     out.println("usage: BinanceSimMain [--port N] [--symbol NAME:TICK:STEP:PD:QD]... "
-                        + "[--api-key KEY:SECRET]... [--capture FILE] [--speed X (0 = as fast as possible)]");
+                        + "[--api-key KEY:SECRET]... [--capture FILE] [--speed X (0 = as fast as possible)] "
+                        + "[--synthetic [--rate EVENTS_PER_S] [--seed N]]");
                     return;
                 default:
                     throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
+        }
+        if (synthetic && (anySymbol || capture != null)) {
+            throw new IllegalArgumentException("--synthetic generates BTCUSDT and ETHUSDT itself; it cannot be "
+                + "combined with --symbol or --capture");
         }
         if (!anySymbol) {
             config.symbol(SimSymbol.btcusdt()).symbol(SimSymbol.ethusdt());
@@ -73,6 +95,12 @@ public final class BinanceSimMain {
         }, "binance-sim-shutdown"));
         out.println("REST " + sim.restBaseUrl());
         out.println("WS   " + sim.wsBaseUrl() + "/public/stream?streams=btcusdt@depth@100ms");
+        if (synthetic) {
+            final SyntheticMarket generator = new SyntheticMarket(sim, SyntheticMarketConfig.builder().seed(seed)
+                .eventRate(rate).timeMode(TimeMode.WALL).build()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(generator::close, "synthetic-market-shutdown"));
+            out.println("synthetic market: " + rate + " events/s, seed " + seed);
+        }
         if (capture != null) {
             final CapturePlayer player = new CapturePlayer(sim, capture, speed).start();
             player.await(Duration.ofDays(365));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringtrader.sim.SimSymbol;
+import io.ringtrader.sim.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,13 +212,6 @@ public final class CapturePlayer implements AutoCloseable {
         synchronized (this) {
             t = thread;
         }
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.unparkAndJoin(t, Duration.ofSeconds(5));
     }
 }

@@ -3,7 +3,6 @@ package io.ringtrader.sim.binance;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +59,9 @@ public final class StreamHub {
                 if (envelope == null) {
                     envelope = "{\"stream\":\"" + stream + "\",\"data\":" + dataJson + '}';
                 }
-                send(c.channel(), envelope);
+                send(c, envelope);
             } else {
-                send(c.channel(), dataJson);
+                send(c, dataJson);
             }
         }
     }
@@ -74,7 +73,7 @@ public final class StreamHub {
         }
         for (final WsConnection c : connections) {
             if (c.route() == WsRoute.PRIVATE && listenKey.equals(c.listenKey())) {
-                send(c.channel(), c.combined()
+                send(c, c.combined()
                     ? "{\"stream\":\"" + listenKey + "\",\"data\":" + dataJson + '}' : dataJson);
             }
         }
@@ -84,20 +83,20 @@ public final class StreamHub {
     public void injectRaw(final WsRoute route, final String text) {
         for (final WsConnection c : connections) {
             if (c.route() == route) {
-                send(c.channel(), text);
+                send(c, text);
             }
         }
     }
 
     /**
-     * Queues the frame on the channel's event loop even when called from that loop, so frames keep the order in
-     * which producers (which hold the market lock) issued them: an inline write from the loop would overtake
-     * frames other threads queued just before.
+     * Queues the frame on the connection's outbox, drained on its event loop even when called from that loop, so
+     * frames keep the order in which producers (which hold the market lock) issued them: an inline write from the
+     * loop would overtake frames other threads queued just before.
      */
-    private void send(final Channel channel, final String text) {
-        if (channel.isActive()) {
+    private void send(final WsConnection connection, final String text) {
+        if (connection.channel().isActive()) {
             framesSent.incrementAndGet();
-            channel.eventLoop().execute(() -> channel.writeAndFlush(new TextWebSocketFrame(text)));
+            connection.send(text);
         }
     }
 

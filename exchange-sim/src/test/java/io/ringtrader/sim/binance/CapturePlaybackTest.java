@@ -119,8 +119,8 @@ class CapturePlaybackTest {
                 final JsonNode n = SimClient.json(line.substring(line.indexOf(' ') + 1));
                 if (n.has("lastUpdateId")) {
                     r.lastUpdateId = n.get("lastUpdateId").asLong();
-                    apply(r.bids, n.get("bids"));
-                    apply(r.asks, n.get("asks"));
+                    SimClient.applyLevels(r.bids, n.get("bids"));
+                    SimClient.applyLevels(r.asks, n.get("asks"));
                     for (final JsonNode d : buffered) {
                         r.diff(d);
                     }
@@ -137,21 +137,9 @@ class CapturePlaybackTest {
 
         void diff(final JsonNode d) {
             if (d.get("u").asLong() > lastUpdateId) {
-                apply(bids, d.get("b"));
-                apply(asks, d.get("a"));
+                SimClient.applyLevels(bids, d.get("b"));
+                SimClient.applyLevels(asks, d.get("a"));
                 lastUpdateId = d.get("u").asLong();
-            }
-        }
-
-        static void apply(final Map<BigDecimal, BigDecimal> side, final JsonNode levels) {
-            for (final JsonNode l : levels) {
-                final BigDecimal p = new BigDecimal(l.get(0).asText());
-                final BigDecimal q = new BigDecimal(l.get(1).asText());
-                if (q.signum() == 0) {
-                    side.remove(p);
-                } else {
-                    side.put(p, q);
-                }
             }
         }
     }

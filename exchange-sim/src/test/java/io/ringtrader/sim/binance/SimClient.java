@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -78,6 +80,19 @@ final class SimClient {
             return MAPPER.readTree(text);
         } catch (final IOException e) {
             throw new UncheckedIOException("not JSON: " + text, e);
+        }
+    }
+
+    /** Applies venue {price, qty} string pairs to a client-side book side ({@code "0"} removes the level). */
+    static void applyLevels(final Map<BigDecimal, BigDecimal> side, final JsonNode levels) {
+        for (final JsonNode l : levels) {
+            final BigDecimal p = new BigDecimal(l.get(0).asText());
+            final BigDecimal q = new BigDecimal(l.get(1).asText());
+            if (q.signum() == 0) {
+                side.remove(p);
+            } else {
+                side.put(p, q);
+            }
         }
     }
 
