@@ -45,11 +45,25 @@ final class SessionRunner {
         final PrintWriter err = spec.commandLine().getErr();
         final String source = configFile != null ? configFile.toString() : "embedded " + EMBEDDED_CONFIG;
         final LoadedConfig loaded = configFile != null ? ConfigLoader.load(configFile) : loadEmbedded();
-        final RingTraderConfig config = loaded.config();
-        if (mode == EngineMode.RECORD && !config.journal().enabled()) {
+        final RingTraderConfig loadedConfig = loaded.config();
+        if (mode == EngineMode.RECORD && !loadedConfig.journal().enabled()) {
             err.println(source + ": journal.enabled: record needs the journal on");
             return RingTraderCli.EXIT_USAGE;
         }
+        final SimulatedVenue simulated = loadedConfig.simulator().enabled() ? SimulatedVenue.start(loadedConfig) : null;
+        try {
+            return run(spec, simulated != null ? simulated.config() : loadedConfig, source, duration, mode);
+        } finally {
+            if (simulated != null) {
+                simulated.close();
+            }
+        }
+    }
+
+    private static int run(final CommandLine.Model.CommandSpec spec, final RingTraderConfig config, final String source,
+        final Duration duration, final EngineMode mode) throws Exception {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
         final SessionJournal journal = config.journal().enabled()
             ? SessionJournal.create(config.journal(), Instant.now(), "ringtrader " + mode.name().toLowerCase(java.util.Locale.ROOT))
             : null;

@@ -110,7 +110,9 @@ class ObiScalperConfigTest {
         assertEquals(2, config.instruments().size());
         assertEquals(new BigDecimal("0.10"), config.instruments().get(0).tickSize());
         assertEquals(new BigDecimal("0.01"), config.instruments().get(1).tickSize());
-        assertTrue(config.venues().enabled().isEmpty());
+        assertEquals(List.of("binance"), config.venues().enabled().stream().map(v -> v.name()).toList());
+        assertTrue(config.simulator().enabled(), "the demo trades against the in-process simulator");
+        assertEquals(2, config.simulator().instruments().size());
         assertTrue(config.pipeline().threads().stream()
             .allMatch(thread -> thread.waitStrategy() == WaitStrategyKind.BLOCKING && thread.cpu().isEmpty()));
         assertEquals(Duration.ofSeconds(5), config.telemetry().reportInterval());

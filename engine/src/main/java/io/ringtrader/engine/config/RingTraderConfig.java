@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param telemetry   latency and status reporting.
  * @param strategies  the strategies, in file order (strategy id = index); may be empty.
  * @param risk        the pre-trade risk limits.
+ * @param simulator   the in-process market simulator ({@link SimulatorConfig#OFF} unless configured).
  */
 public record RingTraderConfig(
     List<InstrumentConfig> instruments,
@@ -29,7 +30,8 @@ public record RingTraderConfig(
     FeaturesConfig features,
     TelemetryConfig telemetry,
     List<StrategyConfig> strategies,
-    RiskConfig risk) {
+    RiskConfig risk,
+    SimulatorConfig simulator) {
     /**
      * Sections of the architecture that this version does not read yet; present in a file, they stop loading.
      */
@@ -45,6 +47,7 @@ public record RingTraderConfig(
         Objects.requireNonNull(telemetry, "telemetry");
         strategies = List.copyOf(strategies);
         Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(simulator, "simulator");
     }
 
     static RingTraderConfig read(final ConfigNode root, final StrategyFactories factories) {
@@ -57,6 +60,8 @@ public record RingTraderConfig(
         final TelemetryConfig telemetry = TelemetryConfig.read(root.section("telemetry"));
         final List<StrategyConfig> strategies = StrategyConfig.readAll(root, instruments, factories);
         final RiskConfig risk = root.has("risk") ? RiskConfig.read(root.section("risk"), instruments) : RiskConfig.NONE;
+        final SimulatorConfig simulator = root.has("simulator")
+            ? SimulatorConfig.read(root.section("simulator"), instruments, venues) : SimulatorConfig.OFF;
         for (final String section : UNSUPPORTED_SECTIONS) {
             root.reject(section, "section not supported by this version yet");
         }
@@ -66,7 +71,8 @@ public record RingTraderConfig(
             checkLiveCredentials(root, venues);
         }
 
-        return new RingTraderConfig(instruments, venues, pipeline, execution, journal, features, telemetry, strategies, risk);
+        return new RingTraderConfig(instruments, venues, pipeline, execution, journal, features, telemetry, strategies, risk,
+            simulator);
     }
 
     private static List<InstrumentConfig> readInstruments(final ConfigNode root) {

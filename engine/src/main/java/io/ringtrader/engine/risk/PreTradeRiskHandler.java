@@ -15,6 +15,7 @@ import io.ringtrader.engine.pipeline.RiskStage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,9 @@ public final class PreTradeRiskHandler implements RiskStage {
     private int recentHead;
     private int recentCount;
     private volatile double sessionPnl;
+    /** Best bid and ask mantissas per instrument as of the last valid book view (0: none yet); any thread reads. */
+    private final AtomicLongArray topOfBook;
+    private volatile long fills;
 
     /** Only the order, book and kill switch checks; no limits. */
     public PreTradeRiskHandler(final InstrumentRegistry instruments) {
@@ -90,6 +94,7 @@ public final class PreTradeRiskHandler implements RiskStage {
             positions[id] = new PositionKeeper(instruments.byId(id));
         }
         this.recentOrderNs = new long[Math.max(1, limits.maxOrdersPerSecond())];
+        this.topOfBook = new AtomicLongArray(2 * count);
     }
 
     @Override
@@ -105,9 +110,35 @@ public final class PreTradeRiskHandler implements RiskStage {
         }
     }
 
-    /** Intents decided with this outcome so far. */
+    /** Intents decided with this outcome so far (from another thread: a recent value). */
     public long count(final RiskDecision decision) {
         return decisionCounts[decision.ordinal()];
+    }
+
+    /** Intents rejected so far, all reasons (from another thread: a recent value). */
+    public long rejected() {
+        long total = 0;
+        for (final RiskDecision decision : DECISIONS) {
+            if (decision != RiskDecision.ACCEPTED && decision != RiskDecision.PENDING) {
+                total += decisionCounts[decision.ordinal()];
+            }
+        }
+        return total;
+    }
+
+    /** Fills seen in execution reports so far; any thread. */
+    public long fills() {
+        return fills;
+    }
+
+    /** Best bid mantissa of the instrument's last valid book view, 0 before one; any thread. */
+    public long bestBid(final int instrumentId) {
+        return topOfBook.get(2 * instrumentId);
+    }
+
+    /** Best ask mantissa of the instrument's last valid book view, 0 before one; any thread. */
+    public long bestAsk(final int instrumentId) {
+        return topOfBook.get(2 * instrumentId + 1);
     }
 
     public KillSwitch killSwitch() {
@@ -149,10 +180,13 @@ public final class PreTradeRiskHandler implements RiskStage {
         final PositionKeeper keeper = positions[instrumentId];
         if (kind == EventKind.EXECUTION_REPORT && event.execType == ExecType.FILL && event.lastFillQty > 0) {
             keeper.onFill(event.execSide, event.lastFillPrice, event.lastFillQty, event.execFee);
+            fills++;
             changed = true;
         }
         // Every event of the instrument carries the book view, execution reports included.
         if (event.bookState == BookState.VALID && event.bookBidLevels > 0 && event.bookAskLevels > 0) {
+            topOfBook.lazySet(2 * instrumentId, event.bookBidPrices[0]);
+            topOfBook.lazySet(2 * instrumentId + 1, event.bookAskPrices[0]);
             keeper.onMark((event.bookBidPrices[0] + event.bookAskPrices[0]) * 0.5);
             changed |= keeper.qty() != 0;
         } else if (kind == EventKind.MARK_PRICE && event.markPrice != InboundEvent.NONE && !keeper.hasMark()) {

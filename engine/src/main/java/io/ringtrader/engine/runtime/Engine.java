@@ -249,19 +249,32 @@ public final class Engine {
         final double rate = (events - lastStatusEvents) / seconds;
         lastStatusNs = nowNs;
         lastStatusEvents = events;
-        final StringBuilder line = new StringBuilder(160);
-        line.append(String.format("events %d (%.0f/s) | orders %d | errors %d",
-            events, rate, pipeline.outboundPublished(), errors.totalCount()));
+        final StringBuilder line = new StringBuilder(256);
+        line.append(String.format("events %d (%.0f/s)", events, rate));
         if (stages != null) {
-            line.append(String.format(" | pnl %.2f", stages.risk().sessionPnl()));
-            for (final PositionKeeper.Snapshot position : stages.risk().positionSnapshots()) {
-                if (position.qty() != 0) {
-                    line.append(' ').append(position.symbol()).append(' ').append(position.qty());
+            final PreTradeRiskHandler risk = stages.risk();
+            final List<PositionKeeper.Snapshot> positions = risk.positionSnapshots();
+            for (final Instrument instrument : instruments.instruments()) {
+                final int id = instrument.id();
+                line.append(" | ").append(instrument.symbol()).append(' ');
+                if (risk.bestBid(id) == 0 && risk.bestAsk(id) == 0) {
+                    line.append("no book");
+                } else {
+                    line.append(BigDecimal.valueOf(risk.bestBid(id), instrument.priceScale()).toPlainString()).append('/')
+                        .append(BigDecimal.valueOf(risk.bestAsk(id), instrument.priceScale()).toPlainString());
+                }
+                final long qty = positions.get(id).qty();
+                if (qty != 0) {
+                    line.append(" pos ").append(BigDecimal.valueOf(qty, instrument.qtyScale()).toPlainString());
                 }
             }
-            if (stages.risk().killSwitch().isTripped()) {
-                line.append(" | KILL SWITCH: ").append(stages.risk().killSwitch().reason());
+            line.append(String.format(" | pnl %.2f | orders %d fills %d rejects %d | errors %d", risk.sessionPnl(),
+                pipeline.outboundPublished(), risk.fills(), risk.rejected(), errors.totalCount()));
+            if (risk.killSwitch().isTripped()) {
+                line.append(" | KILL SWITCH: ").append(risk.killSwitch().reason());
             }
+        } else {
+            line.append(String.format(" | orders %d | errors %d", pipeline.outboundPublished(), errors.totalCount()));
         }
         line.append(" | p50/p99 us:");
         for (final LatencySummary stage : pipeline.latency().sample()) {
