@@ -41,6 +41,11 @@ final class SimulatedVenue implements AutoCloseable {
     static SimulatedVenue start(final RingTraderConfig config) {
         final SimulatorConfig simulator = config.simulator();
         final BinanceSimConfig.Builder venue = BinanceSimConfig.builder().seed(simulator.seed());
+        final VenueConfig binance = config.venues().binance();
+        if (!binance.apiKey().isEmpty() && !binance.apiSecret().isEmpty()) {
+            // execution.mode: live against the simulator: it accepts the configured credentials
+            venue.apiKey(binance.apiKey().reveal(), binance.apiSecret().reveal());
+        }
         final SyntheticMarketConfig.Builder flow = SyntheticMarketConfig.builder()
             .seed(simulator.seed())
             .eventRate(simulator.eventsPerSecond())
@@ -65,7 +70,6 @@ final class SimulatedVenue implements AutoCloseable {
             sim.close();
             throw e;
         }
-        final VenueConfig binance = config.venues().binance();
         final VenueConfig pointed = new VenueConfig(binance.name(), true, sim.restBaseUrl(), sim.wsBaseUrl(),
             binance.apiKey(), binance.apiSecret(), binance.passphrase(), binance.streams(), binance.connection());
         final RingTraderConfig session = new RingTraderConfig(config.instruments(),
