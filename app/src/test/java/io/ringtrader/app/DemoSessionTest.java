@@ -1,10 +1,9 @@
 package io.ringtrader.app;
 
+import static io.ringtrader.app.CliRun.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -47,12 +46,5 @@ class DemoSessionTest {
         final Matcher fills = Pattern.compile("fills: (\\d+)").matcher(replay[1]);
         assertTrue(fills.find(), replay[1]);
         assertTrue(Long.parseLong(fills.group(1)) > 0, "the demo traded: " + replay[1]);
-    }
-
-    private static String[] cli(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = RingTraderCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 }

@@ -1,11 +1,10 @@
 package io.ringtrader.app;
 
+import static io.ringtrader.app.CliRun.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -177,12 +176,5 @@ class ImportCommandTest {
         final Path file = Path.of(folder).resolve(name);
         assumeTrue(Files.isRegularFile(file), "capture " + file + " not found: the shared data folder is absent");
         return file;
-    }
-
-    private static String[] cli(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = RingTraderCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 }

@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import static io.ringtrader.app.CliRun.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,6 @@ import io.ringtrader.sim.SimSymbol;
 import io.ringtrader.sim.binance.BinanceMarket;
 import io.ringtrader.sim.binance.BinanceSim;
 import io.ringtrader.sim.binance.BinanceSimConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,12 +118,5 @@ class RecordFromVenueTest {
 
     private static String head(final String text) {
         return text.length() > 3_000 ? text.substring(0, 3_000) : text;
-    }
-
-    private static String[] cli(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = RingTraderCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 }
