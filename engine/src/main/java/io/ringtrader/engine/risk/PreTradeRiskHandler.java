@@ -15,6 +15,7 @@ import io.ringtrader.engine.pipeline.RiskStage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,8 @@ public final class PreTradeRiskHandler implements RiskStage {
     private final long[] lastMarketNs;
     private final PositionKeeper[] positions;
     private final long[] recentOrderNs;
-    private final long[] decisionCounts = new long[DECISIONS.length];
+    /** Written by the risk thread only (release stores, no read-modify-write); read by any thread. */
+    private final AtomicLongArray decisionCounts = new AtomicLongArray(DECISIONS.length);
     private int recentHead;
     private int recentCount;
     private volatile double sessionPnl;
@@ -101,13 +103,14 @@ public final class PreTradeRiskHandler implements RiskStage {
         for (int i = 0; i < event.intentCount; i++) {
             final OrderIntent intent = event.intents[i];
             intent.decision = decide(intent, event.receiveTimeNs);
-            decisionCounts[intent.decision.ordinal()]++;
+            final int slot = intent.decision.ordinal();
+            decisionCounts.setRelease(slot, decisionCounts.getPlain(slot) + 1);
         }
     }
 
-    /** Intents decided with this outcome so far. */
+    /** Intents decided with this outcome so far; any thread. */
     public long count(final RiskDecision decision) {
-        return decisionCounts[decision.ordinal()];
+        return decisionCounts.get(decision.ordinal());
     }
 
     public KillSwitch killSwitch() {
