@@ -60,8 +60,11 @@ public final class Engine {
     private final BusinessStages stages;
     private long lastStatusNs;
     private long lastStatusEvents;
-    private volatile long startedNs;
+    /** Written before {@link #started} (volatile write publishes it). */
+    private long startedNs;
+    private volatile boolean started;
     private volatile long stoppedNs;
+    private volatile boolean stopped;
 
     private Engine(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension, final EngineMode mode) {
         for (final VenueConfig venue : config.venues().enabled()) {
@@ -182,6 +185,7 @@ public final class Engine {
     public void start() {
         lastStatusNs = clock.nanoTime();
         startedNs = lastStatusNs;
+        started = true;
         pipeline.start();
     }
 
@@ -189,8 +193,9 @@ public final class Engine {
     public Pipeline.StopReport stop() {
         final Pipeline.StopReport report = pipeline.stop();
         pipeline.latency().stopIntervalLogs();
-        if (startedNs != 0 && stoppedNs == 0) {
+        if (started && !stopped) {
             stoppedNs = clock.nanoTime();
+            stopped = true;
         }
         return report;
     }
@@ -251,12 +256,11 @@ public final class Engine {
      * Any thread.
      */
     public long uptimeNs() {
-        final long started = startedNs;
-        if (started == 0) {
+        if (!started) {
             return 0;
         }
-        final long stopped = stoppedNs;
-        return Math.max(0, (stopped != 0 ? stopped : clock.nanoTime()) - started);
+        final long endNs = stopped ? stoppedNs : clock.nanoTime();
+        return Math.max(0, endNs - startedNs);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.config.ConfigLoader;
@@ -14,6 +15,8 @@ import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.engine.pipeline.PublishResult;
 import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.engine.runtime.EngineExtension;
+import io.ringtrader.engine.runtime.EngineMode;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import java.lang.management.ManagementFactory;
@@ -25,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.AfterEach;
@@ -118,8 +122,12 @@ class EngineJmxTest {
         final TabularData decisions = (TabularData)SERVER.getAttribute(engineName, "RiskDecisions");
         assertEquals(1L, decisions.get(new Object[] {"ACCEPTED"}).get("value"));
         assertEquals(0L, decisions.get(new Object[] {"KILL_SWITCH"}).get("value"));
+        await(() -> risk(engine).positionSnapshots().get(0).qty() == 1, "the paper fill of one lot");
         final CompositeData[] positions = (CompositeData[])SERVER.getAttribute(engineName, "Positions");
         assertEquals("BTCUSDT", positions[0].get("symbol"));
+        assertEquals(0.001, (Double)positions[0].get("qty"), 1e-12);
+        assertEquals(61_800.10, (Double)positions[0].get("averagePrice"), 1e-6);
+        assertTrue((Double)SERVER.getAttribute(engineName, "SessionPnl") < 0, "the taker fee is a loss");
         assertEquals(Boolean.FALSE, SERVER.getAttribute(engineName, "KillSwitchTripped"));
         assertEquals("", SERVER.getAttribute(engineName, "KillSwitchReason"));
         assertTrue(((String)SERVER.invoke(engineName, "status", null, null)).startsWith("events "));
@@ -179,7 +187,24 @@ class EngineJmxTest {
         assertTrue(SERVER.isRegistered(new ObjectName("io.ringtrader:type=Engine")), "the first engine's bean stays");
     }
 
+    @Test
+    void shouldReportNoRiskStateAndRefuseTheKillSwitchInRecordMode() throws Exception {
+        final Engine engine = start(EngineMode.RECORD);
+        register(engine);
+        final ObjectName engineName = new ObjectName("io.ringtrader:type=Engine");
+        assertEquals("RECORD", SERVER.getAttribute(engineName, "Mode"));
+        assertEquals(0, ((TabularData)SERVER.getAttribute(engineName, "RiskDecisions")).size());
+        assertEquals(0, ((CompositeData[])SERVER.getAttribute(engineName, "Positions")).length);
+        final RuntimeMBeanException error = assertThrows(RuntimeMBeanException.class, () -> SERVER.invoke(engineName,
+            "tripKillSwitch", new Object[] {"x"}, new String[] {String.class.getName()}));
+        assertEquals("no risk stage in RECORD mode", error.getCause().getMessage());
+    }
+
     private Engine start() {
+        return start(EngineMode.TRADE);
+    }
+
+    private Engine start(final EngineMode mode) {
         final Engine engine = Engine.create(ConfigLoader.parse("""
             instruments:
               - {symbol: BTCUSDT, venue: binance, tickSize: "0.10", lotSize: "0.001"}
@@ -194,7 +219,8 @@ class EngineJmxTest {
                 - {name: rt-out-journal, stages: [outbound-journal], waitStrategy: blocking}
             telemetry:
               outputDir: %s
-            """.formatted(dir.resolve("telemetry")), "test.yaml", name -> null).config(), new SystemEpochNanoClock());
+            """.formatted(dir.resolve("telemetry")), "test.yaml", name -> null).config(), new SystemEpochNanoClock(),
+            EngineExtension.NONE, mode);
         engines.add(engine);
         engine.start();
         return engine;
