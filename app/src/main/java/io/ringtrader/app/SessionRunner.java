@@ -7,6 +7,7 @@ import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.engine.runtime.EngineMode;
+import io.ringtrader.engine.runtime.jmx.EngineJmx;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,8 @@ import picocli.CommandLine;
 /**
  * Runs one engine session for {@code run} and {@code record}: loads the config (or the embedded demo),
  * journals into a fresh session directory, runs until Ctrl-C / SIGTERM or the duration, then stops
- * cleanly (drain, join), prints the per-stage latency summary and writes {@code .hgrm} files.
+ * cleanly (drain, join), prints the per-stage latency summary and writes {@code .hgrm} files. While the
+ * engine runs, its JMX beans ({@link EngineJmx}) are registered on the platform MBean server.
  */
 final class SessionRunner {
     /** The embedded default: config/demo.yaml, packaged into the jar at build time. */
@@ -101,6 +103,7 @@ final class SessionRunner {
             }
         }, "rt-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        EngineJmx jmx = null;
         try {
             try {
                 engine.start();
@@ -108,6 +111,7 @@ final class SessionRunner {
                 err.println("ringtrader: could not start: " + e.getMessage());
                 return RingTraderCli.EXIT_FAILURE;
             }
+            jmx = registerJmx(engine);
             final List<Path> intervalLogs = engine.startIntervalLogs();
             LOG.info("interval latency logs: {} .hlog files in {}", intervalLogs.size(), config.telemetry().outputDir());
             LOG.info("{} {} with {} instruments on threads {}; journal {}; stop with Ctrl-C or SIGTERM",
@@ -125,7 +129,14 @@ final class SessionRunner {
                 }
             }
             LOG.info("stopping: draining the rings");
-            final Pipeline.StopReport report = engine.stop();
+            final Pipeline.StopReport report;
+            try {
+                report = engine.stop();
+            } finally {
+                if (jmx != null) {
+                    jmx.close();
+                }
+            }
             out.println("per-stage latency (stage done - event receive time), whole session:");
             out.print(engine.pipeline().latency().formatTotals());
             final List<Path> files = engine.writeLatencyFiles();
@@ -144,6 +155,9 @@ final class SessionRunner {
             exitCode.set(RingTraderCli.EXIT_OK);
             return RingTraderCli.EXIT_OK;
         } finally {
+            if (jmx != null) {
+                jmx.close();
+            }
             stopped.countDown();
             if (stopRequested.getCount() > 0) {
                 try {
@@ -152,6 +166,18 @@ final class SessionRunner {
                     // The hook is running; it returns as soon as 'stopped' is counted down.
                 }
             }
+        }
+    }
+
+    /** Registers the engine's JMX beans; a server that refuses them costs the session its beans, not its run. */
+    private static EngineJmx registerJmx(final Engine engine) {
+        try {
+            final EngineJmx jmx = EngineJmx.register(engine);
+            LOG.info("JMX beans: {}", jmx.objectNames());
+            return jmx;
+        } catch (final IllegalStateException e) {
+            LOG.warn("running without JMX beans: {}", e.getMessage());
+            return null;
         }
     }
 

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +118,32 @@ class RingTraderCliTest {
         assertTrue(Files.exists(telemetry.resolve("book.hgrm")));
         assertTrue(Files.exists(telemetry.resolve("outbound-journal.hgrm")));
         assertTrue(Files.size(telemetry.resolve("book.hlog")) > 0);
+    }
+
+    @Test
+    void shouldRegisterTheJmxBeansWhileARunSessionRunsAndUnregisterThemAfterStop() throws Exception {
+        final Path config = dir.resolve("jmx.yaml");
+        Files.writeString(config, sessionConfig(dir.resolve("telemetry")));
+        final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        final ObjectName engines = new ObjectName("io.ringtrader:type=Engine,*");
+        final ObjectName groups = new ObjectName("io.ringtrader:type=StageGroup,*");
+        final CompletableFuture<Result> session = CompletableFuture.supplyAsync(
+            () -> run("run", "--config", config.toString(), "--duration", "3s"));
+
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((server.queryNames(engines, null).isEmpty() || server.queryNames(groups, null).isEmpty())
+            && !session.isDone() && System.nanoTime() < deadlineNs) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        final Set<ObjectName> running = server.queryNames(engines, null);
+        assertEquals(1, running.size(), "engine bean while the session runs: " + running);
+        assertTrue((Long)server.getAttribute(running.iterator().next(), "EventsPublished") >= 0);
+        assertFalse(server.queryNames(groups, null).isEmpty(), "stage group beans while the session runs");
+
+        final Result result = session.get(30, TimeUnit.SECONDS);
+        assertEquals(0, result.exitCode, result.err);
+        assertTrue(server.queryNames(engines, null).isEmpty(), "engine bean unregistered after the session");
+        assertTrue(server.queryNames(groups, null).isEmpty(), "stage group beans unregistered after the session");
     }
 
     @Test

@@ -292,6 +292,11 @@ public final class Pipeline {
         return allThreads().stream().map(t -> t.spec().name()).collect(Collectors.toList());
     }
 
+    /** The pipeline's stage threads as configured (name, stages, wait strategy, CPU), inbound then outbound. */
+    public List<StageThreadSpec> threadSpecs() {
+        return allThreads().stream().map(StageThread::spec).toList();
+    }
+
     private boolean drain(final long deadlineNs) {
         while (true) {
             final long inboundCursor = inboundRing.getCursor();

@@ -59,7 +59,8 @@ public final class PreTradeRiskHandler implements RiskStage {
     private final long[] lastMarketNs;
     private final PositionKeeper[] positions;
     private final long[] recentOrderNs;
-    private final long[] decisionCounts = new long[DECISIONS.length];
+    /** Written by the risk thread only (release stores, no read-modify-write); read by any thread. */
+    private final AtomicLongArray decisionCounts = new AtomicLongArray(DECISIONS.length);
     private int recentHead;
     private int recentCount;
     private volatile double sessionPnl;
@@ -106,21 +107,22 @@ public final class PreTradeRiskHandler implements RiskStage {
         for (int i = 0; i < event.intentCount; i++) {
             final OrderIntent intent = event.intents[i];
             intent.decision = decide(intent, event.receiveTimeNs);
-            decisionCounts[intent.decision.ordinal()]++;
+            final int slot = intent.decision.ordinal();
+            decisionCounts.setRelease(slot, decisionCounts.getPlain(slot) + 1);
         }
     }
 
-    /** Intents decided with this outcome so far (from another thread: a recent value). */
+    /** Intents decided with this outcome so far; any thread. */
     public long count(final RiskDecision decision) {
-        return decisionCounts[decision.ordinal()];
+        return decisionCounts.get(decision.ordinal());
     }
 
-    /** Intents rejected so far, all reasons (from another thread: a recent value). */
+    /** Intents rejected so far, all reasons; any thread. */
     public long rejected() {
         long total = 0;
         for (final RiskDecision decision : DECISIONS) {
             if (decision != RiskDecision.ACCEPTED && decision != RiskDecision.PENDING) {
-                total += decisionCounts[decision.ordinal()];
+                total += decisionCounts.get(decision.ordinal());
             }
         }
         return total;

@@ -41,7 +41,8 @@ import org.agrona.concurrent.EpochNanoClock;
  * and threads, and the timer. The CLI's {@code run} drives it; tests build it from YAML text.
  *
  * <p>Lifecycle on one owner thread: {@link #start()}, then {@link #stop()}. {@link #status()} may be
- * called from that thread while running.
+ * called from that thread while running. {@link #sessionStatus()}, {@link #uptimeNs()}, the counters and the
+ * kill switch may be read from any thread (the JMX beans of {@code runtime.jmx} do).
  */
 public final class Engine {
     /** Levels per side a book holds before its arrays first grow (tools that run the book use the same). */
@@ -59,6 +60,11 @@ public final class Engine {
     private final BusinessStages stages;
     private long lastStatusNs;
     private long lastStatusEvents;
+    /** Written before {@link #started} (volatile write publishes it). */
+    private long startedNs;
+    private volatile boolean started;
+    private volatile long stoppedNs;
+    private volatile boolean stopped;
 
     private Engine(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension, final EngineMode mode) {
         for (final VenueConfig venue : config.venues().enabled()) {
@@ -175,8 +181,11 @@ public final class Engine {
         return configs.stream().map(ThreadConfig::toSpec).toList();
     }
 
+    /** Starts the pipeline (see {@link Pipeline#start()}); owner thread. */
     public void start() {
         lastStatusNs = clock.nanoTime();
+        startedNs = lastStatusNs;
+        started = true;
         pipeline.start();
     }
 
@@ -184,6 +193,10 @@ public final class Engine {
     public Pipeline.StopReport stop() {
         final Pipeline.StopReport report = pipeline.stop();
         pipeline.latency().stopIntervalLogs();
+        if (started && !stopped) {
+            stoppedNs = clock.nanoTime();
+            stopped = true;
+        }
         return report;
     }
 
@@ -239,8 +252,21 @@ public final class Engine {
     }
 
     /**
+     * Time since {@link #start()} (until {@link #stop()} once stopped), by the engine's clock; 0 before start.
+     * Any thread.
+     */
+    public long uptimeNs() {
+        if (!started) {
+            return 0;
+        }
+        final long endNs = stopped ? stoppedNs : clock.nanoTime();
+        return Math.max(0, endNs - startedNs);
+    }
+
+    /**
      * A one-line status since the previous call: events and rate, order commands, errors, and each
-     * busy stage's p50/p99 in microseconds over the interval.
+     * busy stage's p50/p99 in microseconds over the interval. Owner (session) thread: it ends a latency
+     * interval (see {@link io.ringtrader.engine.telemetry.LatencyRegistry#sample()}).
      */
     public String status() {
         final long nowNs = clock.nanoTime();
@@ -249,6 +275,20 @@ public final class Engine {
         final double rate = (events - lastStatusEvents) / seconds;
         lastStatusNs = nowNs;
         lastStatusEvents = events;
+        return statusLine(events, rate, pipeline.latency().sample());
+    }
+
+    /**
+     * The status line over the whole session: the rate is the average since start and the percentiles are
+     * session totals. Any thread; changes nothing {@link #status()} reports and ends no latency interval.
+     */
+    public String sessionStatus() {
+        final long events = pipeline.inboundPublished();
+        final double seconds = Math.max(1e-9, uptimeNs() / 1e9);
+        return statusLine(events, events / seconds, pipeline.latency().totals());
+    }
+
+    private String statusLine(final long events, final double rate, final List<LatencySummary> latencies) {
         final StringBuilder line = new StringBuilder(256);
         line.append(String.format("events %d (%.0f/s)", events, rate));
         if (stages != null) {
@@ -277,7 +317,7 @@ public final class Engine {
             line.append(String.format(" | orders %d | errors %d", pipeline.outboundPublished(), errors.totalCount()));
         }
         line.append(" | p50/p99 us:");
-        for (final LatencySummary stage : pipeline.latency().sample()) {
+        for (final LatencySummary stage : latencies) {
             if (stage.count() > 0) {
                 line.append(String.format(" %s %.1f/%.1f", stage.stage(), stage.p50Ns() / 1e3, stage.p99Ns() / 1e3));
             }

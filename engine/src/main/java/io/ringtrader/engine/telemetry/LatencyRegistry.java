@@ -18,6 +18,11 @@ import org.HdrHistogram.HistogramLogWriter;
  * The per-stage latency recorders of one pipeline, and the reader side: percentile snapshots and
  * {@code .hgrm} files.
  *
+ * <p>Only {@link #sample()} (and opening or closing the interval logs) ends an interval: the session's status
+ * line calls it once per report interval, so the {@code .hlog} intervals follow that cadence.
+ * {@link #totals()} and {@link #writeHgrm} read the running totals without ending an interval, so a monitor
+ * (the JMX beans) may call them at any time.
+ *
  * <p>Recorders are created before the pipeline starts (single-threaded set-up); afterwards each is
  * written by its stage's thread only. {@link #sample()} and the methods built on it are called by one
  * monitor thread at a time (they are synchronized against each other, never against recording).
@@ -117,9 +122,12 @@ public final class LatencyRegistry {
         intervalLogs.clear();
     }
 
-    /** Percentiles over everything recorded since start (samples first). */
+    /**
+     * Percentiles over everything recorded since start; does not end an interval (what it drains is still
+     * reported by the next {@link #sample()} and interval log line).
+     */
     public synchronized List<LatencySummary> totals() {
-        sample();
+        drainAll();
         final List<LatencySummary> result = new ArrayList<>(recorders.size());
         for (final StageLatencyRecorder recorder : recorders.values()) {
             result.add(summarise(recorder.name(), recorder.total()));
@@ -129,10 +137,10 @@ public final class LatencyRegistry {
 
     /**
      * Writes one {@code <stage>.hgrm} percentile distribution per stage (values in microseconds) into
-     * {@code directory}, creating it if needed; returns the files written.
+     * {@code directory}, creating it if needed; returns the files written. Does not end an interval.
      */
     public synchronized List<Path> writeHgrm(final Path directory) throws IOException {
-        sample();
+        drainAll();
         Files.createDirectories(directory);
         final List<Path> written = new ArrayList<>();
         for (final StageLatencyRecorder recorder : recorders.values()) {
@@ -144,6 +152,12 @@ public final class LatencyRegistry {
             written.add(file);
         }
         return written;
+    }
+
+    private void drainAll() {
+        for (final StageLatencyRecorder recorder : recorders.values()) {
+            recorder.drain();
+        }
     }
 
     /** A fixed-width table of totals for humans: one line per stage, microseconds. */

@@ -15,7 +15,11 @@ public final class StageLatencyRecorder {
     private final long highestTrackableNs;
     private final SingleWriterRecorder recorder;
     private final Histogram total;
+    /** Recorded since the last {@link #sampleInterval()}, already added to {@link #total}. */
+    private Histogram pending;
+    /** The interval {@link #sampleInterval()} returned last; reused as the next pending histogram. */
     private Histogram interval;
+    private Histogram drained;
     private volatile long clamped;
 
     StageLatencyRecorder(final String name, final long highestTrackableNs, final int significantDigits) {
@@ -23,7 +27,9 @@ public final class StageLatencyRecorder {
         this.highestTrackableNs = highestTrackableNs;
         this.recorder = new SingleWriterRecorder(1, highestTrackableNs, significantDigits);
         this.total = new Histogram(1, highestTrackableNs, significantDigits);
-        this.interval = recorder.getIntervalHistogram();
+        this.drained = recorder.getIntervalHistogram();
+        this.pending = new Histogram(1, highestTrackableNs, significantDigits);
+        this.interval = new Histogram(1, highestTrackableNs, significantDigits);
     }
 
     /** The stage's name, e.g. {@code book}. */
@@ -49,11 +55,27 @@ public final class StageLatencyRecorder {
         return clamped;
     }
 
-    /** Moves what was recorded since the last call into the total; returns the interval. Monitor only. */
+    /**
+     * Moves what was recorded since the last drain into the total and into the pending interval, without
+     * ending the interval. Monitor only.
+     */
+    void drain() {
+        drained = recorder.getIntervalHistogram(drained);
+        total.add(drained);
+        pending.add(drained);
+    }
+
+    /**
+     * Drains, then ends the interval: returns everything recorded since the previous call (valid until the
+     * next call). Monitor only.
+     */
     Histogram sampleInterval() {
-        interval = recorder.getIntervalHistogram(interval);
-        total.add(interval);
-        return interval;
+        drain();
+        final Histogram ended = pending;
+        pending = interval;
+        pending.reset();
+        interval = ended;
+        return ended;
     }
 
     Histogram total() {

@@ -44,6 +44,19 @@ class LatencyRegistryTest {
     }
 
     @Test
+    void shouldReadTotalsAndWriteHgrmWithoutEndingTheInterval(@TempDir final Path dir) throws Exception {
+        final StageLatencyRecorder book = registry.register("book");
+        book.record(100);
+        assertEquals(1, registry.totals().get(0).count());
+        book.record(200);
+        registry.writeHgrm(dir);
+        assertEquals(2, registry.totals().get(0).count());
+        assertEquals(2, registry.sample().get(0).count(), "the interval still holds what totals() drained");
+        assertEquals(0, registry.sample().get(0).count());
+        assertEquals(2, registry.totals().get(0).count());
+    }
+
+    @Test
     void shouldClampValuesOutsideTheTrackableRangeInsteadOfThrowing() {
         final StageLatencyRecorder router = registry.register("router");
         router.record(-5);

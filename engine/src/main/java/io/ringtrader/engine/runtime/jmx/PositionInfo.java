@@ -1,0 +1,73 @@
+package io.ringtrader.engine.runtime.jmx;
+
+import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.risk.PositionKeeper;
+import java.beans.ConstructorProperties;
+
+/**
+ * One instrument's position in decimal units, an MXBean composite type. Immutable.
+ */
+public final class PositionInfo {
+    private final String symbol;
+    private final double qty;
+    private final double averagePrice;
+    private final double realisedPnl;
+    private final double unrealisedPnl;
+    private final double fees;
+    private final double mark;
+
+    /** For the MXBean mapping (a proxy rebuilds it from its {@code CompositeData}). */
+    @ConstructorProperties({"symbol", "qty", "averagePrice", "realisedPnl", "unrealisedPnl", "fees", "mark"})
+    public PositionInfo(final String symbol, final double qty, final double averagePrice, final double realisedPnl,
+        final double unrealisedPnl, final double fees, final double mark) {
+        this.symbol = symbol;
+        this.qty = qty;
+        this.averagePrice = averagePrice;
+        this.realisedPnl = realisedPnl;
+        this.unrealisedPnl = unrealisedPnl;
+        this.fees = fees;
+        this.mark = mark;
+    }
+
+    /** Converts a position snapshot's mantissas with the instrument's scales. */
+    static PositionInfo of(final PositionKeeper.Snapshot snapshot, final Instrument instrument) {
+        final double priceUnit = Math.pow(10, instrument.priceScale());
+        return new PositionInfo(snapshot.symbol(), snapshot.qty() / Math.pow(10, instrument.qtyScale()),
+            snapshot.averagePrice() / priceUnit, snapshot.realisedPnl(), snapshot.unrealisedPnl(), snapshot.fees(),
+            snapshot.mark() / priceUnit);
+    }
+
+    public String getSymbol() {
+        return symbol;
+    }
+
+    /** Signed quantity (contracts/lots in the instrument's quantity unit); 0 when flat. */
+    public double getQty() {
+        return qty;
+    }
+
+    /** Average entry price; 0 when flat. */
+    public double getAveragePrice() {
+        return averagePrice;
+    }
+
+    /** Realised PnL, quote currency, fees deducted. */
+    public double getRealisedPnl() {
+        return realisedPnl;
+    }
+
+    /** Unrealised PnL at {@link #getMark()}, quote currency. */
+    public double getUnrealisedPnl() {
+        return unrealisedPnl;
+    }
+
+    /** Fees paid, quote currency. */
+    public double getFees() {
+        return fees;
+    }
+
+    /** The valuation price; NaN before the first. */
+    public double getMark() {
+        return mark;
+    }
+}

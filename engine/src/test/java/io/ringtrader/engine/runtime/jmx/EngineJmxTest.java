@@ -1,0 +1,274 @@
+package io.ringtrader.engine.runtime.jmx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringtrader.engine.config.ConfigLoader;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OrderSide;
+import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.engine.pipeline.PublishResult;
+import io.ringtrader.engine.risk.PreTradeRiskHandler;
+import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.engine.runtime.EngineExtension;
+import io.ringtrader.engine.runtime.EngineMode;
+import io.ringtrader.engine.time.SystemEpochNanoClock;
+import com.lmax.disruptor.EventTranslatorOneArg;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine's JMX beans on the platform MBean server while a real engine runs (blocking threads). The
+ * {@code test-echo} strategy buys one lot at market on every trade, so the kill switch can be seen working.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class EngineJmxTest {
+    private static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
+    private static final EventTranslatorOneArg<InboundEvent, InboundEvent> COPY = (slot, sequence, source) -> {
+        slot.reset();
+        slot.kind = source.kind;
+        slot.instrumentId = source.instrumentId;
+        slot.receiveTimeNs = source.receiveTimeNs;
+        slot.tradePrice = source.tradePrice;
+        slot.tradeQty = source.tradeQty;
+        slot.tradeAggressor = source.tradeAggressor;
+        slot.batchLast = source.batchLast;
+        for (int i = 0; i < source.bidCount; i++) {
+            slot.addBid(source.bidPrices[i], source.bidQtys[i]);
+        }
+        for (int i = 0; i < source.askCount; i++) {
+            slot.addAsk(source.askPrices[i], source.askQtys[i]);
+        }
+    };
+
+    @TempDir
+    Path dir;
+
+    private final List<Engine> engines = new ArrayList<>();
+    private final List<EngineJmx> registrations = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        registrations.forEach(EngineJmx::close);
+        engines.forEach(Engine::stop);
+    }
+
+    @Test
+    void shouldRegisterTheEngineAndOneStageGroupPerThreadWhileRunningAndUnregisterAfterStop() throws Exception {
+        final Engine engine = start();
+        final EngineJmx jmx = register(engine);
+        final List<ObjectName> expected = List.of(
+            new ObjectName("io.ringtrader:type=Engine"),
+            new ObjectName("io.ringtrader:type=StageGroup,name=rt-journal"),
+            new ObjectName("io.ringtrader:type=StageGroup,name=rt-logic"),
+            new ObjectName("io.ringtrader:type=StageGroup,name=rt-venue"),
+            new ObjectName("io.ringtrader:type=StageGroup,name=rt-out-journal"));
+        assertEquals(expected, jmx.objectNames());
+        assertNull(jmx.session());
+        for (final ObjectName name : expected) {
+            assertTrue(SERVER.isRegistered(name), name + " registered");
+        }
+        engine.stop();
+        jmx.close();
+        for (final ObjectName name : expected) {
+            assertFalse(SERVER.isRegistered(name), name + " unregistered");
+        }
+    }
+
+    @Test
+    void shouldReadStageGroupAndEngineAttributesThroughThePlatformMBeanServer() throws Exception {
+        final Engine engine = start();
+        register(engine);
+        publish(engine, snapshot());
+        publish(engine, trade(1));
+        await(() -> risk(engine).count(RiskDecision.ACCEPTED) == 1, "one order accepted");
+
+        final ObjectName logic = new ObjectName("io.ringtrader:type=StageGroup,name=rt-logic");
+        assertEquals("rt-logic", SERVER.getAttribute(logic, "ThreadName"));
+        assertArrayEquals(new String[] {"book", "features", "model", "strategy", "risk", "router"},
+            (String[])SERVER.getAttribute(logic, "Stages"));
+        assertEquals("blocking", SERVER.getAttribute(logic, "WaitStrategy"));
+        assertEquals(-1, SERVER.getAttribute(logic, "PinnedCpu"));
+        final CompositeData[] latencies = (CompositeData[])SERVER.getAttribute(logic, "StageLatencies");
+        assertEquals(6, latencies.length);
+        assertEquals("risk", latencies[4].get("stage"));
+        assertTrue((Long)latencies[4].get("eventsProcessed") >= 2, "snapshot and trade through risk");
+        assertTrue((Double)latencies[4].get("maxUs") >= (Double)latencies[4].get("p50Us"));
+
+        final ObjectName engineName = new ObjectName("io.ringtrader:type=Engine");
+        assertEquals("TRADE", SERVER.getAttribute(engineName, "Mode"));
+        assertTrue((Long)SERVER.getAttribute(engineName, "EventsPublished") >= 2);
+        assertEquals(0L, SERVER.getAttribute(engineName, "Errors"));
+        assertTrue((Long)SERVER.getAttribute(engineName, "UptimeMs") >= 0);
+        final TabularData decisions = (TabularData)SERVER.getAttribute(engineName, "RiskDecisions");
+        assertEquals(1L, decisions.get(new Object[] {"ACCEPTED"}).get("value"));
+        assertEquals(0L, decisions.get(new Object[] {"KILL_SWITCH"}).get("value"));
+        await(() -> risk(engine).positionSnapshots().get(0).qty() == 1, "the paper fill of one lot");
+        final CompositeData[] positions = (CompositeData[])SERVER.getAttribute(engineName, "Positions");
+        assertEquals("BTCUSDT", positions[0].get("symbol"));
+        assertEquals(0.001, (Double)positions[0].get("qty"), 1e-12);
+        assertEquals(61_800.10, (Double)positions[0].get("averagePrice"), 1e-6);
+        assertTrue((Double)SERVER.getAttribute(engineName, "SessionPnl") < 0, "the taker fee is a loss");
+        assertEquals(Boolean.FALSE, SERVER.getAttribute(engineName, "KillSwitchTripped"));
+        assertEquals("", SERVER.getAttribute(engineName, "KillSwitchReason"));
+        assertTrue(((String)SERVER.invoke(engineName, "status", null, null)).startsWith("events "));
+    }
+
+    @Test
+    void shouldRejectNewOrdersWithKillSwitchAfterTripOverJmxAndAcceptThemAfterReset() throws Exception {
+        final Engine engine = start();
+        register(engine);
+        final ObjectName engineName = new ObjectName("io.ringtrader:type=Engine");
+        final PreTradeRiskHandler risk = risk(engine);
+        publish(engine, snapshot());
+        publish(engine, trade(1));
+        await(() -> risk.count(RiskDecision.ACCEPTED) == 1, "first order accepted");
+
+        assertEquals(Boolean.TRUE, SERVER.invoke(engineName, "tripKillSwitch", new Object[] {"operator says stop"},
+            new String[] {String.class.getName()}));
+        assertEquals(Boolean.TRUE, SERVER.getAttribute(engineName, "KillSwitchTripped"));
+        assertEquals("operator says stop", SERVER.getAttribute(engineName, "KillSwitchReason"));
+        publish(engine, trade(2));
+        await(() -> risk.count(RiskDecision.KILL_SWITCH) == 1, "second order rejected by the kill switch");
+        assertEquals(1, risk.count(RiskDecision.ACCEPTED));
+
+        SERVER.invoke(engineName, "resetKillSwitch", null, null);
+        assertEquals(Boolean.FALSE, SERVER.getAttribute(engineName, "KillSwitchTripped"));
+        publish(engine, trade(3));
+        await(() -> risk.count(RiskDecision.ACCEPTED) == 2, "third order accepted after the reset");
+        assertEquals(1, risk.count(RiskDecision.KILL_SWITCH));
+        assertEquals(1L, SERVER.getAttribute(engineName, "KillSwitchTrips"));
+    }
+
+    @Test
+    void shouldWriteOneHgrmFilePerStageOnDumpHistograms() throws Exception {
+        final Engine engine = start();
+        register(engine);
+        publish(engine, snapshot());
+        final String[] paths = (String[])SERVER.invoke(new ObjectName("io.ringtrader:type=Engine"), "dumpHistograms",
+            null, null);
+        assertEquals(engine.pipeline().latency().stages().size(), paths.length);
+        for (final String path : paths) {
+            assertTrue(Files.size(Path.of(path)) > 0, path);
+            assertTrue(Path.of(path).startsWith(dir.resolve("telemetry").toAbsolutePath()), path);
+        }
+        assertTrue(Files.exists(dir.resolve("telemetry/risk.hgrm")));
+    }
+
+    @Test
+    void shouldAppendASessionKeyForASecondEngineInTheSameJvm() throws Exception {
+        final EngineJmx first = register(start());
+        final EngineJmx second = register(start());
+        assertNull(first.session());
+        assertEquals("2", second.session());
+        assertEquals(new ObjectName("io.ringtrader:type=Engine,session=2"), second.objectNames().get(0));
+        assertTrue(SERVER.isRegistered(new ObjectName("io.ringtrader:type=StageGroup,name=rt-logic,session=2")));
+        second.close();
+        assertFalse(SERVER.isRegistered(new ObjectName("io.ringtrader:type=Engine,session=2")));
+        assertTrue(SERVER.isRegistered(new ObjectName("io.ringtrader:type=Engine")), "the first engine's bean stays");
+    }
+
+    @Test
+    void shouldReportNoRiskStateAndRefuseTheKillSwitchInRecordMode() throws Exception {
+        final Engine engine = start(EngineMode.RECORD);
+        register(engine);
+        final ObjectName engineName = new ObjectName("io.ringtrader:type=Engine");
+        assertEquals("RECORD", SERVER.getAttribute(engineName, "Mode"));
+        assertEquals(0, ((TabularData)SERVER.getAttribute(engineName, "RiskDecisions")).size());
+        assertEquals(0, ((CompositeData[])SERVER.getAttribute(engineName, "Positions")).length);
+        final RuntimeMBeanException error = assertThrows(RuntimeMBeanException.class, () -> SERVER.invoke(engineName,
+            "tripKillSwitch", new Object[] {"x"}, new String[] {String.class.getName()}));
+        assertEquals("no risk stage in RECORD mode", error.getCause().getMessage());
+    }
+
+    private Engine start() {
+        return start(EngineMode.TRADE);
+    }
+
+    private Engine start(final EngineMode mode) {
+        final Engine engine = Engine.create(ConfigLoader.parse("""
+            instruments:
+              - {symbol: BTCUSDT, venue: binance, tickSize: "0.10", lotSize: "0.001"}
+            strategies:
+              - {name: echo, type: test-echo, instruments: [BTCUSDT]}
+            pipeline:
+              timerInterval: 1s
+              threads:
+                - {name: rt-journal, stages: [journal], waitStrategy: blocking}
+                - {name: rt-logic, stages: [book, features, model, strategy, risk, router], waitStrategy: blocking}
+                - {name: rt-venue, stages: [venue], waitStrategy: blocking}
+                - {name: rt-out-journal, stages: [outbound-journal], waitStrategy: blocking}
+            telemetry:
+              outputDir: %s
+            """.formatted(dir.resolve("telemetry")), "test.yaml", name -> null).config(), new SystemEpochNanoClock(),
+            EngineExtension.NONE, mode);
+        engines.add(engine);
+        engine.start();
+        return engine;
+    }
+
+    private EngineJmx register(final Engine engine) {
+        final EngineJmx jmx = EngineJmx.register(engine);
+        registrations.add(jmx);
+        return jmx;
+    }
+
+    private static PreTradeRiskHandler risk(final Engine engine) {
+        return engine.businessStages().risk();
+    }
+
+    private static void publish(final Engine engine, final InboundEvent event) {
+        assertEquals(PublishResult.PUBLISHED, engine.pipeline().inboundPublisher().publish(COPY, event));
+    }
+
+    private static void await(final BooleanSupplier condition, final String what) throws InterruptedException {
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadlineNs) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(2);
+        }
+    }
+
+    private static InboundEvent snapshot() {
+        final InboundEvent event = new InboundEvent(4);
+        event.kind = EventKind.BOOK_SNAPSHOT;
+        event.instrumentId = 0;
+        event.receiveTimeNs = 1_000_000_000L;
+        event.addBid(6_180_000, 5_000);
+        event.addAsk(6_180_010, 5_000);
+        return event;
+    }
+
+    /** The n-th trade, n seconds after the snapshot. */
+    private static InboundEvent trade(final int n) {
+        final InboundEvent event = new InboundEvent(4);
+        event.kind = EventKind.TRADE;
+        event.instrumentId = 0;
+        event.receiveTimeNs = 1_000_000_000L * (n + 1);
+        event.tradePrice = 6_180_010;
+        event.tradeQty = 1;
+        event.tradeAggressor = OrderSide.BUY;
+        return event;
+    }
+}
