@@ -177,6 +177,57 @@ final class DepthFastPath {
      * that could reach 10^18.
      */
     private boolean decimal(final int scale) {
+        return shortDecimal(scale) || longDecimal(scale);
+    }
+
+    /**
+     * The usual case of {@link #decimal}: a token of at most eight bytes ({@code "61800.10"}, {@code "0.003"}),
+     * read as one word. The digits on both sides of the point are moved together (the bytes after the point one
+     * byte down) and converted at once. The closing quote is in the word or the byte right after it. Answers
+     * false, the position unchanged, for anything else; {@link #longDecimal} then reads the token digit run by
+     * digit run and decides.
+     */
+    private boolean shortDecimal(final int scale) {
+        final long word = word(position);
+        final long digits = word ^ ZEROS;
+        final long nonDigits = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
+        final int point = Long.numberOfTrailingZeros(nonDigits) >>> 3;
+        if (point == 0 || point == 8 || point + scale > MAX_RUN) {
+            return false;
+        }
+        final long pointBit = 0x80L << (point << 3);
+        final int end;
+        final int fractionDigits;
+        final long merged;
+        final long below = digits & (pointBit - 1 >>> 7);
+        if (((word >>> (point << 3)) & 0xFF) == '.') {
+            end = Long.numberOfTrailingZeros(nonDigits & ~pointBit) >>> 3;
+            fractionDigits = end - point - 1;
+            if (fractionDigits <= 0 || fractionDigits > scale) {
+                return false;
+            }
+            // Bytes point+1 .. end-1 move down by one byte, next to the integer digits.
+            final long fractionMask = end == 8 ? -1L >>> ((point + 1) << 3) << (point << 3)
+                : ((1L << ((end - 1) << 3)) - 1) & ~((1L << (point << 3)) - 1);
+            merged = below | ((digits >>> 8) & fractionMask);
+        } else {
+            end = point;
+            fractionDigits = 0;
+            merged = below;
+        }
+        final int quote = position + end;
+        if (byteAt(quote) != '"') {
+            return false;
+        }
+        final int count = point + fractionDigits;
+        decimalValue = eightDigits(merged << ((8 - count) << 3)) * POW10[scale - fractionDigits];
+        decimalDigits = fractionDigits;
+        position = quote + 1;
+        return true;
+    }
+
+    /** {@link #decimal} for any length, one digit run at a time. */
+    private boolean longDecimal(final int scale) {
         final long integerPart = digitRun();
         final int integerDigits = runLength;
         if (integerDigits <= 0 || integerDigits + scale > MAX_RUN) {
