@@ -50,6 +50,11 @@ final class DepthFastPath {
     /** Most digits in a run: below 10^18 nothing overflows. */
     private static final int MAX_RUN = 18;
     private static final long ZEROS = 0x3030303030303030L;
+    /** {@code ["}, {@code ,"}, {@code ],}, {@code ]]} read as little-endian pairs. */
+    private static final int OPEN_LEVEL = '[' | '"' << 8;
+    private static final int BETWEEN = ',' | '"' << 8;
+    private static final int NEXT_LEVEL = ']' | ',' << 8;
+    private static final int LAST_LEVEL = ']' | ']' << 8;
     private static final long[] POW10 = new long[MAX_RUN + 1];
 
     static {
@@ -137,63 +142,81 @@ final class DepthFastPath {
             position++;
             return true;
         }
+        // The loop keeps the position in a local and reads pairs of structural bytes at once; decimals of up to
+        // eight bytes take the one-word path, longer ones the digit-run path through the position field.
+        int p = position;
         while (true) {
-            if (byteAt(position) != '[' || byteAt(position + 1) != '"') {
+            if (pair(p) != OPEN_LEVEL) {
                 return false;
             }
-            position += 2;
-            if (!decimal(priceScale) || decimalValue == 0) {
+            p = decimalAt(p + 2, priceScale);
+            if (p < 0 || decimalValue == 0) {
                 return false;
             }
             final long price = decimalValue;
             final int priceDecimals = decimalDigits;
-            if (byteAt(position) != ',' || byteAt(position + 1) != '"') {
+            if (pair(p) != BETWEEN) {
                 return false;
             }
-            position += 2;
-            if (!decimal(qtyScale) || byteAt(position) != ']') {
+            p = decimalAt(p + 2, qtyScale);
+            if (p < 0) {
                 return false;
             }
             final boolean added = bids
                 ? staging.addBid(price, decimalValue, priceDecimals, decimalDigits)
                 : staging.addAsk(price, decimalValue, priceDecimals, decimalDigits);
+            final int close = pair(p);
+            p += 2;
             if (!added) {
                 return false;
             }
-            final byte next = byteAt(position + 1);
-            position += 2;
-            if (next == ']') {
+            if (close == LAST_LEVEL) {
+                position = p;
                 return true;
             }
-            if (next != ',') {
+            if (close != NEXT_LEVEL) {
                 return false;
             }
         }
     }
 
-    /**
-     * {@code digits[.digits]"} at the position, the closing quote consumed, into {@link #decimalValue} at
-     * {@code scale} and {@link #decimalDigits}; false for any other text, more decimals than the scale, or a value
-     * that could reach 10^18.
-     */
-    private boolean decimal(final int scale) {
-        return shortDecimal(scale) || longDecimal(scale);
+    /** Two bytes from {@code index}, the first in the low byte; -1 past the payload. */
+    private int pair(final int index) {
+        return index <= limit - 2 ? UnsafeApi.getShort(array, address + index) & 0xFFFF : -1;
     }
 
     /**
-     * The usual case of {@link #decimal}: a token of at most eight bytes ({@code "61800.10"}, {@code "0.003"}),
-     * read as one word. The digits on both sides of the point are moved together (the bytes after the point one
-     * byte down) and converted at once. The closing quote is in the word or the byte right after it. Answers
-     * false, the position unchanged, for anything else; {@link #longDecimal} then reads the token digit run by
-     * digit run and decides.
+     * {@code digits[.digits]"} from {@code start}, the closing quote consumed, into {@link #decimalValue} at
+     * {@code scale} and {@link #decimalDigits}.
+     *
+     * @return the position after the closing quote; -1 for any other text, more decimals than the scale, or a
+     * value that could reach 10^18.
      */
-    private boolean shortDecimal(final int scale) {
-        final long word = word(position);
+    private int decimalAt(final int start, final int scale) {
+        final int end = shortDecimal(start, scale);
+        if (end >= 0) {
+            return end;
+        }
+        position = start;
+        return longDecimal(scale) ? position : -1;
+    }
+
+    /**
+     * The usual case of {@link #decimalAt}: a token of at most eight bytes ({@code "61800.10"}, {@code "0.003"}),
+     * read as one word. The digits on both sides of the point are moved together (the bytes after the point one
+     * byte down) and converted at once. The closing quote is in the word or the byte right after it.
+     *
+     * @param start the token's first byte.
+     * @return the position after the closing quote; -1 for anything else, which {@link #longDecimal} then reads
+     * digit run by digit run and decides.
+     */
+    private int shortDecimal(final int start, final int scale) {
+        final long word = word(start);
         final long digits = word ^ ZEROS;
         final long nonDigits = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
         final int point = Long.numberOfTrailingZeros(nonDigits) >>> 3;
         if (point == 0 || point == 8 || point + scale > MAX_RUN) {
-            return false;
+            return -1;
         }
         final long pointBit = 0x80L << (point << 3);
         final int end;
@@ -204,7 +227,7 @@ final class DepthFastPath {
             end = Long.numberOfTrailingZeros(nonDigits & ~pointBit) >>> 3;
             fractionDigits = end - point - 1;
             if (fractionDigits <= 0 || fractionDigits > scale) {
-                return false;
+                return -1;
             }
             // Bytes point+1 .. end-1 move down by one byte, next to the integer digits.
             final long fractionMask = end == 8 ? -1L >>> ((point + 1) << 3) << (point << 3)
@@ -215,18 +238,17 @@ final class DepthFastPath {
             fractionDigits = 0;
             merged = below;
         }
-        final int quote = position + end;
+        final int quote = start + end;
         if (byteAt(quote) != '"') {
-            return false;
+            return -1;
         }
         final int count = point + fractionDigits;
         decimalValue = eightDigits(merged << ((8 - count) << 3)) * POW10[scale - fractionDigits];
         decimalDigits = fractionDigits;
-        position = quote + 1;
-        return true;
+        return quote + 1;
     }
 
-    /** {@link #decimal} for any length, one digit run at a time. */
+    /** {@link #decimalAt} for any length, from the position, one digit run at a time. */
     private boolean longDecimal(final int scale) {
         final long integerPart = digitRun();
         final int integerDigits = runLength;
