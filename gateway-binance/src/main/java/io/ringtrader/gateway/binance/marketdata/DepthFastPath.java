@@ -32,8 +32,9 @@ import java.nio.ByteOrder;
  * buffer's array or address (Agrona's per-byte checks are avoided without turning them off globally); digit runs
  * are found and converted eight bytes at a time (SWAR: the first non-digit byte of a word from one add and two
  * masks, eight digits combined in three multiplications). Reads never go past the payload: a word that would is
- * assembled byte by byte and padded with non-digits. Needs a little-endian platform; elsewhere it always
- * answers {@code false}.
+ * assembled byte by byte and padded with non-digits. Structural bytes between tokens are compared two at a time.
+ * Needs a little-endian platform (elsewhere it always answers {@code false}) that reads unaligned words, as
+ * Agrona's {@code UnsafeBuffer} itself assumes (x86-64, AArch64).
  *
  * <p>Not thread-safe: owned by one {@link DepthUpdateDecoder}.
  */
