@@ -1,0 +1,188 @@
+package io.ringtrader.gateway.binance.marketdata;
+
+import io.ringtrader.gateway.binance.CaptureData;
+import io.ringtrader.gateway.binance.TestInstruments;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import static io.ringtrader.gateway.binance.RecordedFrames.SUSHI_DEPTH;
+import static io.ringtrader.gateway.binance.RecordedFrames.payload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The fast path against the general path of {@link DepthUpdateDecoder}: same staging, or it declines. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DepthFastPathTest {
+    private static final String HEAD = "{\"e\":\"depthUpdate\",\"E\":1723161256299,\"T\":1723161256298,"
+        + "\"s\":\"BTCUSDT\",\"U\":5123107832006,\"u\":5123107837557,\"pu\":5123107831937,";
+
+    private final DepthFastPath fast = new DepthFastPath(TestInstruments.registry());
+    private final DepthStaging fastStaging = new DepthStaging(300);
+    private final DepthUpdateDecoder general = new DepthUpdateDecoder(TestInstruments.registry(), 300);
+
+    @Test
+    void shouldTakeTheFastPathForEveryDepthFrameOfTheCaptureWithTheGeneralPathsResult() throws IOException {
+        final Path file = CaptureData.capture(CaptureData.HFTBACKTEST);
+        final List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int depthFrames = 0;
+        for (final String line : lines) {
+            if (line.contains("\"e\":\"depthUpdate\"")) {
+                final String frame = line.substring(line.indexOf(' ') + 1);
+                assertTrue(fastAccepts(payload(frame)), () -> "fast path declined " + frame);
+                assertSameAsGeneral(payload(frame));
+                depthFrames++;
+            }
+        }
+        assertTrue(depthFrames > 100, "depth frames in the capture: " + depthFrames);
+    }
+
+    @Test
+    void shouldTakeTheFastPathForARecordedDiffAtAnotherScale() {
+        assertTrue(fastAccepts(payload(SUSHI_DEPTH)));
+        assertSameAsGeneral(payload(SUSHI_DEPTH));
+    }
+
+    @Test
+    void shouldReadADirectBufferLikeAnArray() {
+        final byte[] bytes = payload(SUSHI_DEPTH).getBytes(StandardCharsets.US_ASCII);
+        final ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length + 16);
+        direct.position(7);
+        direct.put(bytes);
+        fastStaging.clear();
+        assertTrue(fast.decode(new UnsafeBuffer(direct), 7, bytes.length, 42L, fastStaging));
+        assertEquals(DecodeStatus.OK, general.decode(new UnsafeBuffer(bytes), 0, bytes.length, 42L));
+        assertStagingEquals(general.staging(), fastStaging);
+    }
+
+    @Test
+    void shouldDeclineEveryTruncationOfAFrame() {
+        final String payload = payload(SUSHI_DEPTH);
+        for (int length = 0; length < payload.length(); length++) {
+            final byte[] bytes = payload.getBytes(StandardCharsets.US_ASCII);
+            fastStaging.clear();
+            assertFalse(fast.decode(new UnsafeBuffer(bytes), 0, length, 0L, fastStaging), "length " + length);
+        }
+    }
+
+    @Test
+    void shouldDeclineWhatTheGeneralPathRejectsOrReadsDifferently() {
+        final String[] declined = {
+            HEAD + "\"b\":[[\"61800.123\",\"1\"]],\"a\":[]}",          // more decimals than the scale
+            HEAD + "\"b\":[[\"61800.100\",\"1\"]],\"a\":[]}",          // zeros beyond the scale: general path
+            HEAD + "\"b\":[[\"0.00\",\"1\"]],\"a\":[]}",               // zero price
+            HEAD + "\"b\":[[\"1\",\"-1\"]],\"a\":[]}",                 // negative quantity
+            HEAD + "\"b\":[[\".5\",\"1\"]],\"a\":[]}",
+            HEAD + "\"b\":[[\"5.\",\"1\"]],\"a\":[]}",
+            HEAD + "\"b\":[[\"1e3\",\"1\"]],\"a\":[]}",
+            HEAD + "\"b\":[[\"1234567890123456789\",\"1\"]],\"a\":[]}", // may overflow: general path
+            HEAD + "\"b\":[[1.5,\"1\"]],\"a\":[]}",                    // bare number
+            HEAD + "\"b\":[[\"1.5\",\"1\",\"2\"]],\"a\":[]}",
+            HEAD + "\"b\":[],\"a\":[] }",
+            HEAD + "\"b\":[],\"a\":[]}x",
+            HEAD + "\"b\":[] ,\"a\":[]}",
+            HEAD + "\"a\":[],\"b\":[]}",
+            HEAD.replace("\"pu\":5123107831937", "\"pu\":-1") + "\"b\":[],\"a\":[]}",
+            HEAD.replace("\"U\":5123107832006", "\"U\":05123107832006") + "\"b\":[],\"a\":[]}",
+            HEAD.replace("\"u\":5123107837557", "\"u\":5123107832005") + "\"b\":[],\"a\":[]}",
+            HEAD.replace("BTCUSDT", "ETHUSDT") + "\"b\":[],\"a\":[]}",
+            HEAD.replace("BTCUSDT", "BTC\\u0055SDT") + "\"b\":[],\"a\":[]}",
+            HEAD.replace("1723161256299", "99999999999999999") + "\"b\":[],\"a\":[]}",
+        };
+        for (final String payload : declined) {
+            assertFalse(fastAccepts(payload), payload);
+        }
+    }
+
+    @Test
+    void shouldAgreeWithTheGeneralPathOnRandomDecimals() {
+        final SplittableRandom random = new SplittableRandom(20261202L);
+        final StringBuilder payload = new StringBuilder();
+        for (int round = 0; round < 2_000; round++) {
+            payload.setLength(0);
+            payload.append(HEAD).append("\"b\":[");
+            final int levels = random.nextInt(4);
+            for (int i = 0; i < levels; i++) {
+                payload.append(i == 0 ? "" : ",").append("[\"").append(randomDecimal(random)).append("\",\"")
+                    .append(randomDecimal(random)).append("\"]");
+            }
+            payload.append("],\"a\":[[\"").append(randomDecimal(random)).append("\",\"")
+                .append(randomDecimal(random)).append("\"]]}");
+            assertSameAsGeneral(payload.toString());
+        }
+    }
+
+    @Test
+    void shouldDecodeEightDigitRunsAndLongerOnesExactly() {
+        final String payload = HEAD + "\"b\":[[\"12345678.90\",\"123456789012345.123\"],[\"00000001.00\",\"0.001\"]],"
+            + "\"a\":[[\"9999999999999999.99\",\"0\"]]}";
+        assertTrue(fastAccepts(payload));
+        assertEquals(1_234_567_890L, fastStaging.bidPrice(0));
+        assertEquals(123_456_789_012_345_123L, fastStaging.bidQty(0));
+        assertEquals(100L, fastStaging.bidPrice(1));
+        assertEquals(999_999_999_999_999_999L, fastStaging.askPrice(0));
+        assertSameAsGeneral(payload);
+    }
+
+    private static String randomDecimal(final SplittableRandom random) {
+        final StringBuilder text = new StringBuilder();
+        final int integerDigits = random.nextInt(1, 21);
+        for (int i = 0; i < integerDigits; i++) {
+            text.append((char)('0' + (random.nextInt(3) == 0 ? 0 : random.nextInt(10))));
+        }
+        final int fractionDigits = random.nextInt(6);
+        if (fractionDigits > 0) {
+            text.append('.');
+            for (int i = 0; i < fractionDigits; i++) {
+                text.append((char)('0' + (random.nextBoolean() ? 0 : random.nextInt(10))));
+            }
+        }
+        return text.toString();
+    }
+
+    private boolean fastAccepts(final String payload) {
+        final byte[] bytes = payload.getBytes(StandardCharsets.US_ASCII);
+        fastStaging.clear();
+        return fast.decode(new UnsafeBuffer(bytes), 0, bytes.length, 42L, fastStaging);
+    }
+
+    /** When the fast path accepts, the general path (run on the same text with a space added) agrees. */
+    private void assertSameAsGeneral(final String payload) {
+        final boolean accepted = fastAccepts(payload);
+        final String spaced = "{ " + payload.substring(1);
+        final byte[] bytes = spaced.getBytes(StandardCharsets.US_ASCII);
+        final DecodeStatus status = general.decode(new UnsafeBuffer(bytes), 0, bytes.length, 42L);
+        if (accepted) {
+            assertEquals(DecodeStatus.OK, status, payload);
+            assertStagingEquals(general.staging(), fastStaging);
+        }
+    }
+
+    private static void assertStagingEquals(final DepthStaging expected, final DepthStaging actual) {
+        assertEquals(expected.toString(), actual.toString());
+        assertEquals(expected.exchangeTimeNs, actual.exchangeTimeNs);
+        assertEquals(expected.receiveTimeNs, actual.receiveTimeNs);
+        for (int i = 0; i < expected.bidCount(); i++) {
+            assertEquals(expected.bidPrice(i), actual.bidPrice(i), "bid price " + i);
+            assertEquals(expected.bidQty(i), actual.bidQty(i), "bid qty " + i);
+            assertEquals(expected.bidPriceDecimals(i), actual.bidPriceDecimals(i), "bid price decimals " + i);
+            assertEquals(expected.bidQtyDecimals(i), actual.bidQtyDecimals(i), "bid qty decimals " + i);
+        }
+        for (int i = 0; i < expected.askCount(); i++) {
+            assertEquals(expected.askPrice(i), actual.askPrice(i), "ask price " + i);
+            assertEquals(expected.askQty(i), actual.askQty(i), "ask qty " + i);
+            assertEquals(expected.askPriceDecimals(i), actual.askPriceDecimals(i), "ask price decimals " + i);
+            assertEquals(expected.askQtyDecimals(i), actual.askQtyDecimals(i), "ask qty decimals " + i);
+        }
+    }
+}
