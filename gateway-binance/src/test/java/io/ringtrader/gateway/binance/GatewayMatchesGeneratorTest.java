@@ -1,0 +1,201 @@
+package io.ringtrader.gateway.binance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringtrader.engine.book.BookHandler;
+import io.ringtrader.engine.book.BookState;
+import io.ringtrader.engine.book.OrderBook;
+import io.ringtrader.engine.book.OrderBooks;
+import io.ringtrader.engine.config.ConfigLoader;
+import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.pipeline.FeatureStage;
+import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.pipeline.StageId;
+import io.ringtrader.engine.pipeline.StageThreadSpec;
+import io.ringtrader.engine.pipeline.WaitStrategyKind;
+import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.engine.time.SystemEpochNanoClock;
+import io.ringtrader.sim.L2Book;
+import io.ringtrader.sim.SimSymbol;
+import io.ringtrader.sim.binance.BinanceSim;
+import io.ringtrader.sim.binance.BinanceSimConfig;
+import io.ringtrader.sim.binance.gen.SyntheticMarket;
+import io.ringtrader.sim.binance.gen.SyntheticMarketConfig;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The gateway's synced books equal the synthetic market's books at checkpoints: the seeded generator drives
+ * exchange-sim, the gateway follows over loopback WebSockets and REST snapshots, and after each burst of events the
+ * engine's whole book (every level) must be the generator's.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class GatewayMatchesGeneratorTest {
+    private static final long WAIT_NS = TimeUnit.SECONDS.toNanos(30);
+
+    private BinanceSim sim;
+    private Pipeline pipeline;
+    private final ConcurrentHashMap<Integer, BookCopy> latest = new ConcurrentHashMap<>();
+
+    /** One price level, mantissas. */
+    record Level(long price, long qty) {
+    }
+
+    /** The whole book as the book stage left it after an update with this {@code u}. */
+    record BookCopy(long lastUpdateId, BookState state, List<Level> bids, List<Level> asks) {
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (pipeline != null) {
+                pipeline.stop();
+            }
+        } finally {
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldHoldTheGeneratorsBookAtEveryCheckpoint() {
+        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).symbol(SimSymbol.ethusdt()).build())
+            .start();
+        final SyntheticMarket market = new SyntheticMarket(sim, SyntheticMarketConfig.builder().seed(11).eventRate(5_000)
+            .timeMode(SyntheticMarketConfig.TimeMode.SIMULATED).build());
+        final InstrumentRegistry instruments = startGateway();
+
+        market.runFor(200);
+        for (int checkpoint = 0; checkpoint < 4; checkpoint++) {
+            awaitCaughtUp(market, instruments);
+            for (final Instrument instrument : instruments.instruments()) {
+                final BookCopy copy = latest.get(instrument.id());
+                assertEquals(BookState.VALID, copy.state(), instrument.symbol());
+                assertEquals(levels(market.book(instrument.symbol(), L2Book.Side.BID), instrument), copy.bids(),
+                    instrument.symbol() + " bids at checkpoint " + checkpoint);
+                assertEquals(levels(market.book(instrument.symbol(), L2Book.Side.ASK), instrument), copy.asks(),
+                    instrument.symbol() + " asks at checkpoint " + checkpoint);
+                assertTrue(copy.bids().size() > 5 && copy.asks().size() > 5, "a real book: " + copy.bids().size());
+            }
+            market.runFor(1_500);
+        }
+    }
+
+    /** Runs more events until the gateway's book of every instrument has caught up with the last diff sent. */
+    private void awaitCaughtUp(final SyntheticMarket market, final InstrumentRegistry instruments) {
+        final long deadline = System.nanoTime() + WAIT_NS;
+        while (true) {
+            boolean caughtUp = true;
+            for (final Instrument instrument : instruments.instruments()) {
+                final BookCopy copy = latest.get(instrument.id());
+                caughtUp &= copy != null && copy.state() == BookState.VALID
+                    && copy.lastUpdateId() == sim.market().lastUpdateId(instrument.symbol());
+            }
+            if (caughtUp) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the gateway did not catch up: " + latest + " vs sim "
+                    + sim.market().lastUpdateId("BTCUSDT") + "/" + sim.market().lastUpdateId("ETHUSDT"));
+            }
+            sleep(200);
+            // a book waits for a diff that bridges its snapshot: keep the market moving until it has one
+            if (!allSynced(instruments)) {
+                market.runFor(20);
+            }
+        }
+    }
+
+    private boolean allSynced(final InstrumentRegistry instruments) {
+        for (final Instrument instrument : instruments.instruments()) {
+            final BookCopy copy = latest.get(instrument.id());
+            if (copy == null || copy.state() != BookState.VALID) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private InstrumentRegistry startGateway() {
+        final RingTraderConfig config = ConfigLoader.parse(String.join("\n",
+            "instruments:",
+            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
+            "  - {symbol: ETHUSDT, venue: binance, tickSize: \"0.01\", lotSize: \"0.001\"}",
+            "venues:",
+            "  binance:",
+            "    enabled: true",
+            "    restUrl: " + sim.restBaseUrl(),
+            "    wsUrl: " + sim.wsBaseUrl(),
+            "    streams: {bookTicker: false, trades: false, klines: [], markPrice: false, openInterestInterval: 0s}",
+            ""), "gen.yaml", name -> null).config();
+        final InstrumentRegistry instruments = Engine.registry(config.instruments());
+        final DistinctErrorHandler errors = new DistinctErrorHandler();
+        final OrderBooks books = new OrderBooks(instruments.count(), 64, 20_000);
+        final BinanceGateway gateway = new BinanceGateway(config.venues().binance(), instruments, 32,
+            new SystemEpochNanoClock(), errors, null, false);
+        pipeline = Pipeline.builder()
+            .inboundRingSize(4_096)
+            .levelsPerSlot(32)
+            .errorHandler(errors)
+            .threads(List.of(
+                StageThreadSpec.of("gen-journal", WaitStrategyKind.SLEEPING, StageId.JOURNAL),
+                StageThreadSpec.of("gen-logic", WaitStrategyKind.SLEEPING, StageId.BOOK, StageId.FEATURES, StageId.MODEL,
+                    StageId.STRATEGY, StageId.RISK, StageId.ROUTER),
+                StageThreadSpec.of("gen-venue", WaitStrategyKind.SLEEPING, StageId.VENUE),
+                StageThreadSpec.of("gen-out-journal", WaitStrategyKind.SLEEPING, StageId.OUTBOUND_JOURNAL)))
+            .book(new BookHandler(books, errors))
+            // on the book's thread, right after it: copy the whole book after each complete update
+            .features((FeatureStage)(event, sequence, endOfBatch) -> copyBook(event, books))
+            .producer(gateway)
+            .build();
+        pipeline.start();
+        return instruments;
+    }
+
+    private void copyBook(final InboundEvent event, final OrderBooks books) {
+        if ((event.kind != EventKind.BOOK_DELTA && event.kind != EventKind.BOOK_SNAPSHOT) || !event.batchLast) {
+            return;
+        }
+        final OrderBook book = books.book(event.instrumentId);
+        final List<Level> bids = new ArrayList<>(book.bidCount());
+        for (int i = 0; i < book.bidCount(); i++) {
+            bids.add(new Level(book.bidPrice(i), book.bidQty(i)));
+        }
+        final List<Level> asks = new ArrayList<>(book.askCount());
+        for (int i = 0; i < book.askCount(); i++) {
+            asks.add(new Level(book.askPrice(i), book.askQty(i)));
+        }
+        latest.put(event.instrumentId, new BookCopy(event.lastUpdateId, book.state(), List.copyOf(bids), List.copyOf(asks)));
+    }
+
+    private static List<Level> levels(final List<BigDecimal[]> side, final Instrument instrument) {
+        final List<Level> levels = new ArrayList<>(side.size());
+        for (final BigDecimal[] level : side) {
+            levels.add(new Level(level[0].movePointRight(instrument.priceScale()).longValueExact(),
+                level[1].movePointRight(instrument.qtyScale()).longValueExact()));
+        }
+        return levels;
+    }
+
+    private static void sleep(final long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
