@@ -27,20 +27,23 @@ final class FixedRateDepthDriver implements Runnable {
     private final long startNs;
     private final long periodNs;
     private final long frames;
+    private final long firstMeasuredFrame;
     private final String[][][] bidChanges = new String[CHANGED_LEVELS * QTY_VARIANTS][][];
     private final String[][][] askChanges = new String[CHANGED_LEVELS * QTY_VARIANTS][][];
     private volatile boolean stopped;
     private volatile long sent;
     private volatile long maxLagNs;
     private volatile long lastSentNs;
+    private volatile long firstMeasuredSentNs;
 
     /**
      * @param startNs  the intended send time of frame 0 ({@code System.nanoTime()} scale).
      * @param periodNs nanoseconds between intended send times (1e9 / rate).
      * @param frames   frames to offer.
+     * @param firstMeasuredFrame the first frame whose send lag counts towards {@link #maxLagNs} (after the warm-up).
      */
     FixedRateDepthDriver(final BinanceMarket market, final String symbol, final IntendedSendTimes sendTimes,
-        final long startNs, final long periodNs, final long frames) {
+        final long startNs, final long periodNs, final long frames, final long firstMeasuredFrame) {
         if (periodNs < 1 || frames < 1) {
             throw new IllegalArgumentException("periodNs and frames must be positive: " + periodNs + ", " + frames);
         }
@@ -50,6 +53,7 @@ final class FixedRateDepthDriver implements Runnable {
         this.startNs = startNs;
         this.periodNs = periodNs;
         this.frames = frames;
+        this.firstMeasuredFrame = firstMeasuredFrame;
         for (int level = 0; level < CHANGED_LEVELS; level++) {
             for (int q = 0; q < QTY_VARIANTS; q++) {
                 final String qty = quantity(1_000 + 1 + q + level);
@@ -84,7 +88,12 @@ final class FixedRateDepthDriver implements Runnable {
                 }
                 nowNs = System.nanoTime();
             }
-            lag = Math.max(lag, nowNs - dueNs);
+            if (k >= firstMeasuredFrame) {
+                lag = Math.max(lag, nowNs - dueNs);
+                if (k == firstMeasuredFrame) {
+                    firstMeasuredSentNs = nowNs;
+                }
+            }
             sendTimes.append(lastU, dueNs);
             final int variant = (int)((k >>> 1) % (CHANGED_LEVELS * QTY_VARIANTS));
             lastU = (k & 1) == 0
@@ -106,9 +115,14 @@ final class FixedRateDepthDriver implements Runnable {
         return sent;
     }
 
-    /** The worst delay of a send behind its intended time, ns. */
+    /** The worst delay of a measured frame's send behind its intended time, ns. */
     long maxLagNs() {
         return maxLagNs;
+    }
+
+    /** When the first measured frame was handed to the sim ({@code System.nanoTime()}), 0 before. */
+    long firstMeasuredSentNs() {
+        return firstMeasuredSentNs;
     }
 
     /** When the latest frame was handed to the sim ({@code System.nanoTime()}). */

@@ -68,6 +68,12 @@ final class IntendedSendTimes {
         return UNKNOWN;
     }
 
+    /** The latest key appended, or {@link Long#MIN_VALUE}; any thread. */
+    long lastKey() {
+        final long n = count.getAcquire();
+        return n == 0 ? Long.MIN_VALUE : keys[(int)((n - 1) & mask)];
+    }
+
     /** Entries appended so far. */
     long size() {
         return count.getAcquire();

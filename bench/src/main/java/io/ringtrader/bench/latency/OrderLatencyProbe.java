@@ -25,6 +25,7 @@ final class OrderLatencyProbe implements VenueStage {
     private long rejected;
     private long unmatched;
     private long outsideWindow;
+    private volatile long lastCauseKey = Long.MIN_VALUE;
 
     /** Measures nothing until {@link #window} is set. */
     OrderLatencyProbe(final LatencyProbeStrategy strategy, final IntendedSendTimes sendTimes, final Histogram histogram) {
@@ -54,7 +55,9 @@ final class OrderLatencyProbe implements VenueStage {
         if (command.decision != RiskDecision.ACCEPTED) {
             rejected++;
         }
-        final long intendedNs = sendTimes.intendedNanos(strategy.causePrevUpdateId(command.clientOrderId));
+        final long causeKey = strategy.causePrevUpdateId(command.clientOrderId);
+        final long intendedNs = sendTimes.intendedNanos(causeKey);
+        lastCauseKey = causeKey;
         if (intendedNs == IntendedSendTimes.UNKNOWN) {
             unmatched++;
             return;
@@ -64,6 +67,11 @@ final class OrderLatencyProbe implements VenueStage {
             return;
         }
         histogram.recordValue(Math.min(Math.max(0, nowNs - intendedNs), histogram.getHighestTrackableValue()));
+    }
+
+    /** The {@code pu} of the frame behind the latest command; any thread. */
+    long lastCauseKey() {
+        return lastCauseKey;
     }
 
     /** New-order commands seen. */

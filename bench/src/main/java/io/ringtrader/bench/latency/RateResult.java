@@ -10,12 +10,12 @@ import org.HdrHistogram.Histogram;
  * @param offeredRate     frames/s asked for.
  * @param framesScheduled frames on the schedule inside the measurement window.
  * @param framesSent      of those, frames the driver handed to the sim before it stopped.
- * @param achievedRate    frames sent in the window per second of actual sending.
+ * @param achievedRate    measured frames sent per second, from the actual send of the first to that of the last.
  * @param ordersMeasured  order commands recorded in the histogram.
  * @param commands        new-order commands the venue stage saw (warm-up included).
  * @param rejected        commands the risk stage did not accept (all are measured: they are on the ring).
  * @param unmatched       commands whose frame was not found.
- * @param maxDriverLagNs  worst delay of a send behind its intended time.
+ * @param maxDriverLagNs  worst delay of a measured frame's send behind its intended time.
  * @param engineErrors    errors the engine counted.
  * @param histogram       tick-to-order latency, ns.
  * @param hgrm            the percentile file written.

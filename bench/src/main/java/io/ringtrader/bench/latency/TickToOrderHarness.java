@@ -51,8 +51,8 @@ public final class TickToOrderHarness {
     private static final String DEPTH_STREAM = "btcusdt@depth@100ms";
     private static final long HIGHEST_TRACKABLE_NS = TimeUnit.SECONDS.toNanos(60);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration DRAIN_QUIET = Duration.ofMillis(300);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DRAIN_QUIET = Duration.ofSeconds(3);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
     private static final int CAUSE_SLOTS = 1 << 17;
     private static final int OUTBOUND_RING = 1 << 14;
 
@@ -121,16 +121,18 @@ public final class TickToOrderHarness {
                 awaitSubscribed(sim);
                 startedNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
                 probe.recorder.window(startedNs + warmupFrames * periodNs, startedNs + totalFrames * periodNs);
-                driver = new FixedRateDepthDriver(sim.market(), SYMBOL, sendTimes, startedNs, periodNs, totalFrames);
+                driver = new FixedRateDepthDriver(sim.market(), SYMBOL, sendTimes, startedNs, periodNs, totalFrames,
+                    warmupFrames);
                 final Thread thread = new Thread(driver, "tick-to-order-driver");
                 thread.start();
                 try {
-                    thread.join(TimeUnit.NANOSECONDS.toMillis(totalFrames * periodNs) + DRAIN_TIMEOUT.toMillis());
+                    // a driver that cannot keep up gets three times the schedule, then is stopped (frames sent says so)
+                    thread.join(3 * TimeUnit.NANOSECONDS.toMillis(totalFrames * periodNs) + DRAIN_TIMEOUT.toMillis());
                 } finally {
                     driver.stop();
                     thread.join();
                 }
-                awaitDrained(engine.pipeline());
+                awaitDrained(engine.pipeline(), probe.recorder, sendTimes);
             } finally {
                 final Pipeline.StopReport report = engine.stop();
                 if (!report.clean()) {
@@ -139,8 +141,7 @@ public final class TickToOrderHarness {
             }
             final OrderLatencyProbe recorder = probe.recorder;
             final long sentMeasured = Math.max(0, driver.sent() - warmupFrames);
-            final long measuredStartNs = startedNs + warmupFrames * periodNs;
-            final double achieved = sentMeasured / Math.max(1e-9, (driver.lastSentNs() - measuredStartNs) / 1e9);
+            final double achieved = sentMeasured / Math.max(1e-9, (driver.lastSentNs() - driver.firstMeasuredSentNs()) / 1e9);
             final Path hgrm = settings.outputDir().resolve("tick-to-order-" + rate + ".hgrm");
             try (PrintStream file = new PrintStream(Files.newOutputStream(hgrm), false, StandardCharsets.UTF_8)) {
                 histogram.outputPercentileDistribution(file, 1_000.0);
@@ -188,17 +189,27 @@ public final class TickToOrderHarness {
         }
     }
 
-    /** Waits until no order command arrived for {@link #DRAIN_QUIET} (or {@link #DRAIN_TIMEOUT}). */
-    private static void awaitDrained(final Pipeline pipeline) throws InterruptedException {
+    /**
+     * Waits until the order of the last frame offered reached the venue stage, or no order command arrived for
+     * {@link #DRAIN_QUIET}, or {@link #DRAIN_TIMEOUT} passed.
+     */
+    private static void awaitDrained(final Pipeline pipeline, final OrderLatencyProbe recorder,
+        final IntendedSendTimes sendTimes) throws InterruptedException {
+        final long lastKey = sendTimes.lastKey();
         final long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        long last = -1;
-        while (System.nanoTime() < deadline) {
-            final long now = pipeline.outboundPublished();
-            if (now == last) {
+        long last = pipeline.outboundPublished();
+        long lastProgressNs = System.nanoTime();
+        while (recorder.lastCauseKey() < lastKey) {
+            final long nowNs = System.nanoTime();
+            if (nowNs > deadline || nowNs - lastProgressNs > DRAIN_QUIET.toNanos()) {
                 return;
             }
-            last = now;
-            Thread.sleep(DRAIN_QUIET.toMillis());
+            Thread.sleep(10);
+            final long now = pipeline.outboundPublished();
+            if (now != last) {
+                last = now;
+                lastProgressNs = System.nanoTime();
+            }
         }
     }
 
