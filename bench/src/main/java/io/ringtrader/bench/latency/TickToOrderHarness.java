@@ -54,6 +54,7 @@ public final class TickToOrderHarness {
     private static final Duration DRAIN_QUIET = Duration.ofSeconds(3);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
     private static final int CAUSE_SLOTS = 1 << 17;
+    private static final int INBOUND_RING = 1 << 14;
     private static final int OUTBOUND_RING = 1 << 14;
 
     private final Settings settings;
@@ -96,6 +97,9 @@ public final class TickToOrderHarness {
             settings.warmup(), settings.duration());
         final List<RateResult> results = new ArrayList<>();
         for (final int rate : settings.rates()) {
+            // the previous engine's rings (hundreds of MB of slots) are garbage now: collect them before measuring,
+            // not in the middle of the next rate's window
+            System.gc();
             final RateResult result = runRate(rate);
             results.add(result);
             out.println(result.line());
@@ -119,6 +123,9 @@ public final class TickToOrderHarness {
             engine.start();
             try {
                 awaitSubscribed(sim);
+                // move the engine's freshly allocated ring slots out of the young generation now: evacuating them
+                // in the window costs young pauses of hundreds of ms on this VM
+                System.gc();
                 startedNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
                 probe.recorder.window(startedNs + warmupFrames * periodNs, startedNs + totalFrames * periodNs);
                 driver = new FixedRateDepthDriver(sim.market(), SYMBOL, sendTimes, startedNs, periodNs, totalFrames,
@@ -146,6 +153,9 @@ public final class TickToOrderHarness {
             try (PrintStream file = new PrintStream(Files.newOutputStream(hgrm), false, StandardCharsets.UTF_8)) {
                 histogram.outputPercentileDistribution(file, 1_000.0);
             }
+            for (final DistinctErrorHandler.DistinctError error : engine.errors().distinctErrors()) {
+                out.printf(Locale.ROOT, "  engine error x%d: %s %s%n", error.count(), error.kind(), error.description());
+            }
             return new RateResult(rate, measuredFrames, sentMeasured, achieved, histogram.getTotalCount(),
                 recorder.commands(), recorder.rejected(), recorder.unmatched(), driver.maxLagNs(),
                 engine.errors().totalCount(), histogram, hgrm);
@@ -165,7 +175,7 @@ public final class TickToOrderHarness {
             "    streams: {depth: 100ms, bookTicker: false, trades: false, klines: [], markPrice: false,"
                 + " openInterestInterval: 0s}",
             "pipeline:",
-            "  inboundRingSize: 65536",
+            "  inboundRingSize: " + INBOUND_RING,
             "  outboundRingSize: " + OUTBOUND_RING,
             "  threads:",
             "    - {name: rt-journal, stages: [journal], waitStrategy: " + wait + "}",
