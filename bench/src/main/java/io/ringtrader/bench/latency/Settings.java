@@ -16,13 +16,17 @@ import java.util.Objects;
  * @param everyNth     1 = every book delta becomes an order, N = every Nth.
  * @param waitStrategy how every ring thread waits (busy-spin starves a 2-core machine).
  * @param outputDir    where the {@code .hgrm} files go.
+ * @param inboundRing  inbound ring slots (a power of two); a full ring drops frames, which then yield no sample.
  */
 public record Settings(int[] rates, Duration warmup, Duration duration, int everyNth, WaitStrategyKind waitStrategy,
-    Path outputDir) {
-    /** 1k, 10k and 100k frames/s, 3 s warm-up, 10 s measured, every delta, blocking, {@code target/tick-to-order}. */
+    Path outputDir, int inboundRing) {
+    /**
+     * 1k, 10k and 100k frames/s, 3 s warm-up, 10 s measured, every delta, blocking, {@code target/tick-to-order},
+     * 16,384 inbound slots.
+     */
     public static Settings defaults() {
         return new Settings(new int[] {1_000, 10_000, 100_000}, Duration.ofSeconds(3), Duration.ofSeconds(10), 1,
-            WaitStrategyKind.BLOCKING, Path.of("target", "tick-to-order"));
+            WaitStrategyKind.BLOCKING, Path.of("target", "tick-to-order"), 16_384);
     }
 
     public Settings {
@@ -45,6 +49,9 @@ public record Settings(int[] rates, Duration warmup, Duration duration, int ever
         }
         Objects.requireNonNull(waitStrategy, "waitStrategy");
         Objects.requireNonNull(outputDir, "outputDir");
+        if (inboundRing < 64 || Integer.bitCount(inboundRing) != 1) {
+            throw new IllegalArgumentException("--ring must be a power of two >= 64: " + inboundRing);
+        }
     }
 
     @Override
@@ -53,8 +60,8 @@ public record Settings(int[] rates, Duration warmup, Duration duration, int ever
     }
 
     /**
-     * Reads {@code --rates 1000,10000 --warmup 3s --duration 10s --every 1 --wait blocking --out DIR} over the
-     * defaults.
+     * Reads {@code --rates 1000,10000 --warmup 3s --duration 10s --every 1 --wait blocking --out DIR
+     * --ring 16384} over the defaults.
      *
      * @throws IllegalArgumentException naming the bad argument.
      */
@@ -67,12 +74,20 @@ public record Settings(int[] rates, Duration warmup, Duration duration, int ever
             }
             final String value = args[i + 1];
             switch (key) {
-                case "--rates" -> s = new Settings(rates(value), s.warmup, s.duration, s.everyNth, s.waitStrategy, s.outputDir);
-                case "--warmup" -> s = new Settings(s.rates, duration(key, value), s.duration, s.everyNth, s.waitStrategy, s.outputDir);
-                case "--duration" -> s = new Settings(s.rates, s.warmup, duration(key, value), s.everyNth, s.waitStrategy, s.outputDir);
-                case "--every" -> s = new Settings(s.rates, s.warmup, s.duration, integer(key, value), s.waitStrategy, s.outputDir);
-                case "--wait" -> s = new Settings(s.rates, s.warmup, s.duration, s.everyNth, waitStrategy(value), s.outputDir);
-                case "--out" -> s = new Settings(s.rates, s.warmup, s.duration, s.everyNth, s.waitStrategy, Path.of(value));
+                case "--rates" -> s = new Settings(rates(value), s.warmup, s.duration, s.everyNth, s.waitStrategy,
+                    s.outputDir, s.inboundRing);
+                case "--warmup" -> s = new Settings(s.rates, duration(key, value), s.duration, s.everyNth, s.waitStrategy,
+                    s.outputDir, s.inboundRing);
+                case "--duration" -> s = new Settings(s.rates, s.warmup, duration(key, value), s.everyNth, s.waitStrategy,
+                    s.outputDir, s.inboundRing);
+                case "--every" -> s = new Settings(s.rates, s.warmup, s.duration, integer(key, value), s.waitStrategy,
+                    s.outputDir, s.inboundRing);
+                case "--wait" -> s = new Settings(s.rates, s.warmup, s.duration, s.everyNth, waitStrategy(value),
+                    s.outputDir, s.inboundRing);
+                case "--out" -> s = new Settings(s.rates, s.warmup, s.duration, s.everyNth, s.waitStrategy, Path.of(value),
+                    s.inboundRing);
+                case "--ring" -> s = new Settings(s.rates, s.warmup, s.duration, s.everyNth, s.waitStrategy, s.outputDir,
+                    integer(key, value));
                 default -> throw new IllegalArgumentException("unknown argument: " + key);
             }
         }
@@ -115,17 +130,18 @@ public record Settings(int[] rates, Duration warmup, Duration duration, int ever
     public boolean equals(final Object other) {
         return other instanceof Settings s && Arrays.equals(rates, s.rates) && warmup.equals(s.warmup)
             && duration.equals(s.duration) && everyNth == s.everyNth && waitStrategy == s.waitStrategy
-            && outputDir.equals(s.outputDir);
+            && outputDir.equals(s.outputDir) && inboundRing == s.inboundRing;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(rates), warmup, duration, everyNth, waitStrategy, outputDir);
+        return Objects.hash(Arrays.hashCode(rates), warmup, duration, everyNth, waitStrategy, outputDir, inboundRing);
     }
 
     @Override
     public String toString() {
         return "Settings{rates=" + Arrays.toString(rates) + ", warmup=" + warmup + ", duration=" + duration
-            + ", everyNth=" + everyNth + ", waitStrategy=" + waitStrategy.configName() + ", outputDir=" + outputDir + '}';
+            + ", everyNth=" + everyNth + ", waitStrategy=" + waitStrategy.configName() + ", outputDir=" + outputDir
+            + ", inboundRing=" + inboundRing + '}';
     }
 }

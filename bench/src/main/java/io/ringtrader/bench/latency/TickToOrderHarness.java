@@ -42,7 +42,7 @@ import org.HdrHistogram.Histogram;
  * warm-up's frames are not measured; one {@code .hgrm} per rate.
  *
  * <p>Usage: {@code TickToOrderHarness [--rates 1000,10000,100000] [--warmup 3s] [--duration 10s] [--every 1]
- * [--wait blocking|yielding|sleeping|busy-spin] [--out target/tick-to-order]}.
+ * [--wait blocking|yielding|sleeping|busy-spin] [--out target/tick-to-order] [--ring 16384]}.
  *
  * <p>{@link #run} is called on one thread and starts (and stops) the sim, the engine's threads and the driver.
  */
@@ -54,7 +54,6 @@ public final class TickToOrderHarness {
     private static final Duration DRAIN_QUIET = Duration.ofSeconds(3);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
     private static final int CAUSE_SLOTS = 1 << 17;
-    private static final int INBOUND_RING = 1 << 14;
     private static final int OUTBOUND_RING = 1 << 14;
 
     private final Settings settings;
@@ -77,7 +76,7 @@ public final class TickToOrderHarness {
         } catch (final IllegalArgumentException ex) {
             System.err.println(ex.getMessage());
             System.err.println("usage: TickToOrderHarness [--rates 1000,10000,100000] [--warmup 3s] [--duration 10s]"
-                + " [--every 1] [--wait blocking|yielding|sleeping|busy-spin] [--out DIR]");
+                + " [--every 1] [--wait blocking|yielding|sleeping|busy-spin] [--out DIR] [--ring 16384]");
             System.exit(2);
             return;
         }
@@ -91,10 +90,10 @@ public final class TickToOrderHarness {
      */
     public List<RateResult> run() throws IOException, InterruptedException {
         Files.createDirectories(settings.outputDir());
-        out.printf(Locale.ROOT, "tick-to-order: wait strategy %s on every ring thread, %d cores, JDK %s, every %d delta(s)"
-                + " -> one order; warm-up %s, measured %s%n", settings.waitStrategy().configName(),
-            Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), settings.everyNth(),
-            settings.warmup(), settings.duration());
+        out.printf(Locale.ROOT, "tick-to-order: wait strategy %s on every ring thread, inbound ring %d, %d cores,"
+                + " JDK %s, every %d delta(s) -> one order; warm-up %s, measured %s%n",
+            settings.waitStrategy().configName(), settings.inboundRing(), Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"), settings.everyNth(), settings.warmup(), settings.duration());
         final List<RateResult> results = new ArrayList<>();
         for (final int rate : settings.rates()) {
             // the previous engine's rings (hundreds of MB of slots) are garbage now: collect them before measuring,
@@ -175,7 +174,7 @@ public final class TickToOrderHarness {
             "    streams: {depth: 100ms, bookTicker: false, trades: false, klines: [], markPrice: false,"
                 + " openInterestInterval: 0s}",
             "pipeline:",
-            "  inboundRingSize: " + INBOUND_RING,
+            "  inboundRingSize: " + settings.inboundRing(),
             "  outboundRingSize: " + OUTBOUND_RING,
             "  threads:",
             "    - {name: rt-journal, stages: [journal], waitStrategy: " + wait + "}",
@@ -247,7 +246,8 @@ public final class TickToOrderHarness {
         public void extend(final Pipeline.Builder builder, final InstrumentRegistry instruments,
             final DistinctErrorHandler errors) {
             final StrategyHandler strategies = new StrategyHandler(instruments);
-            final StrategyContext context = strategies.context(0, "tick-to-order", instruments.byId(instruments.idOf(Venue.BINANCE_USDM, SYMBOL)));
+            final StrategyContext context = strategies.context(0, "tick-to-order",
+                instruments.byId(instruments.idOf(Venue.BINANCE_USDM, SYMBOL)));
             strategy = new LatencyProbeStrategy(context, everyNth, CAUSE_SLOTS);
             strategies.bind(context, strategy);
             builder.strategy(strategies)

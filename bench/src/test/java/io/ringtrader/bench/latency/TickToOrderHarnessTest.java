@@ -25,7 +25,7 @@ class TickToOrderHarnessTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void shouldMeasureOrdersAndWriteAHistogramAtOneThousandFramesPerSecond() throws Exception {
         final Settings settings = new Settings(new int[] {1_000}, Duration.ofSeconds(1), Duration.ofSeconds(2), 1,
-            WaitStrategyKind.BLOCKING, dir);
+            WaitStrategyKind.BLOCKING, dir, 4_096);
         final ByteArrayOutputStream report = new ByteArrayOutputStream();
 
         final List<RateResult> results =
@@ -45,7 +45,7 @@ class TickToOrderHarnessTest {
     @Test
     void shouldReadCommandLineSettingsOverTheDefaults() {
         final Settings settings = Settings.parse("--rates", "500,2000", "--warmup", "1s", "--duration", "250ms",
-            "--every", "3", "--wait", "yielding", "--out", "x");
+            "--every", "3", "--wait", "yielding", "--out", "x", "--ring", "65536");
 
         assertEquals(2, settings.rates().length);
         assertEquals(2_000, settings.rates()[1]);
@@ -53,6 +53,7 @@ class TickToOrderHarnessTest {
         assertEquals(3, settings.everyNth());
         assertEquals(WaitStrategyKind.YIELDING, settings.waitStrategy());
         assertEquals(Path.of("x"), settings.outputDir());
+        assertEquals(65_536, settings.inboundRing());
     }
 
     @Test
