@@ -51,11 +51,12 @@ final class DepthFastPath {
     /** Most digits in a run: below 10^18 nothing overflows. */
     private static final int MAX_RUN = 18;
     private static final long ZEROS = 0x3030303030303030L;
-    /** {@code ["}, {@code ,"}, {@code ],}, {@code ]]} read as little-endian pairs. */
+    /** {@code ["} read as a little-endian pair. */
     private static final int OPEN_LEVEL = '[' | '"' << 8;
-    private static final int BETWEEN = ',' | '"' << 8;
-    private static final int NEXT_LEVEL = ']' | ',' << 8;
-    private static final int LAST_LEVEL = ']' | ']' << 8;
+    /** {@code ","}, {@code "],}, {@code "]]}: a closing quote and what follows it, read as little-endian triples. */
+    private static final int BETWEEN = '"' | ',' << 8 | '"' << 16;
+    private static final int NEXT_LEVEL = '"' | ']' << 8 | ',' << 16;
+    private static final int LAST_LEVEL = '"' | ']' << 8 | ']' << 16;
     private static final long[] POW10 = new long[MAX_RUN + 1];
 
     static {
@@ -143,8 +144,9 @@ final class DepthFastPath {
             position++;
             return true;
         }
-        // The loop keeps the position in a local and reads pairs of structural bytes at once; decimals of up to
-        // eight bytes take the one-word path, longer ones the digit-run path through the position field.
+        // The loop keeps the position in a local and reads the structural bytes after each decimal (its closing
+        // quote included) as one triple; decimals of up to eight bytes take the one-word path, longer ones the
+        // digit-run path through the position field.
         int p = position;
         while (true) {
             if (pair(p) != OPEN_LEVEL) {
@@ -156,18 +158,18 @@ final class DepthFastPath {
             }
             final long price = decimalValue;
             final int priceDecimals = decimalDigits;
-            if (pair(p) != BETWEEN) {
+            if (triple(p) != BETWEEN) {
                 return false;
             }
-            p = decimalAt(p + 2, qtyScale);
+            p = decimalAt(p + 3, qtyScale);
             if (p < 0) {
                 return false;
             }
             final boolean added = bids
                 ? staging.addBid(price, decimalValue, priceDecimals, decimalDigits)
                 : staging.addAsk(price, decimalValue, priceDecimals, decimalDigits);
-            final int close = pair(p);
-            p += 2;
+            final int close = triple(p);
+            p += 3;
             if (!added) {
                 return false;
             }
@@ -181,17 +183,25 @@ final class DepthFastPath {
         }
     }
 
+    /**
+     * Three bytes from {@code index}, the first in the low byte; -1 unless a fourth byte follows in the payload
+     * (after the last level's {@code "]]} there is always at least a {@code ,} or {@code }}).
+     */
+    private int triple(final int index) {
+        return index <= limit - 4 ? UnsafeApi.getInt(array, address + index) & 0xFF_FFFF : -1;
+    }
+
     /** Two bytes from {@code index}, the first in the low byte; -1 past the payload. */
     private int pair(final int index) {
         return index <= limit - 2 ? UnsafeApi.getShort(array, address + index) & 0xFFFF : -1;
     }
 
     /**
-     * {@code digits[.digits]"} from {@code start}, the closing quote consumed, into {@link #decimalValue} at
-     * {@code scale} and {@link #decimalDigits}.
+     * {@code digits[.digits]} from {@code start} into {@link #decimalValue} at {@code scale} and
+     * {@link #decimalDigits}; the byte after the digits is left for the caller to check as the closing quote.
      *
-     * @return the position after the closing quote; -1 for any other text, more decimals than the scale, or a
-     * value that could reach 10^18.
+     * @return the position of the byte after the digits; -1 for any other text, more decimals than the scale, or
+     * a value that could reach 10^18.
      */
     private int decimalAt(final int start, final int scale) {
         final int end = shortDecimal(start, scale);
@@ -199,17 +209,19 @@ final class DepthFastPath {
             return end;
         }
         position = start;
-        return longDecimal(scale) ? position : -1;
+        // longDecimal has checked and consumed the closing quote; the caller checks it once more.
+        return longDecimal(scale) ? position - 1 : -1;
     }
 
     /**
      * The usual case of {@link #decimalAt}: a token of at most eight bytes ({@code "61800.10"}, {@code "0.003"}),
      * read as one word. The digits on both sides of the point are moved together (the bytes after the point one
-     * byte down) and converted at once. The closing quote is in the word or the byte right after it.
+     * byte down) and converted at once. The byte after the digits (the closing quote, which the caller checks) is
+     * in the word or right after it.
      *
      * @param start the token's first byte.
-     * @return the position after the closing quote; -1 for anything else, which {@link #longDecimal} then reads
-     * digit run by digit run and decides.
+     * @return the position of the byte after the digits; -1 for anything else, which {@link #longDecimal} then
+     * reads digit run by digit run and decides.
      */
     private int shortDecimal(final int start, final int scale) {
         final long word = word(start);
@@ -227,26 +239,23 @@ final class DepthFastPath {
         if (((word >>> (point << 3)) & 0xFF) == '.') {
             end = Long.numberOfTrailingZeros(nonDigits & ~pointBit) >>> 3;
             fractionDigits = end - point - 1;
-            if (fractionDigits <= 0 || fractionDigits > scale) {
+            // A fraction that fills the word may go on past it: then the long path reads the whole token.
+            if (fractionDigits <= 0 || fractionDigits > scale || end == 8 && byteAt(start + 8) != '"') {
                 return -1;
             }
-            // Bytes point+1 .. end-1 move down by one byte, next to the integer digits.
-            final long fractionMask = end == 8 ? -1L >>> ((point + 1) << 3) << (point << 3)
-                : ((1L << ((end - 1) << 3)) - 1) & ~((1L << (point << 3)) - 1);
+            // Bytes point+1 .. end-1 move down by one byte, next to the integer digits: to bytes point .. end-2.
+            // end - 1 is at most 7, so the shift stays below 64 and no case is special.
+            final long fractionMask = ((1L << ((end - 1) << 3)) - 1) & -(pointBit >>> 7);
             merged = below | ((digits >>> 8) & fractionMask);
         } else {
             end = point;
             fractionDigits = 0;
             merged = below;
         }
-        final int quote = start + end;
-        if (byteAt(quote) != '"') {
-            return -1;
-        }
         final int count = point + fractionDigits;
         decimalValue = eightDigits(merged << ((8 - count) << 3)) * POW10[scale - fractionDigits];
         decimalDigits = fractionDigits;
-        return quote + 1;
+        return start + end;
     }
 
     /** {@link #decimalAt} for any length, from the position, one digit run at a time. */

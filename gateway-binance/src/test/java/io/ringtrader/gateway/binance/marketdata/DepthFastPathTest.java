@@ -88,6 +88,11 @@ class DepthFastPathTest {
             HEAD + "\"b\":[[\"1234567890123456789\",\"1\"]],\"a\":[]}", // may overflow: general path
             HEAD + "\"b\":[[1.5,\"1\"]],\"a\":[]}",                    // bare number
             HEAD + "\"b\":[[\"1.5\",\"1\",\"2\"]],\"a\":[]}",
+            HEAD + "\"b\":[[\"61.5x\",\"1\"]],\"a\":[]}",                // no closing quote: inside the word,
+            HEAD + "\"b\":[[\"61800.10x\",\"1\"]],\"a\":[]}",            // right after a full word,
+            HEAD + "\"b\":[[\"618000.10.5\",\"1\"]],\"a\":[]}",          // after a long token,
+            HEAD + "\"b\":[[\"1\",\"2.5\" ]],\"a\":[]}",                  // after a quantity
+            HEAD + "\"b\":[[\"1\",\"2.5\"]],\"a\":[[\"1\",\"2\"]]",          // last level at the payload's end
             HEAD + "\"b\":[],\"a\":[] }",
             HEAD + "\"b\":[],\"a\":[]}x",
             HEAD + "\"b\":[] ,\"a\":[]}",
@@ -125,12 +130,14 @@ class DepthFastPathTest {
     @Test
     void shouldDecodeEightDigitRunsAndLongerOnesExactly() {
         final String payload = HEAD + "\"b\":[[\"12345678.90\",\"123456789012345.123\"],[\"00000001.00\",\"0.001\"]],"
-            + "\"a\":[[\"9999999999999999.99\",\"0\"]]}";
+            + "\"a\":[[\"9999999999999999.99\",\"0\"],[\"618113.30\",\"12345.678\"]]}";
         assertTrue(fastAccepts(payload));
         assertEquals(1_234_567_890L, fastStaging.bidPrice(0));
         assertEquals(123_456_789_012_345_123L, fastStaging.bidQty(0));
         assertEquals(100L, fastStaging.bidPrice(1));
         assertEquals(999_999_999_999_999_999L, fastStaging.askPrice(0));
+        assertEquals(61_811_330L, fastStaging.askPrice(1));
+        assertEquals(12_345_678L, fastStaging.askQty(1));
         assertSameAsGeneral(payload);
     }
 
