@@ -37,6 +37,10 @@ public final class BinanceFrameDecoder {
     private static final byte[] KLINE = {'k', 'l', 'i', 'n', 'e'};
     private static final byte[] MARK_PRICE = {'m', 'a', 'r', 'k', 'P', 'r', 'i', 'c', 'e', 'U', 'p', 'd', 'a', 't', 'e'};
 
+    /** How every depth payload Binance sends begins: its type is known without scanning. */
+    private static final byte[] DEPTH_HEAD = {'{', '"', 'e', '"', ':', '"', 'd', 'e', 'p', 't', 'h', 'U', 'p', 'd', 'a',
+        't', 'e', '"', ','};
+
     private static final int TYPE_NONE = 0;
     private static final int TYPE_DEPTH = 1;
     private static final int TYPE_BOOK_TICKER = 2;
@@ -246,8 +250,15 @@ public final class BinanceFrameDecoder {
         return status;
     }
 
-    /** Finds the payload's {@code e} and names its type; the decoder validates the whole payload afterwards. */
+    /**
+     * Finds the payload's {@code e} and names its type; the decoder validates the whole payload afterwards. A payload
+     * that begins with {@link #DEPTH_HEAD} is a depth update without a scan: the scan would stop at that same first
+     * member with the same answer.
+     */
     private int eventType(final DirectBuffer buffer, final int offset, final int length) {
+        if (startsWith(buffer, offset, length, DEPTH_HEAD)) {
+            return TYPE_DEPTH;
+        }
         if (!payload.wrap(buffer, offset, length).enterObject()) {
             return TYPE_NONE;
         }
@@ -268,6 +279,19 @@ public final class BinanceFrameDecoder {
             }
         }
         return TYPE_NONE;
+    }
+
+    private static boolean startsWith(final DirectBuffer buffer, final int offset, final int length,
+        final byte[] head) {
+        if (length < head.length) {
+            return false;
+        }
+        for (int i = 0; i < head.length; i++) {
+            if (buffer.getByte(offset + i) != head[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void published(final boolean published) {
