@@ -5,6 +5,7 @@ import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.gateway.binance.marketdata.AggTradeDecoder;
 import io.ringtrader.gateway.binance.marketdata.BookTickerDecoder;
+import io.ringtrader.gateway.binance.marketdata.DecodeOutcomes;
 import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
 import io.ringtrader.gateway.binance.marketdata.DepthSnapshotDecoder;
 import io.ringtrader.gateway.binance.marketdata.DepthUpdateDecoder;
@@ -52,6 +53,7 @@ public final class BinanceFrameDecoder {
     private final InstrumentRegistry instruments;
     private final EventSink sink;
     private final DistinctErrorHandler errors;
+    private final DecodeOutcomes outcomes;
     private final boolean publishKlineUpdates;
     private final FrameEnvelope envelope = new FrameEnvelope();
     private final JsonScanner payload = new JsonScanner();
@@ -62,11 +64,9 @@ public final class BinanceFrameDecoder {
     private final KlineDecoder kline;
     private final MarkPriceDecoder markPrice;
     private final BinanceBookSync[] syncs;
-    private final long[] problems = new long[DecodeStatus.values().length];
 
     private long frames;
     private long snapshots;
-    private long ignored;
     private long klineUpdatesSkipped;
     private long publishFailures;
 
@@ -82,6 +82,7 @@ public final class BinanceFrameDecoder {
         this.instruments = instruments;
         this.sink = sink;
         this.errors = errors;
+        this.outcomes = new DecodeOutcomes(errors, "");
         this.publishKlineUpdates = settings.publishKlineUpdates();
         this.depth = new DepthUpdateDecoder(instruments, settings.maxDiffLevels());
         this.snapshot = new DepthSnapshotDecoder(instruments, settings.maxSnapshotLevels());
@@ -145,7 +146,7 @@ public final class BinanceFrameDecoder {
 
     /** Frames ignored on purpose (subscription replies, events not consumed, non-market trades). */
     public long ignored() {
-        return ignored;
+        return outcomes.ignored();
     }
 
     /** Unclosed candles not published (see {@link MarketDataSettings#publishKlineUpdates()}). */
@@ -160,18 +161,12 @@ public final class BinanceFrameDecoder {
 
     /** Frames or snapshots dropped for this reason. */
     public long problems(final DecodeStatus status) {
-        return problems[status.ordinal()];
+        return outcomes.problems(status);
     }
 
     /** Frames and snapshots dropped as decode errors, all reasons. */
     public long decodeErrors() {
-        long total = 0;
-        for (final DecodeStatus status : DecodeStatus.values()) {
-            if (status.isError()) {
-                total += problems[status.ordinal()];
-            }
-        }
-        return total;
+        return outcomes.decodeErrors();
     }
 
     private DecodeStatus decodeFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
@@ -301,12 +296,6 @@ public final class BinanceFrameDecoder {
     }
 
     private DecodeStatus report(final DecodeStatus status) {
-        if (status == DecodeStatus.IGNORED) {
-            ignored++;
-        } else if (status.isError()) {
-            problems[status.ordinal()]++;
-            errors.onProblem(ErrorKind.DECODE, status.detail());
-        }
-        return status;
+        return outcomes.record(status);
     }
 }

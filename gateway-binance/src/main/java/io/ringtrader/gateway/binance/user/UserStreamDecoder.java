@@ -11,6 +11,7 @@ import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.gateway.binance.FrameEnvelope;
 import io.ringtrader.gateway.binance.marketdata.BinanceTime;
+import io.ringtrader.gateway.binance.marketdata.DecodeOutcomes;
 import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
 import io.ringtrader.gateway.binance.marketdata.Decimals;
 import io.ringtrader.gateway.binance.marketdata.EventSink;
@@ -74,19 +75,12 @@ public final class UserStreamDecoder {
     private static final int EXTRA_DIGITS = 8;
     /** Extra digits read before rounding PnL and commissions to 8 decimals (more would overflow large amounts). */
     private static final int AMOUNT_EXTRA_DIGITS = 2;
-    private static final String[] PROBLEM_DETAILS = new String[DecodeStatus.values().length];
-
-    static {
-        for (final DecodeStatus status : DecodeStatus.values()) {
-            PROBLEM_DETAILS[status.ordinal()] = "user stream " + status.detail();
-        }
-    }
-
     private final InstrumentRegistry instruments;
     private final EventSink sink;
     private final PositionListener positions;
     private final ListenKeyExpiryListener expiry;
     private final DistinctErrorHandler errors;
+    private final DecodeOutcomes outcomes;
     private final boolean restReportsAcksAndCancels;
     private final RequestedCancels requestedCancels;
     private final FrameEnvelope envelope = new FrameEnvelope();
@@ -99,12 +93,10 @@ public final class UserStreamDecoder {
     private final DecimalParser parser = new DecimalParser();
     private final ExecutionReport report = new ExecutionReport();
     private final PositionUpdate position = new PositionUpdate();
-    private final long[] problems = new long[DecodeStatus.values().length];
 
     private long frames;
     private long published;
     private long publishFailures;
-    private long ignored;
     private long unknownEvents;
     private long tradeLites;
     private long foreignOrders;
@@ -138,6 +130,7 @@ public final class UserStreamDecoder {
         this.positions = positions;
         this.expiry = expiry;
         this.errors = errors;
+        this.outcomes = new DecodeOutcomes(errors, "user stream ");
         this.restReportsAcksAndCancels = restReportsAcksAndCancels;
         this.requestedCancels = requestedCancels;
     }
@@ -150,14 +143,7 @@ public final class UserStreamDecoder {
      */
     public DecodeStatus onFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
         frames++;
-        final DecodeStatus status = decodeFrame(buffer, offset, length, receiveTimeNs);
-        if (status == DecodeStatus.IGNORED) {
-            ignored++;
-        } else if (status.isError()) {
-            problems[status.ordinal()]++;
-            errors.onProblem(ErrorKind.DECODE, PROBLEM_DETAILS[status.ordinal()]);
-        }
-        return status;
+        return outcomes.record(decodeFrame(buffer, offset, length, receiveTimeNs));
     }
 
     private DecodeStatus decodeFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
@@ -510,7 +496,7 @@ public final class UserStreamDecoder {
 
     /** Frames deliberately not published (replies, foreign orders, suppressed, TRADE_LITE, unknown events...). */
     public long ignored() {
-        return ignored;
+        return outcomes.ignored();
     }
 
     /** Events of a type this decoder does not know. */
@@ -547,17 +533,11 @@ public final class UserStreamDecoder {
 
     /** Frames dropped for {@code status}. */
     public long problems(final DecodeStatus status) {
-        return problems[status.ordinal()];
+        return outcomes.problems(status);
     }
 
     /** Frames dropped, all reasons. */
     public long decodeErrors() {
-        long total = 0;
-        for (final DecodeStatus status : DecodeStatus.values()) {
-            if (status.isError()) {
-                total += problems[status.ordinal()];
-            }
-        }
-        return total;
+        return outcomes.decodeErrors();
     }
 }
