@@ -3,10 +3,8 @@ package io.ringtrader.gateway.binance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ringtrader.engine.book.BookHandler;
 import io.ringtrader.engine.book.BookState;
 import io.ringtrader.engine.book.OrderBooks;
-import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.event.EventKind;
@@ -23,10 +21,7 @@ import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.FeatureStage;
 import io.ringtrader.engine.pipeline.Pipeline;
-import io.ringtrader.engine.pipeline.StageId;
-import io.ringtrader.engine.pipeline.StageThreadSpec;
 import io.ringtrader.engine.pipeline.VenueStage;
-import io.ringtrader.engine.pipeline.WaitStrategyKind;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import io.ringtrader.gateway.binance.sync.BinanceBookSync;
@@ -203,32 +198,15 @@ class BinanceGatewayIntegrationTest {
     // ------------------------------------------------------------------ harness
 
     private void start(final boolean live) {
-        final RingTraderConfig config = ConfigLoader.parse(String.join("\n",
-            "instruments:",
-            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
-            "venues:",
-            "  binance:",
-            "    enabled: true",
-            "    restUrl: " + sim.restBaseUrl(),
-            "    wsUrl: " + sim.wsBaseUrl(),
+        final RingTraderConfig config = SimPipelines.config(sim,
+            List.of("{symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}"),
             "    apiKey: it-key",
             "    apiSecret: it-secret",
             "    streams: {klines: [], markPrice: false, openInterestInterval: 0s}",
-            "    connection: {idleTimeout: 5s, reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}",
-            ""), "it.yaml", name -> null).config();
+            "    connection: {idleTimeout: 5s, reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}");
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
         gateway = new BinanceGateway(config.venues().binance(), instruments, 32, new SystemEpochNanoClock(), errors, null, live);
-        final Pipeline.Builder builder = Pipeline.builder()
-            .inboundRingSize(4_096)
-            .levelsPerSlot(32)
-            .errorHandler(errors)
-            .threads(List.of(
-                StageThreadSpec.of("it-journal", WaitStrategyKind.SLEEPING, StageId.JOURNAL),
-                StageThreadSpec.of("it-logic", WaitStrategyKind.SLEEPING, StageId.BOOK, StageId.FEATURES, StageId.MODEL,
-                    StageId.STRATEGY, StageId.RISK, StageId.ROUTER),
-                StageThreadSpec.of("it-venue", WaitStrategyKind.SLEEPING, StageId.VENUE),
-                StageThreadSpec.of("it-out-journal", WaitStrategyKind.SLEEPING, StageId.OUTBOUND_JOURNAL)))
-            .book(new BookHandler(new OrderBooks(instruments.count(), 64, 20_000), errors))
+        final Pipeline.Builder builder = SimPipelines.builder("it", new OrderBooks(instruments.count(), 64, 20_000), errors)
             .features((FeatureStage)(event, sequence, endOfBatch) -> seen.add(seen(event)))
             .producer(gateway);
         if (live) {

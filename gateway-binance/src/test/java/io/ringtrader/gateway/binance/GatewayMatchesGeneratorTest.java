@@ -3,11 +3,9 @@ package io.ringtrader.gateway.binance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ringtrader.engine.book.BookHandler;
 import io.ringtrader.engine.book.BookState;
 import io.ringtrader.engine.book.OrderBook;
 import io.ringtrader.engine.book.OrderBooks;
-import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.event.EventKind;
@@ -16,9 +14,6 @@ import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.pipeline.FeatureStage;
 import io.ringtrader.engine.pipeline.Pipeline;
-import io.ringtrader.engine.pipeline.StageId;
-import io.ringtrader.engine.pipeline.StageThreadSpec;
-import io.ringtrader.engine.pipeline.WaitStrategyKind;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import io.ringtrader.sim.L2Book;
@@ -130,33 +125,16 @@ class GatewayMatchesGeneratorTest {
     }
 
     private InstrumentRegistry startGateway() {
-        final RingTraderConfig config = ConfigLoader.parse(String.join("\n",
-            "instruments:",
-            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
-            "  - {symbol: ETHUSDT, venue: binance, tickSize: \"0.01\", lotSize: \"0.001\"}",
-            "venues:",
-            "  binance:",
-            "    enabled: true",
-            "    restUrl: " + sim.restBaseUrl(),
-            "    wsUrl: " + sim.wsBaseUrl(),
-            "    streams: {bookTicker: false, trades: false, klines: [], markPrice: false, openInterestInterval: 0s}",
-            ""), "gen.yaml", name -> null).config();
+        final RingTraderConfig config = SimPipelines.config(sim, List.of(
+                "{symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
+                "{symbol: ETHUSDT, venue: binance, tickSize: \"0.01\", lotSize: \"0.001\"}"),
+            "    streams: {bookTicker: false, trades: false, klines: [], markPrice: false, openInterestInterval: 0s}");
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
         final DistinctErrorHandler errors = new DistinctErrorHandler();
         final OrderBooks books = new OrderBooks(instruments.count(), 64, 20_000);
         final BinanceGateway gateway = new BinanceGateway(config.venues().binance(), instruments, 32,
             new SystemEpochNanoClock(), errors, null, false);
-        pipeline = Pipeline.builder()
-            .inboundRingSize(4_096)
-            .levelsPerSlot(32)
-            .errorHandler(errors)
-            .threads(List.of(
-                StageThreadSpec.of("gen-journal", WaitStrategyKind.SLEEPING, StageId.JOURNAL),
-                StageThreadSpec.of("gen-logic", WaitStrategyKind.SLEEPING, StageId.BOOK, StageId.FEATURES, StageId.MODEL,
-                    StageId.STRATEGY, StageId.RISK, StageId.ROUTER),
-                StageThreadSpec.of("gen-venue", WaitStrategyKind.SLEEPING, StageId.VENUE),
-                StageThreadSpec.of("gen-out-journal", WaitStrategyKind.SLEEPING, StageId.OUTBOUND_JOURNAL)))
-            .book(new BookHandler(books, errors))
+        pipeline = SimPipelines.builder("gen", books, errors)
             // on the book's thread, right after it: copy the whole book after each complete update
             .features((FeatureStage)(event, sequence, endOfBatch) -> copyBook(event, books))
             .producer(gateway)
