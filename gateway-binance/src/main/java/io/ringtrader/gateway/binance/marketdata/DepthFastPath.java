@@ -7,6 +7,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.UnsafeApi;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * One forward pass over a {@code depthUpdate} payload in exactly the shape Binance USDⓈ-M sends it:
@@ -28,11 +29,14 @@ import java.nio.ByteOrder;
  * the scale exceed 18 (where overflow becomes possible) are left to the general path as well, so the arithmetic
  * here never overflows: every mantissa is below 10^18.
  *
- * <p><b>Why it is fast.</b> One bounds check of the payload up front, then reads through {@link UnsafeApi} on the
- * buffer's array or address (Agrona's per-byte checks are avoided without turning them off globally); digit runs
- * are found and converted eight bytes at a time (SWAR: the first non-digit byte of a word from one add and two
- * masks, eight digits combined in three multiplications). Reads never go past the payload: a word that would is
- * assembled byte by byte and padded with non-digits. Structural bytes between tokens are compared two at a time.
+ * <p><b>Why it is fast.</b> The payload is first copied into an array of its own followed by zero bytes (a
+ * memory copy, a few nanoseconds a kilobyte), so every read afterwards is a plain unchecked load through
+ * {@link UnsafeApi} from a byte array the JIT knows is not null: no per-byte bounds checks, no memory fences
+ * around reads whose base might be heap or off-heap. Digit runs are found and converted eight bytes at a time
+ * (SWAR: the first non-digit byte of a word from one add and two masks, eight digits combined in three
+ * multiplications); a short decimal, both sides of its point, is one word. Literal keys and the structural bytes
+ * between tokens ({@code ","}, {@code "],["}, {@code "]]}) are compared as masked words. The symbol is read as two
+ * words and found in a small cache of symbols seen before, the registry asked only on a miss.
  * Needs a little-endian platform (elsewhere it always answers {@code false}) that reads unaligned words, as
  * Agrona's {@code UnsafeBuffer} itself assumes (x86-64, AArch64).
  *
@@ -40,24 +44,35 @@ import java.nio.ByteOrder;
  */
 final class DepthFastPath {
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-    private static final byte[] HEAD = bytes("{\"e\":\"depthUpdate\",\"E\":");
-    private static final byte[] T_KEY = bytes(",\"T\":");
-    private static final byte[] S_KEY = bytes(",\"s\":\"");
-    private static final byte[] FIRST_KEY = bytes(",\"U\":");
-    private static final byte[] LAST_KEY = bytes(",\"u\":");
-    private static final byte[] PREV_KEY = bytes(",\"pu\":");
-    private static final byte[] BIDS_KEY = bytes(",\"b\":");
-    private static final byte[] ASKS_KEY = bytes(",\"a\":");
+    private static final Literal HEAD = new Literal("{\"e\":\"depthUpdate\",\"E\":");
+    private static final Literal T_KEY = new Literal(",\"T\":");
+    private static final Literal S_KEY = new Literal(",\"s\":\"");
+    private static final Literal FIRST_KEY = new Literal(",\"U\":");
+    private static final Literal LAST_KEY = new Literal(",\"u\":");
+    private static final Literal PREV_KEY = new Literal(",\"pu\":");
+    private static final Literal BIDS_KEY = new Literal(",\"b\":");
+    private static final Literal ASKS_KEY = new Literal(",\"a\":");
     /** Most digits in a run: below 10^18 nothing overflows. */
     private static final int MAX_RUN = 18;
     private static final long ZEROS = 0x3030303030303030L;
+    private static final long QUOTES = 0x2222222222222222L;
+    /** Slots of the symbol cache: 2^this. */
+    private static final int SYMBOL_CACHE_BITS = 4;
     /** {@code ["} read as a little-endian pair. */
     private static final int OPEN_LEVEL = '[' | '"' << 8;
-    /** {@code ","}, {@code "],}, {@code "]]}: a closing quote and what follows it, read as little-endian triples. */
-    private static final int BETWEEN = '"' | ',' << 8 | '"' << 16;
-    private static final int NEXT_LEVEL = '"' | ']' << 8 | ',' << 16;
-    private static final int LAST_LEVEL = '"' | ']' << 8 | ']' << 16;
+    /**
+     * What follows a decimal's digits, read as little-endian words: {@code ","} after a price, {@code "],["} after a
+     * quantity and before the next level's price, {@code "]]} after the side's last quantity.
+     */
+    private static final long BETWEEN = '"' | ',' << 8 | '"' << 16;
+    private static final long NEXT_LEVEL = '"' | ']' << 8 | ',' << 16 | (long)'[' << 24 | (long)'"' << 32;
+    private static final long LAST_LEVEL = '"' | ']' << 8 | ']' << 16;
+    private static final long THREE_BYTES = 0xFF_FFFFL;
+    private static final long FIVE_BYTES = 0xFF_FFFF_FFFFL;
     private static final long[] POW10 = new long[MAX_RUN + 1];
+    private static final long ARRAY_BASE = UnsafeApi.arrayBaseOffset(byte[].class);
+    /** Zero bytes after the copied payload: more than any read reaches past the last byte matched in it. */
+    private static final int PADDING = 64;
 
     static {
         POW10[0] = 1;
@@ -67,17 +82,25 @@ final class DepthFastPath {
     }
 
     private final InstrumentRegistry instruments;
-    private byte[] array;
+    /** The payload being decoded, copied (see {@link #copy}); grows to the largest payload seen. */
+    private byte[] scratch = new byte[4096];
+    /** Added to a payload index, the offset of that byte in the array being read. */
     private long address;
     private int position;
     private int limit;
-    /** Digits in the last {@link #digitRun()}; -1 if the run was too long. */
+    /** Digits in the last {@link #digitRun}; -1 if the run was too long. */
     private int runLength;
     private long decimalValue;
     private int decimalDigits;
+    /** The symbol cache of {@link #symbolId}: symbol bytes as two masked words and length, and the instrument id. */
+    private final long[] symbolWords0 = new long[1 << SYMBOL_CACHE_BITS];
+    private final long[] symbolWords1 = new long[1 << SYMBOL_CACHE_BITS];
+    private final int[] symbolLengths = new int[1 << SYMBOL_CACHE_BITS];
+    private final int[] symbolIds = new int[1 << SYMBOL_CACHE_BITS];
 
     DepthFastPath(final InstrumentRegistry instruments) {
         this.instruments = instruments;
+        Arrays.fill(symbolLengths, -1);
     }
 
     /**
@@ -91,43 +114,36 @@ final class DepthFastPath {
         if (!LITTLE_ENDIAN || offset < 0 || length < 0 || offset > buffer.capacity() - length) {
             return false;
         }
-        array = buffer.byteArray();
-        address = buffer.addressOffset();
-        position = offset;
-        limit = offset + length;
-        if (!literal(HEAD)) {
+        final byte[] a = copy(buffer, offset, length);
+        if (!literal(a, HEAD)) {
             return false;
         }
-        final long eventTimeMs = integer();
-        if (eventTimeMs < 0 || !BinanceTime.valid(eventTimeMs) || !literal(T_KEY) || integer() < 0
-            || !literal(S_KEY)) {
+        final long eventTimeMs = integer(a);
+        if (eventTimeMs < 0 || !BinanceTime.valid(eventTimeMs) || !literal(a, T_KEY) || integer(a) < 0
+            || !literal(a, S_KEY)) {
             return false;
         }
-        final int symbolOffset = position;
-        if (!skipSymbol()) {
+        final int id = symbolId(a, buffer);
+        if (id == InstrumentRegistry.NOT_FOUND || !literal(a, FIRST_KEY)) {
             return false;
         }
-        final int id = instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, position - 1 - symbolOffset);
-        if (id == InstrumentRegistry.NOT_FOUND || !literal(FIRST_KEY)) {
+        final long first = integer(a);
+        if (first < 0 || !literal(a, LAST_KEY)) {
             return false;
         }
-        final long first = integer();
-        if (first < 0 || !literal(LAST_KEY)) {
+        final long last = integer(a);
+        if (last < first || !literal(a, PREV_KEY)) {
             return false;
         }
-        final long last = integer();
-        if (last < first || !literal(PREV_KEY)) {
-            return false;
-        }
-        final long prev = integer();
-        if (prev < 0 || !literal(BIDS_KEY)) {
+        final long prev = integer(a);
+        if (prev < 0 || !literal(a, BIDS_KEY)) {
             return false;
         }
         final Instrument instrument = instruments.byId(id);
         final int priceScale = instrument.priceScale();
         final int qtyScale = instrument.qtyScale();
-        if (!levels(staging, true, priceScale, qtyScale) || !literal(ASKS_KEY)
-            || !levels(staging, false, priceScale, qtyScale) || byteAt(position) != '}' || position + 1 != limit) {
+        if (!levels(a, staging, true, priceScale, qtyScale) || !literal(a, ASKS_KEY)
+            || !levels(a, staging, false, priceScale, qtyScale) || byteAt(a, position) != '}' || position + 1 != limit) {
             return false;
         }
         DepthUpdateDecoder.setHeader(staging, id, eventTimeMs, receiveTimeNs, first, last, prev);
@@ -135,65 +151,81 @@ final class DepthFastPath {
     }
 
     /** {@code [["price","qty"],...]} into one side; false on anything else. */
-    private boolean levels(final DepthStaging staging, final boolean bids, final int priceScale, final int qtyScale) {
-        if (byteAt(position) != '[') {
+    private boolean levels(final byte[] a, final DepthStaging staging, final boolean bids, final int priceScale,
+        final int qtyScale) {
+        // Never null; the check tells the JIT so, which lets it read without fencing (see copy).
+        if (a == null || byteAt(a, position) != '[') {
             return false;
         }
         position++;
-        if (byteAt(position) == ']') {
+        if (byteAt(a, position) == ']') {
             position++;
             return true;
         }
-        // The loop keeps the position in a local and reads the structural bytes after each decimal (its closing
-        // quote included) as one triple; decimals of up to eight bytes take the one-word path, longer ones the
+        if (pair(a, position) != OPEN_LEVEL) {
+            return false;
+        }
+        // The loop keeps the position in a local and reads the structural bytes after each decimal, its closing
+        // quote included, as one masked word: "," between price and quantity, "],[" to the next level's price or
+        // "]] at the end of the side. Decimals of up to eight bytes take the one-word path, longer ones the
         // digit-run path through the position field.
-        int p = position;
+        int p = position + 2;
         while (true) {
-            if (pair(p) != OPEN_LEVEL) {
-                return false;
-            }
-            p = decimalAt(p + 2, priceScale);
-            if (p < 0 || decimalValue == 0) {
+            final int priceEnd = decimalAt(a, p, priceScale);
+            if (priceEnd < 0 || decimalValue == 0) {
                 return false;
             }
             final long price = decimalValue;
             final int priceDecimals = decimalDigits;
-            if (triple(p) != BETWEEN) {
+            if ((word(a, priceEnd) & THREE_BYTES) != BETWEEN) {
                 return false;
             }
-            p = decimalAt(p + 3, qtyScale);
-            if (p < 0) {
+            final int qtyEnd = decimalAt(a, priceEnd + 3, qtyScale);
+            if (qtyEnd < 0) {
                 return false;
             }
             final boolean added = bids
                 ? staging.addBid(price, decimalValue, priceDecimals, decimalDigits)
                 : staging.addAsk(price, decimalValue, priceDecimals, decimalDigits);
-            final int close = triple(p);
-            p += 3;
+            final long after = word(a, qtyEnd) & FIVE_BYTES;
             if (!added) {
                 return false;
             }
-            if (close == LAST_LEVEL) {
-                position = p;
+            if (after == NEXT_LEVEL) {
+                p = qtyEnd + 5;
+            } else if ((after & THREE_BYTES) == LAST_LEVEL) {
+                position = qtyEnd + 3;
                 return true;
-            }
-            if (close != NEXT_LEVEL) {
+            } else {
                 return false;
             }
         }
     }
 
     /**
-     * Three bytes from {@code index}, the first in the low byte; -1 unless a fourth byte follows in the payload
-     * (after the last level's {@code "]]} there is always at least a {@code ,} or {@code }}).
+     * Copies the payload to {@link #scratch}, followed by {@value #PADDING} zero bytes, and sets {@link #address},
+     * {@link #position} and {@link #limit} for it. Reads then need no bounds checks: a parse advances at most a
+     * level's width past the last structural byte it matched inside the payload, and zero bytes past the payload
+     * match nothing the parser looks for (no digit, no quote, no bracket), so it stops there. Reading from an array
+     * known not to be null also lets the JIT compile every read to a plain load; a base that may be null (heap or
+     * off-heap decided at run time) makes it fence every read.
      */
-    private int triple(final int index) {
-        return index <= limit - 4 ? UnsafeApi.getInt(array, address + index) & 0xFF_FFFF : -1;
+    private byte[] copy(final DirectBuffer buffer, final int offset, final int length) {
+        if (scratch.length < length + PADDING) {
+            scratch = new byte[Math.max(length + PADDING, scratch.length * 2)];
+        }
+        final byte[] a = scratch;
+        buffer.getBytes(offset, a, 0, length);
+        Arrays.fill(a, length, length + PADDING, (byte)0);
+        position = offset;
+        limit = offset + length;
+        address = ARRAY_BASE - offset;
+        return a;
     }
 
-    /** Two bytes from {@code index}, the first in the low byte; -1 past the payload. */
-    private int pair(final int index) {
-        return index <= limit - 2 ? UnsafeApi.getShort(array, address + index) & 0xFFFF : -1;
+    /** Two bytes from {@code index}, the first in the low byte. */
+    private int pair(final byte[] a, final int index) {
+        return UnsafeApi.getShort(a, address + index) & 0xFFFF;
     }
 
     /**
@@ -203,14 +235,14 @@ final class DepthFastPath {
      * @return the position of the byte after the digits; -1 for any other text, more decimals than the scale, or
      * a value that could reach 10^18.
      */
-    private int decimalAt(final int start, final int scale) {
-        final int end = shortDecimal(start, scale);
+    private int decimalAt(final byte[] a, final int start, final int scale) {
+        final int end = shortDecimal(a, start, scale);
         if (end >= 0) {
             return end;
         }
         position = start;
         // longDecimal has checked and consumed the closing quote; the caller checks it once more.
-        return longDecimal(scale) ? position - 1 : -1;
+        return longDecimal(a, scale) ? position - 1 : -1;
     }
 
     /**
@@ -223,8 +255,8 @@ final class DepthFastPath {
      * @return the position of the byte after the digits; -1 for anything else, which {@link #longDecimal} then
      * reads digit run by digit run and decides.
      */
-    private int shortDecimal(final int start, final int scale) {
-        final long word = word(start);
+    private int shortDecimal(final byte[] a, final int start, final int scale) {
+        final long word = word(a, start);
         final long digits = word ^ ZEROS;
         final long nonDigits = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
         final int point = Long.numberOfTrailingZeros(nonDigits) >>> 3;
@@ -240,7 +272,7 @@ final class DepthFastPath {
             end = Long.numberOfTrailingZeros(nonDigits & ~pointBit) >>> 3;
             fractionDigits = end - point - 1;
             // A fraction that fills the word may go on past it: then the long path reads the whole token.
-            if (fractionDigits <= 0 || fractionDigits > scale || end == 8 && byteAt(start + 8) != '"') {
+            if (fractionDigits <= 0 || fractionDigits > scale || end == 8 && byteAt(a, start + 8) != '"') {
                 return -1;
             }
             // Bytes point+1 .. end-1 move down by one byte, next to the integer digits: to bytes point .. end-2.
@@ -259,23 +291,23 @@ final class DepthFastPath {
     }
 
     /** {@link #decimalAt} for any length, from the position, one digit run at a time. */
-    private boolean longDecimal(final int scale) {
-        final long integerPart = digitRun();
+    private boolean longDecimal(final byte[] a, final int scale) {
+        final long integerPart = digitRun(a);
         final int integerDigits = runLength;
         if (integerDigits <= 0 || integerDigits + scale > MAX_RUN) {
             return false;
         }
         long fraction = 0;
         int fractionDigits = 0;
-        byte next = byteAt(position);
+        byte next = byteAt(a, position);
         if (next == '.') {
             position++;
-            fraction = digitRun();
+            fraction = digitRun(a);
             fractionDigits = runLength;
             if (fractionDigits <= 0 || fractionDigits > scale) {
                 return false;
             }
-            next = byteAt(position);
+            next = byteAt(a, position);
         }
         if (next != '"') {
             return false;
@@ -287,10 +319,10 @@ final class DepthFastPath {
     }
 
     /** A JSON integer without sign or leading zero, of at most 18 digits; -1 for anything else. */
-    private long integer() {
+    private long integer(final byte[] a) {
         final int start = position;
-        final long value = digitRun();
-        if (runLength <= 0 || (runLength > 1 && byteAt(start) == '0')) {
+        final long value = digitRun(a);
+        if (runLength <= 0 || (runLength > 1 && byteAt(a, start) == '0')) {
             return -1;
         }
         return value;
@@ -300,14 +332,14 @@ final class DepthFastPath {
      * The run of ASCII digits at the position, read eight bytes at a time; leaves the position on the first
      * non-digit and the digit count in {@link #runLength} (-1 when over {@value #MAX_RUN} digits).
      */
-    private long digitRun() {
+    private long digitRun(final byte[] a) {
         long value = 0;
         int count = 0;
         while (true) {
             // Each byte XOR '0' is its digit value when it is a digit (0..9). A byte v is not a digit when v > 9,
             // that is when v + 0x76 or v itself has its top bit set; a carry out of a byte only disturbs the
             // bytes above it, so the lowest flagged byte is exactly the first non-digit.
-            final long digits = word(position) ^ ZEROS;
+            final long digits = word(a, position) ^ ZEROS;
             final long nonDigits = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
             final int n = Long.numberOfTrailingZeros(nonDigits) >>> 3;
             if (n == 0) {
@@ -339,10 +371,58 @@ final class DepthFastPath {
         return ((v & 0x0000FFFF0000FFFFL) * ((10_000L << 32) + 1)) >>> 32;
     }
 
+    /**
+     * The instrument of the symbol at the position, its closing quote consumed; {@link InstrumentRegistry#NOT_FOUND}
+     * for an unknown symbol or one that is not plain text. A symbol of up to 16 bytes is read as two words and looked
+     * up in a small cache of symbols seen before; a miss asks the registry and remembers what it found.
+     */
+    private int symbolId(final byte[] a, final DirectBuffer buffer) {
+        final int start = position;
+        final long word0 = word(a, start);
+        final long word1 = word(a, start + 8);
+        int length = firstQuote(word0);
+        if (length == 8) {
+            length += firstQuote(word1);
+        }
+        if (length < 16) {
+            final long masked0 = length >= 8 ? word0 : word0 & ((1L << (length << 3)) - 1);
+            final long masked1 = length <= 8 ? 0 : word1 & ((1L << ((length - 8) << 3)) - 1);
+            final int slot = (int)(((masked0 ^ masked1) * 0x9E37_79B9_7F4A_7C15L) >>> (64 - SYMBOL_CACHE_BITS));
+            if (symbolLengths[slot] == length && symbolWords0[slot] == masked0 && symbolWords1[slot] == masked1) {
+                position = start + length + 1;
+                return symbolIds[slot];
+            }
+            final int id = lookUpSymbol(a, buffer);
+            if (id != InstrumentRegistry.NOT_FOUND) {
+                symbolLengths[slot] = length;
+                symbolWords0[slot] = masked0;
+                symbolWords1[slot] = masked1;
+                symbolIds[slot] = id;
+            }
+            return id;
+        }
+        return lookUpSymbol(a, buffer);
+    }
+
+    /** The index of the first {@code "} in a word (the lowest byte first); 8 if there is none. */
+    private static int firstQuote(final long word) {
+        final long x = word ^ QUOTES;
+        return Long.numberOfTrailingZeros((x - 0x0101_0101_0101_0101L) & ~x & 0x8080_8080_8080_8080L) >>> 3;
+    }
+
+    /** {@link #symbolId} through the registry. */
+    private int lookUpSymbol(final byte[] a, final DirectBuffer buffer) {
+        final int symbolOffset = position;
+        if (!skipSymbol(a)) {
+            return InstrumentRegistry.NOT_FOUND;
+        }
+        return instruments.idOf(Venue.BINANCE_USDM, buffer, symbolOffset, position - 1 - symbolOffset);
+    }
+
     /** Closing quote of a plain symbol, consumed; false for an escape, a control byte or the payload's end. */
-    private boolean skipSymbol() {
+    private boolean skipSymbol(final byte[] a) {
         while (position < limit) {
-            final byte b = UnsafeApi.getByte(array, address + position++);
+            final byte b = UnsafeApi.getByte(a, address + position++);
             if (b == '"') {
                 return true;
             }
@@ -353,41 +433,49 @@ final class DepthFastPath {
         return false;
     }
 
-    private boolean literal(final byte[] text) {
-        if (position > limit - text.length) {
-            return false;
-        }
-        for (int i = 0; i < text.length; i++) {
-            if (UnsafeApi.getByte(array, address + position + i) != text[i]) {
+    private boolean literal(final byte[] a, final Literal text) {
+        final long at = address + position;
+        final long[] words = text.words;
+        final int last = words.length - 1;
+        for (int i = 0; i < last; i++) {
+            if (UnsafeApi.getLong(a, at + ((long)i << 3)) != words[i]) {
                 return false;
             }
+        }
+        if ((UnsafeApi.getLong(a, at + ((long)last << 3)) & text.lastMask) != words[last]) {
+            return false;
         }
         position += text.length;
         return true;
     }
 
-    /** The byte at {@code index}, or 0 (matching nothing this parser looks for) past the payload. */
-    private byte byteAt(final int index) {
-        return index < limit ? UnsafeApi.getByte(array, address + index) : 0;
+    /** The byte at {@code index}; 0 past the payload. */
+    private byte byteAt(final byte[] a, final int index) {
+        return UnsafeApi.getByte(a, address + index);
     }
 
     /** Eight bytes from {@code index}, the first in the lowest byte; bytes past the payload read as 0. */
-    private long word(final int index) {
-        if (index <= limit - 8) {
-            return UnsafeApi.getLong(array, address + index);
-        }
-        long word = 0;
-        for (int i = limit - 1; i >= index; i--) {
-            word = (word << 8) | (UnsafeApi.getByte(array, address + i) & 0xFF);
-        }
-        return word;
+    private long word(final byte[] a, final int index) {
+        return UnsafeApi.getLong(a, address + index);
     }
 
-    private static byte[] bytes(final String ascii) {
-        final byte[] bytes = new byte[ascii.length()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte)ascii.charAt(i);
+    /**
+     * ASCII text compared a word at a time: its bytes as little-endian words, the last one masked to the text's end.
+     * None of its bytes is zero, so it never matches the padding past a payload.
+     */
+    private static final class Literal {
+        final long[] words;
+        final long lastMask;
+        final int length;
+
+        Literal(final String ascii) {
+            length = ascii.length();
+            words = new long[(length + 7) >>> 3];
+            for (int i = 0; i < length; i++) {
+                words[i >>> 3] |= (long)(ascii.charAt(i) & 0xFF) << ((i & 7) << 3);
+            }
+            final int tail = length & 7;
+            lastMask = tail == 0 ? -1L : (1L << (tail << 3)) - 1;
         }
-        return bytes;
     }
 }

@@ -66,6 +66,31 @@ class DepthFastPathTest {
     }
 
     @Test
+    void shouldFindEachSymbolThroughItsCacheWhenInstrumentsInterleave() {
+        final String btc = HEAD + "\"b\":[[\"61800.10\",\"0.003\"]],\"a\":[]}";
+        final String sushi = btc.replace("BTCUSDT", "SUSHIUSDT").replace("61800.10", "0.7234").replace("0.003", "7");
+        final String akro = btc.replace("BTCUSDT", "AKROUSDT").replace("61800.10", "0.00512").replace("0.003", "12");
+        for (int round = 0; round < 3; round++) {
+            for (final String payload : new String[] {btc, sushi, akro}) {
+                assertTrue(fastAccepts(payload), payload);
+                assertSameAsGeneral(payload);
+            }
+        }
+    }
+
+    @Test
+    void shouldDeclineSymbolsThatAreEmptyUnknownLongOrEscaped() {
+        final String known = HEAD + "\"b\":[[\"61800.10\",\"0.003\"]],\"a\":[]}";
+        assertTrue(fastAccepts(known));
+        for (final String symbol : new String[] {"", "BTCUSD", "BTCUSDTX", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "BTC\\u0055SDT",
+            "BTCUSDT\\\""}) {
+            final String payload = known.replace("\"s\":\"BTCUSDT\"", "\"s\":\"" + symbol + "\"");
+            assertFalse(fastAccepts(payload), payload);
+            assertSameAsGeneral(payload);
+        }
+    }
+
+    @Test
     void shouldDeclineEveryTruncationOfAFrame() {
         final String payload = payload(SUSHI_DEPTH);
         for (int length = 0; length < payload.length(); length++) {
