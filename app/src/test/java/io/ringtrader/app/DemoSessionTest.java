@@ -44,7 +44,7 @@ class DemoSessionTest {
     @Test
     void shouldTradeOnPartialBooksAndReplayTheSessionWithVerify() throws Exception {
         final Path config = demoConfig("demo-partial.yaml",
-            demo -> demo.replace("      depth: 100ms\n", "      depth: 100ms\n      depthLevels: 20\n"));
+            demo -> demo.replace("depthLevels: full ", "depthLevels: 20   "));
         assertTrue(Files.readString(config).contains("depthLevels: 20"), "the config switched to partial books");
 
         final String[] run = cli("run", "--config", config.toString(), "--duration", "8s");
