@@ -2,6 +2,7 @@ package io.ringtrader.app;
 
 import static io.ringtrader.app.CliRun.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.sim.SimSymbol;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ringtrader record} connected to exchange-sim over loopback: the session journal holds the synced book,
- * tickers and trades, its {@code raw/} queue the frames as received, and both replay.
+ * {@code ringtrader record} connected to exchange-sim over loopback: the session journal holds the synced book (or the
+ * partial book), tickers and trades, its {@code raw/} queue the frames as received, and both replay.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class RecordFromVenueTest {
@@ -68,36 +69,12 @@ class RecordFromVenueTest {
 
     @Test
     void shouldRecordTheVenuesMarketDataWithRawFramesAndReplayBoth() throws Exception {
-        final Path config = dir.resolve("record.yaml");
-        Files.writeString(config, String.join("\n",
-            "instruments:",
-            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
-            "venues:",
-            "  binance:",
-            "    enabled: true",
-            "    restUrl: " + sim.restBaseUrl(),
-            "    wsUrl: " + sim.wsBaseUrl(),
-            "    streams: {klines: [], openInterestInterval: 0s}",
-            "pipeline:",
-            "  threads:",
-            "    - {name: rt-journal, stages: [journal], waitStrategy: blocking}",
-            "    - {name: rt-logic, stages: [book, features, model, strategy, risk, router], waitStrategy: blocking}",
-            "    - {name: rt-venue, stages: [venue], waitStrategy: blocking}",
-            "    - {name: rt-out-journal, stages: [outbound-journal], waitStrategy: blocking}",
-            "journal:",
-            "  dir: " + dir.resolve("journal"),
-            "  recordRaw: true",
-            "telemetry:",
-            "  outputDir: " + dir.resolve("telemetry"),
-            ""));
+        final Path config = writeConfig("{klines: [], openInterestInterval: 0s}");
 
         final String[] recorded = cli("record", "--config", config.toString(), "--duration", "4s");
 
         assertEquals("0", recorded[0], recorded[2]);
-        final Path session;
-        try (Stream<Path> sessions = Files.list(dir.resolve("journal"))) {
-            session = sessions.findFirst().orElseThrow();
-        }
+        final Path session = session();
         assertTrue(Files.isDirectory(session.resolve("raw")), "raw/ written");
         final String[] stats = cli("journal", "stats", "--journal", session.toString(), "--config", config.toString());
         assertEquals("0", stats[0], stats[2]);
@@ -114,6 +91,66 @@ class RecordFromVenueTest {
         assertEquals("0", fromRaw[0], fromRaw[2]);
         assertTrue(fromRaw[1].contains("raw frames decoded again:"), fromRaw[1]);
         assertTrue(fromRaw[1].contains(" 0 decode errors"), fromRaw[1]);
+    }
+
+    /**
+     * {@code venues.binance.streams: {depth: 100ms, depthLevels: 20}}: the gateway keeps the partial book, journaled as
+     * one snapshot per frame (no diffs, no REST snapshots), and the raw frames decode to the same again.
+     */
+    @Test
+    void shouldRecordPartialBooksAndReplayTheirRawFrames() throws Exception {
+        final Path config = writeConfig("{depth: 100ms, depthLevels: 20, klines: [], openInterestInterval: 0s}");
+
+        final String[] recorded = cli("record", "--config", config.toString(), "--duration", "3s");
+
+        assertEquals("0", recorded[0], recorded[2]);
+        final Path session = session();
+        final String[] stats = cli("journal", "stats", "--journal", session.toString(), "--config", config.toString());
+        assertEquals("0", stats[0], stats[2]);
+        assertTrue(stats[1].contains("BOOK_SNAPSHOT"), "partial books journaled as snapshots:\n" + stats[1]);
+        assertFalse(stats[1].contains("BOOK_DELTA"), "no diffs with a partial book:\n" + stats[1]);
+        final String[] dump = cli("journal", "dump", "--journal", session.toString(), "--config", config.toString(),
+            "--kinds", "book_snapshot", "--with-book");
+        assertEquals("0", dump[0], dump[2]);
+        assertTrue(dump[1].contains("book=VALID"), "the partial book is valid:\n" + head(dump[1]));
+
+        final String[] fromRaw = cli("replay", "--journal", session.toString(), "--config", config.toString(), "--from-raw");
+        assertEquals("0", fromRaw[0], fromRaw[2]);
+        assertTrue(fromRaw[1].contains(" 0 snapshots,"), "no REST snapshot was requested: " + fromRaw[1]);
+        assertTrue(fromRaw[1].contains(" 0 decode errors"), fromRaw[1]);
+    }
+
+    /** The one session the record wrote. */
+    private Path session() throws Exception {
+        try (Stream<Path> sessions = Files.list(dir.resolve("journal"))) {
+            return sessions.findFirst().orElseThrow();
+        }
+    }
+
+    private Path writeConfig(final String streams) throws Exception {
+        final Path config = dir.resolve("record.yaml");
+        Files.writeString(config, String.join("\n",
+            "instruments:",
+            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
+            "venues:",
+            "  binance:",
+            "    enabled: true",
+            "    restUrl: " + sim.restBaseUrl(),
+            "    wsUrl: " + sim.wsBaseUrl(),
+            "    streams: " + streams,
+            "pipeline:",
+            "  threads:",
+            "    - {name: rt-journal, stages: [journal], waitStrategy: blocking}",
+            "    - {name: rt-logic, stages: [book, features, model, strategy, risk, router], waitStrategy: blocking}",
+            "    - {name: rt-venue, stages: [venue], waitStrategy: blocking}",
+            "    - {name: rt-out-journal, stages: [outbound-journal], waitStrategy: blocking}",
+            "journal:",
+            "  dir: " + dir.resolve("journal"),
+            "  recordRaw: true",
+            "telemetry:",
+            "  outputDir: " + dir.resolve("telemetry"),
+            ""));
+        return config;
     }
 
     private static String head(final String text) {

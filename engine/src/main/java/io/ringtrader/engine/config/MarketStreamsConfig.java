@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * What market data a venue's gateway subscribes to for every instrument of that venue.
  *
- * @param depth                 depth-diff stream speed, or {@link DepthSpeed#OFF} for no order book.
+ * @param depth                 depth stream speed, or {@link DepthSpeed#OFF} for no order book.
+ * @param depthLevels           how the book is kept: {@link DepthLevels#FULL} from depth diffs and REST snapshots, or
+ *                              the venue's partial book of the top 5, 10 or 20 levels per side.
  * @param bookTicker            subscribe to the best bid/offer stream.
  * @param trades                subscribe to the public trade stream (Binance {@code aggTrade}).
  * @param klines                candle intervals to subscribe to; empty for none.
@@ -17,6 +19,7 @@ import java.util.Objects;
  */
 public record MarketStreamsConfig(
     DepthSpeed depth,
+    DepthLevels depthLevels,
     boolean bookTicker,
     boolean trades,
     List<KlineInterval> klines,
@@ -25,7 +28,10 @@ public record MarketStreamsConfig(
     Duration openInterestInterval) {
     static final Duration MIN_OPEN_INTEREST_INTERVAL = Duration.ofSeconds(1);
 
-    /** Depth-diff stream speeds (Binance USDⓈ-M: {@code @depth@100ms}, {@code @depth} = 250 ms, {@code @depth@500ms}). */
+    /**
+     * Depth stream speeds (Binance USDⓈ-M diffs: {@code @depth@100ms}, {@code @depth} = 250 ms, {@code @depth@500ms};
+     * partial books the same with the levels: {@code @depth20@100ms}, {@code @depth20}, {@code @depth20@500ms}).
+     */
     public enum DepthSpeed {
         OFF("off"),
         MS_100("100ms"),
@@ -40,6 +46,39 @@ public record MarketStreamsConfig(
 
         public String configName() {
             return configName;
+        }
+    }
+
+    /**
+     * How the gateway keeps a book: the full book from depth diffs kept in sync with REST snapshots, or the venue's
+     * partial book (Binance {@code <symbol>@depth<N>}), each frame of which replaces the top {@code N} levels per side.
+     */
+    public enum DepthLevels {
+        FULL("full", 0),
+        TOP_5("5", 5),
+        TOP_10("10", 10),
+        TOP_20("20", 20);
+
+        private final String configName;
+        private final int levels;
+
+        DepthLevels(final String configName, final int levels) {
+            this.configName = configName;
+            this.levels = levels;
+        }
+
+        public String configName() {
+            return configName;
+        }
+
+        /** Levels per side of the partial book; 0 for {@link #FULL}. */
+        public int levels() {
+            return levels;
+        }
+
+        /** True for a partial book (5, 10 or 20 levels). */
+        public boolean partial() {
+            return levels > 0;
         }
     }
 
@@ -63,19 +102,22 @@ public record MarketStreamsConfig(
 
     public MarketStreamsConfig {
         Objects.requireNonNull(depth, "depth");
+        Objects.requireNonNull(depthLevels, "depthLevels");
         klines = List.copyOf(klines);
         Objects.requireNonNull(openInterestInterval, "openInterestInterval");
     }
 
-    /** Depth at 100 ms, bookTicker, trades, 1m candles (closed only), mark price; open interest every 10 s. */
+    /** Full depth at 100 ms, bookTicker, trades, 1m candles (closed only), mark price; open interest every 10 s. */
     public static MarketStreamsConfig defaults() {
-        return new MarketStreamsConfig(DepthSpeed.MS_100, true, true, List.of(KlineInterval.M1), false, true,
+        return new MarketStreamsConfig(DepthSpeed.MS_100, DepthLevels.FULL, true, true, List.of(KlineInterval.M1), false, true,
             Duration.ofSeconds(10));
     }
 
     static MarketStreamsConfig read(final ConfigNode node) {
         final MarketStreamsConfig d = defaults();
         final DepthSpeed depth = node.optionalEnum("depth", d.depth(), DepthSpeed.values(), DepthSpeed::configName);
+        final DepthLevels depthLevels =
+            node.optionalEnum("depthLevels", d.depthLevels(), DepthLevels.values(), DepthLevels::configName);
         final boolean bookTicker = node.optionalBoolean("bookTicker", d.bookTicker());
         final boolean trades = node.optionalBoolean("trades", d.trades());
         final List<KlineInterval> klines =
@@ -90,6 +132,6 @@ public record MarketStreamsConfig(
             node.error("klines", "lists an interval twice");
         }
         node.requireNoUnknownKeys();
-        return new MarketStreamsConfig(depth, bookTicker, trades, klines, klineUpdates, markPrice, openInterest);
+        return new MarketStreamsConfig(depth, depthLevels, bookTicker, trades, klines, klineUpdates, markPrice, openInterest);
     }
 }

@@ -4,8 +4,10 @@ import static io.ringtrader.engine.config.ConfigFixtures.config;
 import static io.ringtrader.engine.config.ConfigFixtures.problem;
 import static io.ringtrader.engine.config.ConfigFixtures.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringtrader.engine.config.MarketStreamsConfig.DepthLevels;
 import io.ringtrader.engine.config.MarketStreamsConfig.DepthSpeed;
 import io.ringtrader.engine.config.MarketStreamsConfig.KlineInterval;
 import java.time.Duration;
@@ -93,10 +95,49 @@ class VenueConfigTest {
             "      recvWindow: 2s",
             "      userStream: false")).venues().binance();
 
-        assertEquals(new MarketStreamsConfig(DepthSpeed.MS_500, false, true,
+        assertEquals(new MarketStreamsConfig(DepthSpeed.MS_500, DepthLevels.FULL, false, true,
             List.of(KlineInterval.M1, KlineInterval.M15, KlineInterval.H1), true, true, Duration.ZERO), binance.streams());
         assertEquals(new ConnectionConfig(Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(10),
             Duration.ofHours(12), 8, Duration.ofSeconds(2), Duration.ofSeconds(10), false), binance.connection());
+    }
+
+    @Test
+    void shouldKeepTheFullBookByDefault() {
+        final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:", "      depth: 250ms")).venues().binance();
+
+        assertEquals(DepthLevels.FULL, binance.streams().depthLevels());
+        assertFalse(binance.streams().depthLevels().partial());
+    }
+
+    @Test
+    void shouldReadPartialBookDepthLevels() {
+        final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:", "      depth: 500ms",
+            "      depthLevels: 20")).venues().binance();
+
+        assertEquals(DepthLevels.TOP_20, binance.streams().depthLevels());
+        assertEquals(20, binance.streams().depthLevels().levels());
+        assertEquals(DepthSpeed.MS_500, binance.streams().depth());
+    }
+
+    @Test
+    void shouldReadEveryDepthLevelsValue() {
+        for (final DepthLevels levels : DepthLevels.values()) {
+            final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:",
+                "      depthLevels: \"" + levels.configName() + "\"")).venues().binance();
+
+            assertEquals(levels, binance.streams().depthLevels());
+        }
+    }
+
+    @Test
+    void shouldRejectDepthLevelsTheVenueDoesNotServe() {
+        final ConfigProblem problem = problem(yaml("venues:", "  binance:", "    streams:", "      depthLevels: 15"));
+
+        assertEquals("test.yaml", problem.file());
+        assertEquals(4, problem.line());
+        assertEquals("venues.binance.streams.depthLevels", problem.path());
+        assertTrue(problem.message().startsWith("unknown value '15'"), problem.message());
+        assertTrue(problem.message().endsWith("expected one of: full, 5, 10, 20)"), problem.message());
     }
 
     @Test

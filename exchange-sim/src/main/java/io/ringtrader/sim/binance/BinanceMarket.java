@@ -26,6 +26,11 @@ import java.util.TreeMap;
  *
  * <p>Depth ids follow the venue: each diff carries {@code U} (first id), {@code u} (last id) and {@code pu} (the
  * previous event's {@code u}); {@code U} is never {@code pu + 1} because ids advance by a pseudo-random step.
+ *
+ * <p>Partial book depth ({@code <sym>@depth<N>}, {@code @100ms}, {@code @500ms}; N = 5, 10, 20) goes out on the speed's
+ * tick ({@link #flushPartialDepth}) when the book changed since the speed's last tick: the top N levels a side, with
+ * {@code U} the first id of the changes since then, {@code u} the last and {@code pu} the {@code u} of the speed's
+ * previous partial event, so the partial events of one speed chain like aggregated diffs of that speed.
  */
 public final class BinanceMarket {
     /** Partial book depths the venue serves. */
@@ -34,10 +39,12 @@ public final class BinanceMarket {
     static final String[] DIFF_SUFFIXES = {"@depth", "@depth@100ms", "@depth@500ms", "@depth@0ms"};
     /** With aggregation: the diff streams each update speed feeds, and its period in aggregation ticks. */
     private static final String[][] SPEED_STREAMS = {{"@depth@100ms", "@depth@0ms"}, {"@depth"}, {"@depth@500ms"}};
+    /** Period of each update speed (100, 250, 500 ms) in depth ticks. */
     private static final int[] SPEED_TICKS = {2, 5, 10};
-    /** Period of {@link #flushAggregated}: 100, 250 and 500 ms are whole multiples of it. */
+    /** Period of {@link #flushAggregated} and {@link #flushPartialDepth}: 100, 250 and 500 ms are whole multiples of it. */
     static final long AGGREGATION_TICK_MS = 50;
-    private static final String[] UPDATE_SPEEDS = {"", "@100ms", "@500ms"};
+    /** The partial-depth stream suffix of each update speed, after {@code @depth<N>}. */
+    private static final String[] PARTIAL_SPEED_SUFFIXES = {"@100ms", "", "@500ms"};
     private static final String[] KLINE_INTERVALS = {"1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h",
         "12h", "1d"};
     private static final long[] KLINE_INTERVAL_MS = {60_000L, 180_000L, 300_000L, 900_000L, 1_800_000L, 3_600_000L,
@@ -144,7 +151,7 @@ public final class BinanceMarket {
         } else {
             applyAndSend(m, first, last, m.lastUpdateId, nowMs, nowMs, bids, asks);
         }
-        emitDerived(m, topBefore, last, nowMs);
+        emitDerived(m, topBefore, first, last, nowMs);
         return last;
     }
 
@@ -199,6 +206,32 @@ public final class BinanceMarket {
         }
     }
 
+    /**
+     * Sends the partial book of every symbol whose book changed since the last tick of an update speed whose period
+     * ends at {@code tick} (one tick is {@link #AGGREGATION_TICK_MS}), on each {@code @depth<N>} stream of that speed
+     * with subscribers; called by the server's timer.
+     */
+    void flushPartialDepth(final long tick) {
+        synchronized (lock) {
+            for (final SymbolMarket m : symbols.values()) {
+                for (int i = 0; i < SPEED_TICKS.length; i++) {
+                    final SpeedIds ids = m.partial[i];
+                    if (tick % SPEED_TICKS[i] != 0 || ids.isEmpty()) {
+                        continue;
+                    }
+                    for (final int depth : PARTIAL_DEPTHS) {
+                        final String stream = m.symbol.streamName() + "@depth" + depth + PARTIAL_SPEED_SUFFIXES[i];
+                        if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
+                            hub.publish(WsRoute.PUBLIC, stream, depthJson(m, ids.first, ids.last, ids.prev,
+                                ids.eventMs, ids.eventMs, m.book.top(Side.BID, depth), m.book.top(Side.ASK, depth)));
+                        }
+                    }
+                    ids.done();
+                }
+            }
+        }
+    }
+
     /** Applies a diff to the book, advances the chain and sends it unless a drop is armed; the caller holds the lock. */
     private void applyAndSend(final SymbolMarket m, final long first, final long last, final long prev,
                               final long eventMs, final long txMs, final List<BigDecimal[]> bids,
@@ -237,22 +270,15 @@ public final class BinanceMarket {
         }
     }
 
-    /** Partial depth and, unless {@code topBefore} is null, bookTicker after a book change; the caller holds the lock. */
-    private void emitDerived(final SymbolMarket m, final BigDecimal[] topBefore, final long u, final long nowMs) {
-        for (final int depth : PARTIAL_DEPTHS) {
-            String payload = null;
-            for (final String speed : UPDATE_SPEEDS) {
-                final String stream = m.symbol.streamName() + "@depth" + depth + speed;
-                if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
-                    if (payload == null) {
-                        payload = depthJson(m, u, u, m.lastPartialU, nowMs, nowMs, m.book.top(Side.BID, depth),
-                            m.book.top(Side.ASK, depth));
-                    }
-                    hub.publish(WsRoute.PUBLIC, stream, payload);
-                }
-            }
+    /**
+     * After a book change with ids {@code first..u}: notes it for the next partial-depth tick of every speed and, unless
+     * {@code topBefore} is null, sends bookTicker; the caller holds the lock.
+     */
+    private void emitDerived(final SymbolMarket m, final BigDecimal[] topBefore, final long first, final long u,
+                             final long nowMs) {
+        for (final SpeedIds ids : m.partial) {
+            ids.note(first, u, nowMs);
         }
-        m.lastPartialU = u;
         final BigDecimal[] topAfter = m.top();
         final String stream = m.symbol.streamName() + "@bookTicker";
         if (topBefore != null && !Arrays.equals(topBefore, topAfter) && hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
@@ -527,7 +553,7 @@ public final class BinanceMarket {
             if (last > m.lastUpdateId || !m.snapshotSeen) {
                 applyAndSend(m, first, last, prev, eventMs, txMs, bids, asks);
                 // the capture carries its own bookTicker frames: only partial depth is derived
-                emitDerived(m, null, last, eventMs);
+                emitDerived(m, null, first, last, eventMs);
                 listener.onBookChanged(m);
             } else {
                 emitDiff(m, first, last, prev, eventMs, txMs, bids, asks);
@@ -565,8 +591,8 @@ public final class BinanceMarket {
         final L2Book book = new L2Book();
         final Kline[] klines = new Kline[KLINE_INTERVALS.length];
         final PendingDepth[] pending = new PendingDepth[SPEED_STREAMS.length];
+        final SpeedIds[] partial = new SpeedIds[SPEED_TICKS.length];
         long lastUpdateId;
-        long lastPartialU;
         long lastEventMs;
         long lastTradeId;
         long lastAggTradeId;
@@ -583,9 +609,11 @@ public final class BinanceMarket {
         SymbolMarket(final SimSymbol symbol, final long firstUpdateId) {
             this.symbol = symbol;
             this.lastUpdateId = firstUpdateId;
-            this.lastPartialU = firstUpdateId;
             for (int i = 0; i < pending.length; i++) {
                 pending[i] = new PendingDepth(firstUpdateId);
+            }
+            for (int i = 0; i < partial.length; i++) {
+                partial[i] = new SpeedIds(firstUpdateId);
             }
         }
 
@@ -613,36 +641,57 @@ public final class BinanceMarket {
         }
     }
 
-    /** The changes of one update speed since its last event, merged level by level. */
-    private static final class PendingDepth {
-        final NavigableMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Collections.reverseOrder());
-        final NavigableMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+    /**
+     * The ids of one update speed's book changes since its last event: the {@code U}, {@code u} and {@code pu} of the
+     * next event of that speed (a partial book, or an aggregated diff).
+     */
+    private static class SpeedIds {
         long first = -1;
         long last;
         long prev;
         long eventMs;
 
-        PendingDepth(final long prev) {
+        SpeedIds(final long prev) {
             this.prev = prev;
         }
 
-        void merge(final long firstId, final long lastId, final long nowMs, final List<BigDecimal[]> bidChanges,
-                   final List<BigDecimal[]> askChanges) {
+        void note(final long firstId, final long lastId, final long nowMs) {
             if (first < 0) {
                 first = firstId;
             }
             last = lastId;
             eventMs = nowMs;
+        }
+
+        boolean isEmpty() {
+            return first < 0;
+        }
+
+        /** The event went out (or was lost): the next one links to its last id. */
+        void done() {
+            prev = last;
+            first = -1;
+        }
+    }
+
+    /** The changes of one update speed since its last event, merged level by level. */
+    private static final class PendingDepth extends SpeedIds {
+        final NavigableMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Collections.reverseOrder());
+        final NavigableMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+
+        PendingDepth(final long prev) {
+            super(prev);
+        }
+
+        void merge(final long firstId, final long lastId, final long nowMs, final List<BigDecimal[]> bidChanges,
+                   final List<BigDecimal[]> askChanges) {
+            note(firstId, lastId, nowMs);
             for (final BigDecimal[] l : bidChanges) {
                 bids.put(l[0], l[1]);
             }
             for (final BigDecimal[] l : askChanges) {
                 asks.put(l[0], l[1]);
             }
-        }
-
-        boolean isEmpty() {
-            return first < 0;
         }
 
         List<BigDecimal[]> levels(final NavigableMap<BigDecimal, BigDecimal> side) {
@@ -653,10 +702,9 @@ public final class BinanceMarket {
             return out;
         }
 
-        /** The pending event went out (or was lost): the next one links to its last id. */
+        @Override
         void done() {
-            prev = last;
-            first = -1;
+            super.done();
             bids.clear();
             asks.clear();
         }

@@ -42,7 +42,7 @@ public final class BinanceSim implements AutoCloseable {
     private Channel serverChannel;
     private int port = -1;
     private long housekeepingTicks;
-    private long aggregationTicks;
+    private long depthTicks;
     private boolean closed;
 
     /** Builds the venue state; nothing is bound until {@link #start()}. */
@@ -85,20 +85,25 @@ public final class BinanceSim implements AutoCloseable {
         }
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         group.next().scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
-        if (config.aggregateDepth()) {
-            group.next().scheduleAtFixedRate(this::flushAggregatedDepth, BinanceMarket.AGGREGATION_TICK_MS,
-                BinanceMarket.AGGREGATION_TICK_MS, TimeUnit.MILLISECONDS);
-        }
+        group.next().scheduleAtFixedRate(this::depthTick, BinanceMarket.AGGREGATION_TICK_MS,
+            BinanceMarket.AGGREGATION_TICK_MS, TimeUnit.MILLISECONDS);
         LOG.info("Binance sim listening on 127.0.0.1:{} with {}", this.port, config.symbols());
         return this;
     }
 
-    /** Every aggregation tick (one timer thread): send the aggregated diffs whose period ends now. */
-    private void flushAggregatedDepth() {
+    /** Every depth tick (one timer thread): send the partial books and aggregated diffs whose period ends now. */
+    private void depthTick() {
         try {
-            market.flushAggregated(++aggregationTicks);
+            final long tick = ++depthTicks;
+            // one critical section: a speed's aggregated diff and partial book cover the same changes
+            synchronized (market.lock()) {
+                if (config.aggregateDepth()) {
+                    market.flushAggregated(tick);
+                }
+                market.flushPartialDepth(tick);
+            }
         } catch (final RuntimeException e) {
-            LOG.error("depth aggregation flush failed", e);
+            LOG.error("depth tick failed", e);
         }
     }
 

@@ -192,6 +192,7 @@ class BinanceMarketStreamTest {
             final JsonNode d = ws.nextJson().get("data");
             assertEquals(2, d.get("b").size());
             assertEquals("99.90", d.get("b").get(1).get(0).asText());
+            assertEquals(sim.market().lastUpdateId("BTCUSDT"), d.get("u").asLong());
         }
     }
 

@@ -13,7 +13,9 @@ import io.ringtrader.gateway.binance.marketdata.EventSink;
 import io.ringtrader.gateway.binance.marketdata.JsonScanner;
 import io.ringtrader.gateway.binance.marketdata.KlineDecoder;
 import io.ringtrader.gateway.binance.marketdata.MarkPriceDecoder;
+import io.ringtrader.gateway.binance.marketdata.DepthStaging;
 import io.ringtrader.gateway.binance.sync.BinanceBookSync;
+import io.ringtrader.gateway.binance.sync.BinancePartialBook;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
 import org.agrona.DirectBuffer;
 
@@ -21,7 +23,12 @@ import org.agrona.DirectBuffer;
  * The Binance USDⓈ-M market-data front: takes raw WebSocket text frames (combined-stream envelopes
  * {@code {"stream":"btcusdt@depth@100ms","data":{...}}} or raw-stream payloads) and REST depth snapshot
  * bodies, dispatches them by event type to one reused decoder each, feeds depth through each instrument's
- * {@link BinanceBookSync}, and publishes everything else straight into the {@link EventSink}.
+ * {@link BinanceBookSync} (diffs) or {@link BinancePartialBook} (partial book frames), and publishes everything else
+ * straight into the {@link EventSink}.
+ *
+ * <p>Diffs and partial book frames are both {@code depthUpdate} payloads. An envelope that names its stream decides
+ * which one a frame is ({@code btcusdt@depth20@100ms} is a partial book, {@code btcusdt@depth@100ms} a diff); a raw
+ * payload goes where {@link MarketDataSettings#partialDepth()} says every instrument's book comes from.
  *
  * <p>A frame that fails to decode is dropped whole, counted by {@link DecodeStatus} and reported once per
  * distinct problem to the {@link DistinctErrorHandler} as {@link ErrorKind#DECODE}; the next frame decodes
@@ -36,6 +43,8 @@ public final class BinanceFrameDecoder {
     private static final byte[] AGG_TRADE = {'a', 'g', 'g', 'T', 'r', 'a', 'd', 'e'};
     private static final byte[] TRADE = {'t', 'r', 'a', 'd', 'e'};
     private static final byte[] KLINE = {'k', 'l', 'i', 'n', 'e'};
+    /** The type part of a depth stream's name, after {@code symbol@}: {@code depth}, {@code depth20@100ms}, ... */
+    private static final byte[] DEPTH_STREAM = {'d', 'e', 'p', 't', 'h'};
     private static final byte[] MARK_PRICE = {'m', 'a', 'r', 'k', 'P', 'r', 'i', 'c', 'e', 'U', 'p', 'd', 'a', 't', 'e'};
 
     /** How every depth payload Binance sends begins: its type is known without scanning. */
@@ -64,6 +73,8 @@ public final class BinanceFrameDecoder {
     private final KlineDecoder kline;
     private final MarkPriceDecoder markPrice;
     private final BinanceBookSync[] syncs;
+    private final BinancePartialBook[] partialBooks;
+    private final boolean partialByDefault;
 
     private long frames;
     private long snapshots;
@@ -75,7 +86,7 @@ public final class BinanceFrameDecoder {
      * @param sink        where events go.
      * @param requester   asked for REST snapshots when a book needs one.
      * @param errors      counts and reports decode problems.
-     * @param settings    limits.
+     * @param settings    limits, and where books come from.
      */
     public BinanceFrameDecoder(final InstrumentRegistry instruments, final EventSink sink,
         final SnapshotRequester requester, final DistinctErrorHandler errors, final MarketDataSettings settings) {
@@ -90,9 +101,12 @@ public final class BinanceFrameDecoder {
         this.trade = new AggTradeDecoder(instruments);
         this.kline = new KlineDecoder(instruments);
         this.markPrice = new MarkPriceDecoder(instruments);
+        this.partialByDefault = settings.partialDepth();
         this.syncs = new BinanceBookSync[instruments.count()];
+        this.partialBooks = new BinancePartialBook[instruments.count()];
         for (int id = 0; id < syncs.length; id++) {
             syncs[id] = new BinanceBookSync(id, sink, requester, settings.maxBufferedDiffs(), settings.maxSnapshotLevels());
+            partialBooks[id] = new BinancePartialBook(id, sink);
         }
     }
 
@@ -125,9 +139,28 @@ public final class BinanceFrameDecoder {
         return report(status);
     }
 
-    /** The book sync of an instrument. */
+    /** The book sync of an instrument (diffs and REST snapshots). */
     public BinanceBookSync sync(final int instrumentId) {
         return syncs[instrumentId];
+    }
+
+    /** The partial book of an instrument (partial book depth frames). */
+    public BinancePartialBook partialBook(final int instrumentId) {
+        return partialBooks[instrumentId];
+    }
+
+    /** True when books come from partial book depth frames unless an envelope names a diff stream. */
+    public boolean partialByDefault() {
+        return partialByDefault;
+    }
+
+    /**
+     * The stream feeding the instrument's book was interrupted (the connection dropped): whichever of its book sync
+     * and partial book holds a valid book invalidates it.
+     */
+    public void onStreamInterrupted(final int instrumentId, final long receiveTimeNs) {
+        syncs[instrumentId].onStreamInterrupted(receiveTimeNs);
+        partialBooks[instrumentId].onStreamInterrupted(receiveTimeNs);
     }
 
     public InstrumentRegistry instruments() {
@@ -240,9 +273,45 @@ public final class BinanceFrameDecoder {
     private DecodeStatus onDepth(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs) {
         final DecodeStatus status = depth.decode(buffer, offset, length, receiveTimeNs);
         if (status == DecodeStatus.OK) {
-            syncs[depth.staging().instrumentId].onDiff(depth.staging());
+            final DepthStaging staging = depth.staging();
+            if (isPartialFrame(buffer)) {
+                partialBooks[staging.instrumentId].onFrame(staging);
+            } else {
+                syncs[staging.instrumentId].onDiff(staging);
+            }
         }
         return status;
+    }
+
+    /**
+     * Whether the depth payload just decoded is a partial book: by the envelope's stream name when it names a depth
+     * stream ({@code symbol@depth} followed by a digit: partial), else by the settings.
+     */
+    private boolean isPartialFrame(final DirectBuffer buffer) {
+        final int offset = envelope.streamOffset();
+        if (offset < 0) {
+            return partialByDefault;
+        }
+        final int end = offset + envelope.streamLength();
+        int at = offset;
+        while (at < end && buffer.getByte(at) != '@') {
+            at++;
+        }
+        final int type = at + 1;
+        if (type + DEPTH_STREAM.length > end) {
+            return partialByDefault;
+        }
+        for (int i = 0; i < DEPTH_STREAM.length; i++) {
+            if (buffer.getByte(type + i) != DEPTH_STREAM[i]) {
+                return partialByDefault;
+            }
+        }
+        final int next = type + DEPTH_STREAM.length;
+        if (next == end) {
+            return false;
+        }
+        final byte c = buffer.getByte(next);
+        return c >= '0' && c <= '9';
     }
 
     /**

@@ -48,9 +48,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Binance USDⓈ-M gateway: one inbound producer that connects the configured market streams of every Binance
- * instrument over WebSocket ({@code /public}, {@code /market}), keeps each book in sync with REST snapshots,
- * polls open interest, and, with credentials, opens the user data stream ({@code /private}); and, for live
- * trading, the venue stage that sends accepted order commands over signed REST ({@link #orderEntry}).
+ * instrument over WebSocket ({@code /public}, {@code /market}), keeps each book in sync with REST snapshots (or, with
+ * {@code streams.depthLevels} 5, 10 or 20, from the partial book depth stream, without snapshots), polls open
+ * interest, and, with credentials, opens the user data stream ({@code /private}); and, for live trading, the venue
+ * stage that sends accepted order commands over signed REST ({@link #orderEntry}).
  *
  * <p>Threads: every WebSocket frame, REST snapshot body and connection transition is handled on the one IO thread
  * ({@code binance-ws-io}): the decoders, the book syncs and the raw-frame journal are single-threaded there and
@@ -59,7 +60,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Transitions become {@link EventKind#GATEWAY_STATUS} events: {@link GatewayStatus#CONNECTED} /
  * {@link GatewayStatus#DISCONNECTED} per connection (instrument -1, detail = connection number), and the book
- * syncs' {@code BOOK_INVALID} / {@code BOOK_RESYNCED}. A lost connection invalidates the books it fed at once.
+ * syncs' and partial books' {@code BOOK_INVALID} / {@code BOOK_RESYNCED}. A lost connection invalidates the books it
+ * fed at once.
  */
 public final class BinanceGateway implements InboundProducer {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceGateway.class);
@@ -96,7 +98,8 @@ public final class BinanceGateway implements InboundProducer {
     private volatile boolean stopped;
 
     /**
-     * @param venue         the {@code venues.binance} config: URLs, credentials, streams, connection settings.
+     * @param venue         the {@code venues.binance} config: URLs, credentials, streams (depth speed and levels: full
+     *                      book or partial), connection settings.
      * @param instruments   every instrument; the Binance ones are connected.
      * @param levelsPerSlot the inbound ring's {@code levelsPerSlot}.
      * @param clock         stamps receive times (the engine's clock).
@@ -120,7 +123,7 @@ public final class BinanceGateway implements InboundProducer {
         this.clock = clock;
         this.errors = errors;
         this.raw = raw;
-        this.marketDataSettings = MarketDataSettings.defaults().withPublishKlineUpdates(venue.streams().klineUpdates());
+        this.marketDataSettings = marketDataSettings(venue.streams());
         this.userStreamWanted = credentials && venue.connection().userStream();
         this.orderEntryWanted = orderEntry;
         this.lastSnapshotRequestNs = new AtomicLongArray(instruments.count());
@@ -135,17 +138,25 @@ public final class BinanceGateway implements InboundProducer {
             errors.onProblem(ErrorKind.PRODUCER, "binance: IP banned (HTTP 418), order entry stopped: " + message));
     }
 
-    /** The stream names this gateway subscribes to for its instruments, per {@code venues.binance.streams}. */
+    /**
+     * The stream names this gateway subscribes to for its instruments, per {@code venues.binance.streams}: depth diffs
+     * ({@code btcusdt@depth@100ms}) or, with {@code depthLevels} 5, 10 or 20, the partial book
+     * ({@code btcusdt@depth20@100ms}).
+     */
     public static List<String> streams(final MarketStreamsConfig config, final InstrumentRegistry instruments) {
         final List<String> streams = new ArrayList<>();
         for (final Instrument instrument : binanceInstruments(instruments)) {
             final String symbol = instrument.symbol();
-            switch (config.depth()) {
-                case OFF -> {
-                }
-                case MS_100 -> streams.add(BinanceStreams.depth(symbol, 100));
-                case MS_250 -> streams.add(BinanceStreams.depth(symbol, 250));
-                case MS_500 -> streams.add(BinanceStreams.depth(symbol, 500));
+            final int speedMs = switch (config.depth()) {
+                case OFF -> 0;
+                case MS_100 -> 100;
+                case MS_250 -> 250;
+                case MS_500 -> 500;
+            };
+            if (speedMs > 0) {
+                streams.add(config.depthLevels().partial()
+                    ? BinanceStreams.partialDepth(symbol, config.depthLevels().levels(), speedMs)
+                    : BinanceStreams.depth(symbol, speedMs));
             }
             if (config.bookTicker()) {
                 streams.add(BinanceStreams.bookTicker(symbol));
@@ -244,6 +255,14 @@ public final class BinanceGateway implements InboundProducer {
         }
     }
 
+    /** What the market-data decoder is built with for {@code streams}: kline updates, full or partial books. */
+    static MarketDataSettings marketDataSettings(final MarketStreamsConfig streams) {
+        final boolean partial = streams.depth() != MarketStreamsConfig.DepthSpeed.OFF && streams.depthLevels().partial();
+        return MarketDataSettings.defaults()
+            .withPublishKlineUpdates(streams.klineUpdates())
+            .withPartialDepthLevels(partial ? streams.depthLevels().levels() : 0);
+    }
+
     /** The REST client (rate-limit state, time offset). */
     public BinanceRestClient rest() {
         return rest;
@@ -262,7 +281,9 @@ public final class BinanceGateway implements InboundProducer {
     private String syncSummary() {
         final StringBuilder text = new StringBuilder();
         for (final Instrument instrument : binanceInstruments(instruments)) {
-            text.append(instrument.symbol()).append(' ').append(decoder.sync(instrument.id())).append(' ');
+            final int id = instrument.id();
+            text.append(instrument.symbol()).append(' ')
+                .append(marketDataSettings.partialDepth() ? decoder.partialBook(id) : decoder.sync(id)).append(' ');
         }
         return text.toString().trim();
     }
@@ -283,8 +304,14 @@ public final class BinanceGateway implements InboundProducer {
         userDecoder.onFrame(buffer, offset, length, receiveTimeNs);
     }
 
-    /** The sync asked for a snapshot (IO thread): fetch it over REST, at most once a second per instrument. */
+    /**
+     * The sync asked for a snapshot (IO thread): fetch it over REST, at most once a second per instrument. Partial
+     * books need none: a diff the gateway did not subscribe to (an injected frame) costs no REST weight.
+     */
     private void requestSnapshot(final int instrumentId) {
+        if (marketDataSettings.partialDepth()) {
+            return;
+        }
         final long nowNs = System.nanoTime();
         final long waitNs = lastSnapshotRequestNs.get(instrumentId) + SNAPSHOT_RETRY_NS - nowNs;
         if (lastSnapshotRequestNs.get(instrumentId) != 0 && waitNs > 0) {
@@ -366,7 +393,7 @@ public final class BinanceGateway implements InboundProducer {
             }
             final long nowNs = clock.nanoTime();
             for (final Instrument instrument : binanceInstruments(instruments)) {
-                decoder.sync(instrument.id()).onStreamInterrupted(nowNs);
+                decoder.onStreamInterrupted(instrument.id(), nowNs);
             }
         }
 

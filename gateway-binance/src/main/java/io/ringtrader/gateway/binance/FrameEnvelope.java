@@ -6,7 +6,8 @@ import org.agrona.DirectBuffer;
 /**
  * Finds the payload of a Binance WebSocket text frame: the {@code data} object of a combined-stream envelope
  * {@code {"stream":"btcusdt@depth@100ms","data":{...}}}, or the whole frame for a raw-stream payload (one with an
- * {@code e} member); recognises subscription replies ({@code result}, {@code id}).
+ * {@code e} member); recognises subscription replies ({@code result}, {@code id}). The envelope's stream name is
+ * exposed as a span of the frame ({@link #streamOffset()}, {@link #streamLength()}), never copied.
  *
  * <p>Binance writes {@code data} last, so a {@linkplain #locate quick} look takes the payload's end from the frame's
  * end (the {@code '}'} before the envelope's closing one) instead of walking the whole payload. That span is
@@ -29,20 +30,26 @@ public final class FrameEnvelope {
     private static final byte[] DATA = {'d', 'a', 't', 'a'};
     private static final byte[] RESULT = {'r', 'e', 's', 'u', 'l', 't'};
     private static final byte[] ID = {'i', 'd'};
+    private static final byte[] STREAM = {'s', 't', 'r', 'e', 'a', 'm'};
 
     private final JsonScanner scanner = new JsonScanner();
     private int payloadOffset;
     private int payloadLength;
+    private int streamOffset;
+    private int streamLength;
     private boolean tentative;
 
     /**
-     * @param quick take the payload's end from the frame's end when {@code data} is an object (see above).
+     * @param quick take the payload's end from the frame's end when {@code data} is an object that follows the
+     *              {@code stream} member (see above; Binance writes {@code stream} first).
      * @return {@link #PAYLOAD}, {@link #REPLY}, {@link #MISSING} or {@link #MALFORMED}.
      */
     public int locate(final DirectBuffer buffer, final int offset, final int length, final boolean quick) {
         tentative = false;
         payloadOffset = -1;
         payloadLength = 0;
+        streamOffset = -1;
+        streamLength = 0;
         if (!scanner.wrap(buffer, offset, length).enterObject()) {
             return MALFORMED;
         }
@@ -52,7 +59,7 @@ public final class FrameEnvelope {
         while (scanner.nextKey()) {
             if (scanner.keyIs(DATA)) {
                 final int start = scanner.position();
-                if (quick && payloadOffset < 0 && start < limit && buffer.getByte(start) == '{') {
+                if (quick && payloadOffset < 0 && streamOffset >= 0 && start < limit && buffer.getByte(start) == '{') {
                     final int end = endOfLastMember(buffer, start, limit);
                     if (end > start) {
                         payloadOffset = start;
@@ -74,6 +81,9 @@ public final class FrameEnvelope {
                 }
                 if (scanner.keyIs('e')) {
                     raw = true;
+                } else if (scanner.keyIs(STREAM) && scanner.valueType() == JsonScanner.STRING) {
+                    streamOffset = scanner.valueOffset();
+                    streamLength = scanner.valueLength();
                 } else if (scanner.keyIs(RESULT) || scanner.keyIs(ID)) {
                     reply = true;
                 }
@@ -98,6 +108,16 @@ public final class FrameEnvelope {
 
     public int payloadLength() {
         return payloadLength;
+    }
+
+    /** First byte of the envelope's {@code stream} name (without quotes), or -1 when the frame names none. */
+    public int streamOffset() {
+        return streamOffset;
+    }
+
+    /** Length of the envelope's {@code stream} name; 0 when the frame names none. */
+    public int streamLength() {
+        return streamLength;
     }
 
     /** True if the payload's end was taken from the frame's end: right only if the payload decodes. */

@@ -17,10 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
+import io.ringtrader.gateway.binance.sync.BinanceBookSync;
+import io.ringtrader.gateway.binance.sync.BinancePartialBook;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,16 @@ import org.junit.jupiter.api.Test;
 
 class BinanceFrameDecoderTest {
     private static final long MS = 1_000_000L;
+    /**
+     * The partial book depth payload of Binance's documentation ("Partial Book Depth Streams", USDⓈ-M futures); no
+     * capture holds one. Bids come lowest first, as there.
+     */
+    private static final String BTC_PARTIAL_DEPTH = "{\"e\":\"depthUpdate\",\"E\":1571889248277,\"T\":1571889248276,"
+        + "\"s\":\"BTCUSDT\",\"U\":390497796,\"u\":390497878,\"pu\":390497794,"
+        + "\"b\":[[\"7403.89\",\"0.002\"],[\"7403.90\",\"3.906\"],[\"7404.00\",\"1.428\"],[\"7404.85\",\"5.239\"],"
+        + "[\"7405.43\",\"2.562\"]],"
+        + "\"a\":[[\"7405.96\",\"3.340\"],[\"7406.63\",\"4.525\"],[\"7407.08\",\"2.475\"],[\"7407.15\",\"4.800\"],"
+        + "[\"7407.20\",\"0.175\"]]}";
 
     private final CapturingSink sink = new CapturingSink(32);
     private final DistinctErrorHandler errors = new DistinctErrorHandler();
@@ -243,6 +256,100 @@ class BinanceFrameDecoderTest {
         assertEquals(DecodeStatus.UNKNOWN_SYMBOL, decoder.onSnapshot(-1, body, 0, body.capacity(), 1));
         assertEquals(1, decoder.problems(DecodeStatus.UNKNOWN_SYMBOL));
         assertNull(sink.events().isEmpty() ? null : sink.last());
+    }
+
+    @Test
+    void shouldPublishAPartialBookFrameNamedByItsStreamAsASnapshot() {
+        assertEquals(DecodeStatus.OK, frame(envelope("btcusdt@depth5@100ms", BTC_PARTIAL_DEPTH)));
+
+        final InboundEvent snapshot = sink.last();
+        assertEquals(EventKind.BOOK_SNAPSHOT, snapshot.kind);
+        assertEquals(TestInstruments.BTCUSDT, snapshot.instrumentId);
+        assertEquals(390497878L, snapshot.lastUpdateId);
+        assertEquals(5, snapshot.bidCount);
+        assertEquals(5, snapshot.askCount);
+        assertEquals(740_389L, snapshot.bidPrices[0]);
+        assertEquals(3_340L, snapshot.askQtys[0]);
+        assertEquals(1, decoder.partialBook(TestInstruments.BTCUSDT).applied());
+        assertEquals(0, decoder.sync(TestInstruments.BTCUSDT).buffered());
+        assertTrue(requests.isEmpty(), "a partial book needs no REST snapshot");
+    }
+
+    @Test
+    void shouldTakeEachDepthStreamNameForWhatItSays() {
+        decoder = partialDecoder();
+
+        frame(envelope("btcusdt@depth20", BTC_PARTIAL_DEPTH));
+        frame(envelope("btcusdt@depth10@500ms", BTC_PARTIAL_DEPTH.replace("390497878", "390497879")));
+        frame(envelope("btcusdt@depth@100ms", BTC_PARTIAL_DEPTH));
+        frame(envelope("btcusdt@depth@0ms", BTC_PARTIAL_DEPTH));
+        frame(envelope("btcusdt@depth", BTC_PARTIAL_DEPTH));
+
+        assertEquals(2, decoder.partialBook(TestInstruments.BTCUSDT).applied());
+        assertEquals(3, decoder.sync(TestInstruments.BTCUSDT).buffered());
+    }
+
+    @Test
+    void shouldRouteARawDepthPayloadByTheInstrumentsBook() {
+        frame(BTC_PARTIAL_DEPTH);
+        assertEquals(1, decoder.sync(TestInstruments.BTCUSDT).buffered());
+        assertEquals(0, decoder.partialBook(TestInstruments.BTCUSDT).applied());
+
+        decoder = partialDecoder();
+        frame(BTC_PARTIAL_DEPTH);
+        assertEquals(0, decoder.sync(TestInstruments.BTCUSDT).buffered());
+        assertEquals(1, decoder.partialBook(TestInstruments.BTCUSDT).applied());
+    }
+
+    @Test
+    void shouldRouteByTheStreamNameWhenItFollowsTheData() {
+        frame("{\"data\":" + BTC_PARTIAL_DEPTH + ",\"stream\":\"btcusdt@depth5\"}");
+
+        assertEquals(1, decoder.partialBook(TestInstruments.BTCUSDT).applied());
+        assertEquals(EventKind.BOOK_SNAPSHOT, sink.last().kind);
+    }
+
+    @Test
+    void shouldRouteAStreamNameThatIsNotADepthStreamByTheInstrumentsBook() {
+        decoder = partialDecoder();
+
+        frame(envelope("btcusdt@bookTicker", BTC_PARTIAL_DEPTH));
+
+        assertEquals(1, decoder.partialBook(TestInstruments.BTCUSDT).applied());
+    }
+
+    @Test
+    void shouldDropAStalePartialBookFrame() {
+        decoder = partialDecoder();
+        frame(BTC_PARTIAL_DEPTH);
+        sink.clear();
+
+        assertEquals(DecodeStatus.OK, frame(BTC_PARTIAL_DEPTH));
+
+        assertTrue(sink.events().isEmpty());
+        assertEquals(1, decoder.partialBook(TestInstruments.BTCUSDT).stale());
+    }
+
+    @Test
+    void shouldInvalidateAValidPartialBookWhenItsStreamIsInterrupted() {
+        decoder = partialDecoder();
+        frame(BTC_PARTIAL_DEPTH);
+
+        decoder.onStreamInterrupted(TestInstruments.BTCUSDT, 9);
+
+        assertEquals(GatewayStatus.BOOK_INVALID, sink.last().gatewayStatus);
+        assertEquals(BinanceBookSync.DETAIL_STREAM_INTERRUPTED, sink.last().statusDetail);
+        assertEquals(BinancePartialBook.State.INVALID, decoder.partialBook(TestInstruments.BTCUSDT).state());
+        assertEquals(BinanceBookSync.State.AWAITING_SNAPSHOT, decoder.sync(TestInstruments.BTCUSDT).state());
+    }
+
+    private BinanceFrameDecoder partialDecoder() {
+        return new BinanceFrameDecoder(TestInstruments.registry(), sink, requester, errors,
+            MarketDataSettings.defaults().withPartialDepthLevels(5));
+    }
+
+    private static String envelope(final String stream, final String payload) {
+        return "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}";
     }
 
     private DecodeStatus frame(final String text) {

@@ -76,13 +76,7 @@ class BinanceGatewayIntegrationTest {
 
     @AfterEach
     void stopAll() {
-        try {
-            if (pipeline != null) {
-                pipeline.stop();
-            }
-        } finally {
-            sim.close();
-        }
+        SimPipelines.stop(pipeline, sim);
     }
 
     @Test

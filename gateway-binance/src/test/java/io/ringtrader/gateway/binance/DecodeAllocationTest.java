@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Allocation on the IO thread in steady state, measured with the thread's allocated-bytes counter: after
- * 20,000 depth diffs and 20,000 tickers to warm up, five windows of 4,000 of each. Decoding, book sync,
- * the translators and publishing into a real inbound ring allocate nothing per frame: a per-frame
+ * 20,000 depth diffs (or partial book frames) and 20,000 tickers to warm up, five windows of 4,000 of each. Decoding,
+ * book sync or partial book, the translators and publishing into a real inbound ring allocate nothing per frame: a per-frame
  * allocation would show at least 16 bytes x 8,000 frames in every window. The JVM itself now and then
  * charges a few dozen bytes to the thread (seen in single windows, whatever the sink), so the test asks
  * for a clean window and bounds the others by far less than a byte per frame.
@@ -38,8 +38,11 @@ class DecodeAllocationTest {
     private static final int WINDOW = 4_000;
     private static final int MEASURED = WINDOWS * WINDOW;
     private static final long SNAPSHOT_ID = 1_000;
+    private static final String DIFF_STREAM = "btcusdt@depth@100ms";
+    private static final String PARTIAL_STREAM = "btcusdt@depth5@100ms";
 
     private static UnsafeBuffer[] depthFrames;
+    private static UnsafeBuffer[] partialFrames;
     private static UnsafeBuffer[] tickerFrames;
     private static UnsafeBuffer snapshot;
     private static com.sun.management.ThreadMXBean allocation;
@@ -50,13 +53,16 @@ class DecodeAllocationTest {
         assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter on this JVM");
         allocation = (com.sun.management.ThreadMXBean)threads;
         depthFrames = new UnsafeBuffer[WARM_UP + MEASURED];
+        partialFrames = new UnsafeBuffer[WARM_UP + MEASURED];
         tickerFrames = new UnsafeBuffer[WARM_UP + MEASURED];
         long last = SNAPSHOT_ID + 5;
-        depthFrames[0] = ascii(depthFrame(SNAPSHOT_ID - 5, last, SNAPSHOT_ID - 10, 0));
+        depthFrames[0] = ascii(depthFrame(DIFF_STREAM, SNAPSHOT_ID - 5, last, SNAPSHOT_ID - 10, 0));
+        partialFrames[0] = ascii(depthFrame(PARTIAL_STREAM, SNAPSHOT_ID - 5, last, SNAPSHOT_ID - 10, 0));
         tickerFrames[0] = ascii(tickerFrame(last, 0));
         for (int i = 1; i < depthFrames.length; i++) {
             final long next = last + 3 + (i % 7);
-            depthFrames[i] = ascii(depthFrame(last + 2, next, last, i));
+            depthFrames[i] = ascii(depthFrame(DIFF_STREAM, last + 2, next, last, i));
+            partialFrames[i] = ascii(depthFrame(PARTIAL_STREAM, last + 2, next, last, i));
             tickerFrames[i] = ascii(tickerFrame(next, i));
             last = next;
         }
@@ -67,6 +73,17 @@ class DecodeAllocationTest {
     @Test
     void shouldNotAllocateWhileDecodingSyncingAndTranslating() {
         assertNoPerFrameAllocation(measure(new ReusedSlotSink(32)));
+    }
+
+    @Test
+    void shouldNotAllocateWhileDecodingAndPublishingPartialBookFrames() {
+        final ReusedSlotSink sink = new ReusedSlotSink(32);
+        final BinanceFrameDecoder decoder = new BinanceFrameDecoder(TestInstruments.registry(), sink,
+            SnapshotRequester.NONE, new DistinctErrorHandler(), MarketDataSettings.defaults().withPartialDepthLevels(5));
+
+        assertNoPerFrameAllocation(measure(decoder, partialFrames));
+
+        assertEquals(WARM_UP + MEASURED, decoder.partialBook(TestInstruments.BTCUSDT).applied());
     }
 
     @Test
@@ -101,22 +118,29 @@ class DecodeAllocationTest {
         final BinanceFrameDecoder decoder = new BinanceFrameDecoder(
             TestInstruments.registry(), sink, SnapshotRequester.NONE, new DistinctErrorHandler(), MarketDataSettings.defaults());
         assertEquals(DecodeStatus.OK, decoder.onSnapshot(TestInstruments.BTCUSDT, snapshot, 0, snapshot.capacity(), 1));
-        decodeAll(decoder, 0, WARM_UP);
+        final long[] bytesPerWindow = measure(decoder, depthFrames);
+        assertEquals(WARM_UP + MEASURED, decoder.sync(TestInstruments.BTCUSDT).applied());
+        return bytesPerWindow;
+    }
+
+    /** Warms up on the first frames, then counts the bytes allocated per window of the rest. */
+    private static long[] measure(final BinanceFrameDecoder decoder, final UnsafeBuffer[] depth) {
+        decodeAll(decoder, depth, 0, WARM_UP);
         allocation.getCurrentThreadAllocatedBytes();
 
         final long[] bytesPerWindow = new long[WINDOWS];
         for (int window = 0; window < WINDOWS; window++) {
             final long before = allocation.getCurrentThreadAllocatedBytes();
-            decodeAll(decoder, WARM_UP + window * WINDOW, WARM_UP + (window + 1) * WINDOW);
+            decodeAll(decoder, depth, WARM_UP + window * WINDOW, WARM_UP + (window + 1) * WINDOW);
             bytesPerWindow[window] = allocation.getCurrentThreadAllocatedBytes() - before;
         }
 
-        assertEquals(WARM_UP + MEASURED, decoder.sync(TestInstruments.BTCUSDT).applied());
         assertEquals(0, decoder.decodeErrors());
         return bytesPerWindow;
     }
 
-    private static void decodeAll(final BinanceFrameDecoder decoder, final int from, final int to) {
+    private static void decodeAll(final BinanceFrameDecoder decoder, final UnsafeBuffer[] depthFrames, final int from,
+        final int to) {
         for (int i = from; i < to; i++) {
             final long receiveTimeNs = 1_000_000L + i;
             final DecodeStatus depth = decoder.onFrame(depthFrames[i], 0, depthFrames[i].capacity(), receiveTimeNs);
@@ -127,8 +151,9 @@ class DecodeAllocationTest {
         }
     }
 
-    private static String depthFrame(final long first, final long last, final long prev, final int i) {
-        final StringBuilder frame = new StringBuilder(512).append("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{")
+    private static String depthFrame(final String stream, final long first, final long last, final long prev,
+        final int i) {
+        final StringBuilder frame = new StringBuilder(512).append("{\"stream\":\"").append(stream).append("\",\"data\":{")
             .append("\"e\":\"depthUpdate\",\"E\":").append(1723161256299L + i).append(",\"T\":").append(1723161256298L + i)
             .append(",\"s\":\"BTCUSDT\",\"U\":").append(first).append(",\"u\":").append(last).append(",\"pu\":").append(prev)
             .append(",\"b\":[");

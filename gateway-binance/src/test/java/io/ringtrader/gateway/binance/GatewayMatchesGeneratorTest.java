@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.book.BookState;
-import io.ringtrader.engine.book.OrderBook;
 import io.ringtrader.engine.book.OrderBooks;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
@@ -23,7 +22,6 @@ import io.ringtrader.sim.binance.BinanceSimConfig;
 import io.ringtrader.sim.binance.gen.SyntheticMarket;
 import io.ringtrader.sim.binance.gen.SyntheticMarketConfig;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -44,25 +42,9 @@ class GatewayMatchesGeneratorTest {
     private Pipeline pipeline;
     private final ConcurrentHashMap<Integer, BookCopy> latest = new ConcurrentHashMap<>();
 
-    /** One price level, mantissas. */
-    record Level(long price, long qty) {
-    }
-
-    /** The whole book as the book stage left it after an update with this {@code u}. */
-    record BookCopy(long lastUpdateId, BookState state, List<Level> bids, List<Level> asks) {
-    }
-
     @AfterEach
-    void stop() {
-        try {
-            if (pipeline != null) {
-                pipeline.stop();
-            }
-        } finally {
-            if (sim != null) {
-                sim.close();
-            }
-        }
+    void stopAll() {
+        SimPipelines.stop(pipeline, sim);
     }
 
     @Test
@@ -147,25 +129,11 @@ class GatewayMatchesGeneratorTest {
         if ((event.kind != EventKind.BOOK_DELTA && event.kind != EventKind.BOOK_SNAPSHOT) || !event.batchLast) {
             return;
         }
-        final OrderBook book = books.book(event.instrumentId);
-        final List<Level> bids = new ArrayList<>(book.bidCount());
-        for (int i = 0; i < book.bidCount(); i++) {
-            bids.add(new Level(book.bidPrice(i), book.bidQty(i)));
-        }
-        final List<Level> asks = new ArrayList<>(book.askCount());
-        for (int i = 0; i < book.askCount(); i++) {
-            asks.add(new Level(book.askPrice(i), book.askQty(i)));
-        }
-        latest.put(event.instrumentId, new BookCopy(event.lastUpdateId, book.state(), List.copyOf(bids), List.copyOf(asks)));
+        latest.put(event.instrumentId, BookCopy.of(event.lastUpdateId, books.book(event.instrumentId)));
     }
 
-    private static List<Level> levels(final List<BigDecimal[]> side, final Instrument instrument) {
-        final List<Level> levels = new ArrayList<>(side.size());
-        for (final BigDecimal[] level : side) {
-            levels.add(new Level(level[0].movePointRight(instrument.priceScale()).longValueExact(),
-                level[1].movePointRight(instrument.qtyScale()).longValueExact()));
-        }
-        return levels;
+    private static List<BookCopy.Level> levels(final List<BigDecimal[]> side, final Instrument instrument) {
+        return BookCopy.levels(side, instrument.priceScale(), instrument.qtyScale(), Integer.MAX_VALUE);
     }
 
     private static void sleep(final long ms) {

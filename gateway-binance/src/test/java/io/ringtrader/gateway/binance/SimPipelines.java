@@ -35,6 +35,19 @@ final class SimPipelines {
         return ConfigLoader.parse(String.join("\n", lines), "sim-test.yaml", name -> null).config();
     }
 
+    /** Stops the pipeline (when one was built), then the sim (when one was started); for {@code @AfterEach}. */
+    static void stop(final Pipeline pipeline, final BinanceSim sim) {
+        try {
+            if (pipeline != null) {
+                pipeline.stop();
+            }
+        } finally {
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+
     /**
      * A pipeline builder with a 4,096-slot ring, 32 levels a slot, sleeping threads (journal; book ... router;
      * venue; outbound journal) named after {@code prefix}, and the book stage over {@code books}.

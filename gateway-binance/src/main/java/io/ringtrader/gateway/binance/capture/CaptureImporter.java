@@ -15,6 +15,7 @@ import io.ringtrader.gateway.binance.MarketDataSettings;
 import io.ringtrader.gateway.binance.RawSources;
 import io.ringtrader.gateway.binance.marketdata.RingEventSink;
 import io.ringtrader.gateway.binance.sync.BinanceBookSync;
+import io.ringtrader.gateway.binance.sync.BinancePartialBook;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
 import io.ringtrader.recorder.InboundJournalWriter;
 import io.ringtrader.recorder.JournalConfig;
@@ -143,9 +144,12 @@ public final class CaptureImporter {
             }
             final int id = instrument.id();
             final BinanceBookSync sync = decoder.sync(id);
+            final BinancePartialBook partial = decoder.partialBook(id);
+            final boolean synced = partial.applied() > 0
+                ? partial.state() == BinancePartialBook.State.VALID : sync.state() == BinanceBookSync.State.SYNCED;
             perInstrument.add(new ImportReport.InstrumentReport(instrument.symbol(), sync.applied(), sync.stale(),
                 sync.buffered(), sync.gaps(), sync.resyncs(), sync.snapshotsApplied(), sync.snapshotsTooOld(),
-                check.matches(id), check.mismatches(id), sync.state() == BinanceBookSync.State.SYNCED));
+                check.matches(id), check.mismatches(id), partial.applied(), partial.stale(), synced));
         }
         return new ImportReport(rows.rows, decoder.frames(), decoder.snapshots(), rows.skipped, rows.unreadable,
             sink.slotsPublished(), decoder.decodeErrors(), decoder.ignored() + decoder.klineUpdatesSkipped(),

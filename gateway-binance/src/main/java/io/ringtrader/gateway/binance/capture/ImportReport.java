@@ -35,10 +35,13 @@ public record ImportReport(long rows, long frames, long snapshots, long skippedR
      * @param snapshotsTooOld  snapshots discarded as too old to bridge.
      * @param topOfBookMatches bookTickers at the last applied {@code u} whose top of book matched the book.
      * @param topOfBookMismatches bookTickers at the last applied {@code u} whose top of book did not.
-     * @param synced           whether the book ended in sync.
+     * @param partialApplied   partial book frames ({@code @depth<N>} streams) published as snapshots.
+     * @param partialStale     partial book frames dropped as not newer than the last one.
+     * @param synced           whether the book ended in sync (or valid from partial book frames).
      */
     public record InstrumentReport(String symbol, long applied, long stale, long buffered, long gaps, long resyncs,
-        long snapshotsApplied, long snapshotsTooOld, long topOfBookMatches, long topOfBookMismatches, boolean synced) {
+        long snapshotsApplied, long snapshotsTooOld, long topOfBookMatches, long topOfBookMismatches, long partialApplied,
+        long partialStale, boolean synced) {
     }
 
     /** The report for {@code symbol}, or null. */
@@ -79,6 +82,10 @@ public record ImportReport(long rows, long frames, long snapshots, long skippedR
                     + " (too old %d), top-of-book checks %d ok / %d bad, %s%n",
                 i.symbol(), i.applied(), i.stale(), i.buffered(), i.gaps(), i.resyncs(), i.snapshotsApplied(),
                 i.snapshotsTooOld(), i.topOfBookMatches(), i.topOfBookMismatches(), i.synced() ? "in sync" : "NOT in sync"));
+            if (i.partialApplied() + i.partialStale() > 0) {
+                out.append(String.format("  %-12s partial book frames %d, stale %d%n", "", i.partialApplied(),
+                    i.partialStale()));
+            }
         }
         if (!pipelineClean) {
             out.append("warning: the pipeline did not drain cleanly\n");

@@ -330,11 +330,7 @@ public final class BinanceBookSync {
     }
 
     private void publishStatus(final GatewayStatus gatewayStatus, final int detail, final long receiveTimeNs) {
-        status.instrumentId = instrumentId;
-        status.status = gatewayStatus;
-        status.detail = detail;
-        status.receiveTimeNs = receiveTimeNs;
-        if (!sink.publish(BookStatusTranslator.TRANSLATOR, status)) {
+        if (!status.publish(sink, instrumentId, gatewayStatus, detail, receiveTimeNs)) {
             publishFailures++;
         }
     }

@@ -1,2 +1,2 @@
-/** Local order-book synchronisation with Binance's depth stream and REST snapshots. */
+/** Local order books from Binance's depth streams: diffs kept in sync with REST snapshots, or partial books. */
 package io.ringtrader.gateway.binance.sync;
