@@ -10,6 +10,7 @@ import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.gateway.binance.BinanceFrameDecoder;
 import io.ringtrader.gateway.binance.FrameEnvelope;
 import io.ringtrader.gateway.binance.capture.CaptureListener;
 import io.ringtrader.gateway.binance.capture.HftBacktestCaptureReader;
@@ -239,7 +240,11 @@ public class BinanceDepthDecodeBenchmark {
             return depth.decode(buffer, offset, payloadLength, receiveTimeNs);
         }
 
+        /** As {@code BinanceFrameDecoder.eventType}: the usual head names a depth update without a scan. */
         private boolean isDepthUpdate(final DirectBuffer buffer, final int offset, final int length) {
+            if (BinanceFrameDecoder.hasDepthHead(buffer, offset, length)) {
+                return true;
+            }
             if (!payload.wrap(buffer, offset, length).enterObject()) {
                 return false;
             }

@@ -19,6 +19,8 @@ import io.ringtrader.gateway.binance.sync.BinancePartialBook;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
 import org.agrona.DirectBuffer;
 
+import java.nio.ByteOrder;
+
 /**
  * The Binance USDⓈ-M market-data front: takes raw WebSocket text frames (combined-stream envelopes
  * {@code {"stream":"btcusdt@depth@100ms","data":{...}}} or raw-stream payloads) and REST depth snapshot
@@ -47,9 +49,14 @@ public final class BinanceFrameDecoder {
     private static final byte[] DEPTH_STREAM = {'d', 'e', 'p', 't', 'h'};
     private static final byte[] MARK_PRICE = {'m', 'a', 'r', 'k', 'P', 'r', 'i', 'c', 'e', 'U', 'p', 'd', 'a', 't', 'e'};
 
-    /** How every depth payload Binance sends begins: its type is known without scanning. */
-    private static final byte[] DEPTH_HEAD = {'{', '"', 'e', '"', ':', '"', 'd', 'e', 'p', 't', 'h', 'U', 'p', 'd', 'a',
-        't', 'e', '"', ','};
+    /**
+     * How every depth payload Binance sends begins, {@code {"e":"depthUpdate",}, as little-endian words (8, 8 and 3
+     * bytes): its type is known without scanning.
+     */
+    private static final long DEPTH_HEAD_0 = FrameEnvelope.littleEndian("{\"e\":\"dep");
+    private static final long DEPTH_HEAD_1 = FrameEnvelope.littleEndian("thUpdate");
+    private static final long DEPTH_HEAD_2 = FrameEnvelope.littleEndian("\",");
+    private static final int DEPTH_HEAD_LENGTH = 19;
 
     private static final int TYPE_NONE = 0;
     private static final int TYPE_DEPTH = 1;
@@ -316,11 +323,11 @@ public final class BinanceFrameDecoder {
 
     /**
      * Finds the payload's {@code e} and names its type; the decoder validates the whole payload afterwards. A payload
-     * that begins with {@link #DEPTH_HEAD} is a depth update without a scan: the scan would stop at that same first
+     * that {@linkplain #hasDepthHead begins like one} is a depth update without a scan: the scan would stop at that same first
      * member with the same answer.
      */
     private int eventType(final DirectBuffer buffer, final int offset, final int length) {
-        if (startsWith(buffer, offset, length, DEPTH_HEAD)) {
+        if (hasDepthHead(buffer, offset, length)) {
             return TYPE_DEPTH;
         }
         if (!payload.wrap(buffer, offset, length).enterObject()) {
@@ -345,17 +352,15 @@ public final class BinanceFrameDecoder {
         return TYPE_NONE;
     }
 
-    private static boolean startsWith(final DirectBuffer buffer, final int offset, final int length,
-        final byte[] head) {
-        if (length < head.length) {
-            return false;
-        }
-        for (int i = 0; i < head.length; i++) {
-            if (buffer.getByte(offset + i) != head[i]) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * True if a payload begins {@code {"e":"depthUpdate",}, as every depth payload Binance sends does: such a payload
+     * is a depth update, its type known without a scan.
+     */
+    public static boolean hasDepthHead(final DirectBuffer buffer, final int offset, final int length) {
+        return length >= DEPTH_HEAD_LENGTH
+            && buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN) == DEPTH_HEAD_0
+            && buffer.getLong(offset + 8, ByteOrder.LITTLE_ENDIAN) == DEPTH_HEAD_1
+            && (buffer.getInt(offset + 16, ByteOrder.LITTLE_ENDIAN) & 0xFF_FFFF) == DEPTH_HEAD_2;
     }
 
     private void published(final boolean published) {
@@ -367,4 +372,5 @@ public final class BinanceFrameDecoder {
     private DecodeStatus report(final DecodeStatus status) {
         return outcomes.record(status);
     }
+
 }

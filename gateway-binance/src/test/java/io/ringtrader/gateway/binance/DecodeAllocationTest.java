@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Allocation on the IO thread in steady state, measured with the thread's allocated-bytes counter: after
- * 20,000 depth diffs (or partial book frames) and 20,000 tickers to warm up, five windows of 4,000 of each. Decoding,
+ * every frame once through throwaway decoders (before all tests) and 20,000 depth diffs (or partial book frames) and
+ * 20,000 tickers to warm up, five windows of 4,000 of each. Decoding,
  * book sync or partial book, the translators and publishing into a real inbound ring allocate nothing per frame: a per-frame
  * allocation would show at least 16 bytes x 8,000 frames in every window. The JVM itself now and then
  * charges a few dozen bytes to the thread (seen in single windows, whatever the sink), so the test asks
@@ -68,6 +69,11 @@ class DecodeAllocationTest {
         }
         snapshot = ascii("{\"lastUpdateId\":" + SNAPSHOT_ID + ",\"E\":1723161256501,"
             + "\"bids\":[[\"61800.20\",\"2.909\"],[\"61800.10\",\"0.696\"]],\"asks\":[[\"61800.30\",\"3.330\"]]}");
+        // Every path once through throwaway decoders, so that the JIT has compiled them before any test measures
+        // (a test running first in a cold JVM on a busy machine otherwise still sees the interpreter's allocations).
+        measure(new ReusedSlotSink(32));
+        measure(new BinanceFrameDecoder(TestInstruments.registry(), new ReusedSlotSink(32), SnapshotRequester.NONE,
+            new DistinctErrorHandler(), MarketDataSettings.defaults().withPartialDepthLevels(5)), partialFrames);
     }
 
     @Test
