@@ -60,4 +60,9 @@ final class Gateways implements EngineExtension {
     BinanceGateway binance() {
         return binance;
     }
+
+    /** How this session's orders are named on Binance ({@code rt-<tag>-<n>}); null when it does not trade there live. */
+    String binanceClientOrderIds() {
+        return binance != null && binance.tradesLive() ? binance.clientOrderIds().pattern() : null;
+    }
 }

@@ -146,6 +146,10 @@ final class SessionRunner {
             }
             out.println("events: " + engine.pipeline().inboundPublished() + ", order commands: "
                 + engine.pipeline().outboundPublished() + ", errors: " + engine.errors().totalCount());
+            final String venueOrderIds = gateways.binanceClientOrderIds();
+            if (venueOrderIds != null) {
+                out.println("binance client order ids on the venue: " + venueOrderIds);
+            }
             engine.errors().logSummary();
             out.flush();
             if (!report.clean()) {

@@ -40,6 +40,8 @@ class LiveAgainstSimulatorTest {
         final String[] run = cli("run", "--config", config.toString(), "--duration", "20s");
 
         assertEquals("0", run[0], run[2]);
+        assertTrue(Pattern.compile("binance client order ids on the venue: rt-[0-9a-z]{11,12}-<n>").matcher(run[1]).find(),
+            "the stop summary names this session's venue ids:\n" + run[1]);
         final Path session;
         try (Stream<Path> sessions = Files.list(dir.resolve("journal"))) {
             session = sessions.findFirst().orElseThrow();

@@ -106,6 +106,24 @@ class BinanceMatchingTest {
     }
 
     @Test
+    void shouldAcceptAndEchoClientIdsUpTo36CharactersAndRefuseLongerOrDuplicateOpenOnes() {
+        // RingTrader's longest: "rt-" + a 12-character session tag + "-" + Long.MAX_VALUE.
+        final String longest = "rt-zzzzzzzzzzzz-9223372036854775807";
+        assertEquals(longest, order("side=SELL&type=LIMIT&timeInForce=GTC&quantity=1.000&price=101.0&newClientOrderId="
+            + longest).get("clientOrderId").asText());
+        assertEquals(longest, SimClient.json(client.signed("GET", "/fapi/v1/order",
+            "symbol=BTCUSDT&origClientOrderId=" + longest)).get("clientOrderId").asText());
+        assertEquals("NEW", order("side=SELL&type=LIMIT&timeInForce=GTC&quantity=1.000&price=101.0&newClientOrderId="
+            + longest + "0").get("status").asText(), "36 characters");
+        assertEquals(-4015, order("side=SELL&type=LIMIT&timeInForce=GTC&quantity=1.000&price=101.0&newClientOrderId="
+            + longest + "00").get("code").asInt(), "37 characters");
+        assertEquals(-4116, order("side=SELL&type=LIMIT&timeInForce=GTC&quantity=1.000&price=101.0&newClientOrderId="
+            + longest).get("code").asInt(), "a duplicate of an open order");
+        assertEquals("NEW", order("side=SELL&type=LIMIT&timeInForce=GTC&quantity=1.000&price=101.0&newClientOrderId="
+            + "rt-zzzzzzzzzzzy-9223372036854775807").get("status").asText(), "another session's tag, the same number");
+    }
+
+    @Test
     void shouldCancelAllOpenOrdersOfASymbol() {
         order("side=SELL&type=LIMIT&timeInForce=GTC&quantity=1.000&price=101.0");
         order("side=BUY&type=LIMIT&timeInForce=GTC&quantity=1.000&price=99.0");

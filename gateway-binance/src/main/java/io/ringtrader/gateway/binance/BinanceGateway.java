@@ -22,6 +22,7 @@ import io.ringtrader.gateway.binance.rest.BinanceRestConfig;
 import io.ringtrader.gateway.binance.rest.DepthSnapshotListener;
 import io.ringtrader.gateway.binance.rest.ListenKeyKeeper;
 import io.ringtrader.gateway.binance.rest.OpenInterestPoller;
+import io.ringtrader.gateway.binance.user.ClientOrderIds;
 import io.ringtrader.gateway.binance.user.PositionPublisher;
 import io.ringtrader.gateway.binance.user.RequestedCancels;
 import io.ringtrader.gateway.binance.user.UserStreamDecoder;
@@ -62,6 +63,10 @@ import org.slf4j.LoggerFactory;
  * {@link GatewayStatus#DISCONNECTED} per connection (instrument -1, detail = connection number), and the book
  * syncs' and partial books' {@code BOOK_INVALID} / {@code BOOK_RESYNCED}. A lost connection invalidates the books it
  * fed at once.
+ *
+ * <p>Each gateway is one session on the venue: its {@link ClientOrderIds} (a tag from the clock when it is built, plus
+ * a random salt) name the orders it sends ({@code rt-<tag>-<n>}) and tell them from other sessions' on the user
+ * stream.
  */
 public final class BinanceGateway implements InboundProducer {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceGateway.class);
@@ -81,6 +86,7 @@ public final class BinanceGateway implements InboundProducer {
     private final RawFrameWriter raw;
     private final MarketDataSettings marketDataSettings;
     private final BinanceRestClient rest;
+    private final ClientOrderIds clientOrderIds;
     private final RequestedCancels requestedCancels = new RequestedCancels();
     private final boolean userStreamWanted;
     private final boolean orderEntryWanted;
@@ -126,6 +132,7 @@ public final class BinanceGateway implements InboundProducer {
         this.marketDataSettings = marketDataSettings(venue.streams());
         this.userStreamWanted = credentials && venue.connection().userStream();
         this.orderEntryWanted = orderEntry;
+        this.clientOrderIds = ClientOrderIds.newSession(TimeUnit.NANOSECONDS.toMillis(clock.nanoTime()));
         this.lastSnapshotRequestNs = new AtomicLongArray(instruments.count());
         final ConnectionConfig connection = venue.connection();
         final BinanceRestConfig restConfig = BinanceRestConfig.builder(URI.create(venue.restUrl()),
@@ -187,8 +194,8 @@ public final class BinanceGateway implements InboundProducer {
         if (!orderEntryWanted) {
             throw new IllegalStateException("binance gateway built without order entry");
         }
-        return new BinanceOrderEntry(rest, instruments, new RingEventSink(publisher, levelsPerSlot, RingEventSink.Mode.WAIT),
-            clock, errors, requestedCancels);
+        return new BinanceOrderEntry(rest, clientOrderIds, instruments,
+            new RingEventSink(publisher, levelsPerSlot, RingEventSink.Mode.WAIT), clock, errors, requestedCancels);
     }
 
     @Override
@@ -210,7 +217,7 @@ public final class BinanceGateway implements InboundProducer {
         }
         if (userStreamWanted) {
             userDecoder = new UserStreamDecoder(instruments, ioSink, new PositionPublisher(ioSink, clock), this::onListenKeyExpired,
-                errors, orderEntryWanted, requestedCancels);
+                errors, clientOrderIds, orderEntryWanted, requestedCancels);
             listenKeys = new ListenKeyKeeper(rest, LISTEN_KEY_KEEPALIVE, LISTEN_KEY_RETRY, key -> connections.execute(this::onListenKey));
         }
         connections.start();
@@ -226,6 +233,9 @@ public final class BinanceGateway implements InboundProducer {
         LOG.info("binance: {} streams of {} instruments from {}, REST {}{}", streams.size(),
             binanceInstruments(instruments).size(), venue.wsUrl(), venue.restUrl(),
             userStreamWanted ? ", user data stream on" : "");
+        if (orderEntryWanted || userStreamWanted) {
+            LOG.info("binance: client order ids on the venue: {}", clientOrderIds.pattern());
+        }
     }
 
     @Override
@@ -253,6 +263,12 @@ public final class BinanceGateway implements InboundProducer {
             LOG.info("binance: {} frames, {} snapshots, {} decode errors, {} ignored; {}", decoder.frames(),
                 decoder.snapshots(), decoder.decodeErrors(), decoder.ignored(), syncSummary());
         }
+        if (userDecoder != null) {
+            LOG.info("binance user stream: {} frames, {} reports, {} decode errors; {} updates of foreign orders, {} of "
+                + "other sessions' orders (this session's are {})", userDecoder.frames(), userDecoder.published(),
+                userDecoder.decodeErrors(), userDecoder.foreignOrders(), userDecoder.otherSessionOrders(),
+                clientOrderIds.pattern());
+        }
     }
 
     /** What the market-data decoder is built with for {@code streams}: kline updates, full or partial books. */
@@ -266,6 +282,21 @@ public final class BinanceGateway implements InboundProducer {
     /** The REST client (rate-limit state, time offset). */
     public BinanceRestClient rest() {
         return rest;
+    }
+
+    /** This session's client order ids on the venue ({@code rt-<tag>-<n>}). */
+    public ClientOrderIds clientOrderIds() {
+        return clientOrderIds;
+    }
+
+    /** True when this gateway trades live ({@link #orderEntry} available). */
+    public boolean tradesLive() {
+        return orderEntryWanted;
+    }
+
+    /** The user-stream decoder (counters, approximate while running); null before {@link #start} or without one. */
+    public UserStreamDecoder userStreamDecoder() {
+        return userDecoder;
     }
 
     /** The market-data decoder; read its counters from any thread (approximate while running). */

@@ -1,6 +1,7 @@
 package io.ringtrader.gateway.binance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.book.BookState;
@@ -25,6 +26,8 @@ import io.ringtrader.engine.pipeline.VenueStage;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import io.ringtrader.gateway.binance.sync.BinanceBookSync;
+import io.ringtrader.gateway.binance.user.ClientOrderIds;
+import io.ringtrader.gateway.binance.user.UserStreamDecoder;
 import io.ringtrader.sim.L2Book;
 import io.ringtrader.sim.SimSymbol;
 import io.ringtrader.sim.binance.BinanceMarket;
@@ -146,8 +149,7 @@ class BinanceGatewayIntegrationTest {
     void shouldPlaceAnOrderThatIsAckedFilledAndShowsInThePosition() {
         start(true);
         awaitValidBookMatchingTheSim();
-        awaitSeen(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.CONNECTED && s.detail() == 100,
-            "the user data stream connected");
+        awaitUserStream();
 
         send(7, OrderSide.BUY, OrderType.MARKET, null, 0, 500);
 
@@ -189,7 +191,46 @@ class BinanceGatewayIntegrationTest {
         assertEquals(1, sim.account().orderCount(), "placed once, not resent");
     }
 
+    @Test
+    void shouldKeepAnEarlierSessionsOpenOrderApartFromTheNextSessionsOrderOfTheSameId() {
+        start(true);
+        awaitValidBookMatchingTheSim();
+        awaitUserStream();
+        send(7, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_500, 100);
+        awaitSeen(s -> s.kind() == EventKind.EXECUTION_REPORT && s.execType() == ExecType.ACK && s.clientOrderId() == 7,
+            "the first session's ack");
+        final ClientOrderIds first = gateway.clientOrderIds();
+        pipeline.stop();
+        pipeline = null;
+        seen.clear();
+
+        start(true);
+        assertNotEquals(first.tag(), gateway.clientOrderIds().tag());
+        awaitValidBookMatchingTheSim();
+        awaitUserStream();
+        send(7, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_600, 200);
+        awaitSeen(s -> s.kind() == EventKind.EXECUTION_REPORT && s.execType() == ExecType.ACK && s.clientOrderId() == 7,
+            "the second session's ack of its own order 7 (not a duplicate of the first session's, still open)");
+        assertEquals(2, sim.account().orderCount(), "both orders 7 placed");
+
+        // Trades through both bids; the older order, the first session's, takes all of it.
+        sim.market().trade(SYMBOL, "94.90", "0.100", false);
+
+        awaitSeen(s -> s.kind() == EventKind.POSITION && s.positionQty() == 100, "the account's position");
+        final UserStreamDecoder user = gateway.userStreamDecoder();
+        awaitSeen(s -> user.otherSessionOrders() >= 1, "the first session's fill counted apart");
+        assertTrue(seen.stream().noneMatch(s -> s.kind() == EventKind.EXECUTION_REPORT && s.execType() != ExecType.ACK),
+            "no report from the first session's order reached this session: " + seen);
+        assertEquals(0, user.foreignOrders());
+        assertEquals(1, user.otherSessionOrders());
+    }
+
     // ------------------------------------------------------------------ harness
+
+    private void awaitUserStream() {
+        awaitSeen(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.CONNECTED && s.detail() == 100,
+            "the user data stream connected");
+    }
 
     private void start(final boolean live) {
         final RingTraderConfig config = SimPipelines.config(sim,

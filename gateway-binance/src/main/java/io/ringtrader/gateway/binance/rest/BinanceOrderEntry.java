@@ -52,6 +52,10 @@ import org.slf4j.LoggerFactory;
  *       {@link ExecType#CANCELED}, and asynchronous rejects.</li>
  * </ul>
  *
+ * <p><b>Client order ids.</b> The command's {@code clientOrderId} (deterministic, the same in a replay) goes to the
+ * venue as {@code rt-<tag>-<id>} with this gateway session's tag ({@link ClientOrderIds}); a command with a negative
+ * id is rejected locally ({@link #REJECT_NOT_SENT}).
+ *
  * <p><b>Unknown execution status.</b> A new order answered by HTTP 503 "unknown error" or lost in transport is
  * never resent: its status is resolved by querying it by {@code origClientOrderId}, with exponential back-off, up
  * to {@code unknownStatusQueries} times. The true outcome is reported (ACK if the venue has it, REJECT if it is
@@ -76,6 +80,7 @@ public final class BinanceOrderEntry implements VenueStage {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceOrderEntry.class);
 
     private final BinanceRestClient client;
+    private final ClientOrderIds clientOrderIds;
     private final RequestedCancels requestedCancels;
     private final InstrumentRegistry instruments;
     private final EventSink sink;
@@ -89,24 +94,28 @@ public final class BinanceOrderEntry implements VenueStage {
     private final AtomicLong publishFailures = new AtomicLong();
 
     /**
-     * @param client      the REST client (its executor runs the requests).
-     * @param instruments to resolve symbols and scales.
-     * @param sink        where reports go; should wait when the ring is full (it is called on REST threads).
-     * @param clock       stamps {@code receiveTimeNs} of reports.
-     * @param errors      counts problems and logs each distinct one once.
+     * @param client         the REST client (its executor runs the requests).
+     * @param clientOrderIds this session's venue ids (shared with the user-stream decoder).
+     * @param instruments    to resolve symbols and scales.
+     * @param sink           where reports go; should wait when the ring is full (it is called on REST threads).
+     * @param clock          stamps {@code receiveTimeNs} of reports.
+     * @param errors         counts problems and logs each distinct one once.
      */
-    public BinanceOrderEntry(final BinanceRestClient client, final InstrumentRegistry instruments, final EventSink sink,
-        final EpochNanoClock clock, final DistinctErrorHandler errors) {
-        this(client, instruments, sink, clock, errors, new RequestedCancels());
+    public BinanceOrderEntry(final BinanceRestClient client, final ClientOrderIds clientOrderIds,
+        final InstrumentRegistry instruments, final EventSink sink, final EpochNanoClock clock,
+        final DistinctErrorHandler errors) {
+        this(client, clientOrderIds, instruments, sink, clock, errors, new RequestedCancels());
     }
 
     /**
      * @param requestedCancels shared with the {@code UserStreamDecoder}: the cancels this order entry reports itself.
      */
-    public BinanceOrderEntry(final BinanceRestClient client, final InstrumentRegistry instruments, final EventSink sink,
-        final EpochNanoClock clock, final DistinctErrorHandler errors, final RequestedCancels requestedCancels) {
+    public BinanceOrderEntry(final BinanceRestClient client, final ClientOrderIds clientOrderIds,
+        final InstrumentRegistry instruments, final EventSink sink, final EpochNanoClock clock,
+        final DistinctErrorHandler errors, final RequestedCancels requestedCancels) {
         this.requestedCancels = requestedCancels;
         this.client = client;
+        this.clientOrderIds = clientOrderIds;
         this.instruments = instruments;
         this.sink = sink;
         this.clock = clock;
@@ -138,16 +147,19 @@ public final class BinanceOrderEntry implements VenueStage {
         final Instrument instrument = ticket.instrumentId() >= 0 && ticket.instrumentId() < instruments.count()
             ? instruments.byId(ticket.instrumentId()) : null;
         if (instrument == null || instrument.venue() != Venue.BINANCE_USDM || ticket.action() == null
+            || ticket.clientOrderId() < 0
             || (ticket.action() == OrderAction.NEW && (ticket.side() == null || ticket.type() == null
             || (ticket.type() == OrderType.LIMIT && ticket.timeInForce() == null)))) {
-            errors.onProblem(ErrorKind.STAGE, "binance order entry: command with unknown instrument or missing fields, rejected locally");
+            errors.onProblem(ErrorKind.STAGE, "binance order entry: command with unknown instrument, missing fields or "
+                + "a negative client order id, rejected locally");
             reject(ticket, REJECT_NOT_SENT);
             return;
         }
         commandsSent.incrementAndGet();
+        final String venueId = clientOrderIds.format(ticket.clientOrderId());
         if (ticket.action() == OrderAction.CANCEL) {
             requestedCancels.add(ticket.clientOrderId());
-            client.cancelOrder(instrument.symbol(), ticket.clientOrderId()).whenComplete((response, error) -> {
+            client.cancelOrder(instrument.symbol(), venueId).whenComplete((response, error) -> {
                 if (error == null) {
                     publishOrder(ExecType.CANCELED, ticket, instrument, response);
                 } else {
@@ -157,7 +169,7 @@ public final class BinanceOrderEntry implements VenueStage {
             });
             return;
         }
-        client.newOrder(instrument, ticket.clientOrderId(), ticket.side(), ticket.type(), ticket.timeInForce(),
+        client.newOrder(instrument, venueId, ticket.side(), ticket.type(), ticket.timeInForce(),
             ticket.priceMantissa(), ticket.qtyMantissa(), ticket.reduceOnly()).whenComplete((response, error) -> {
                 if (error == null) {
                     onOrderResult(ticket, instrument, response);
@@ -166,8 +178,8 @@ public final class BinanceOrderEntry implements VenueStage {
                 final BinanceRestException rest = BinanceRestException.of(error);
                 if (rest != null && (rest.reason() == Reason.UNKNOWN_EXECUTION_STATUS || rest.reason() == Reason.TRANSPORT)) {
                     LOG.warn("binance order entry: order {} has an unknown execution status ({}); not resending, querying it",
-                        ClientOrderIds.format(ticket.clientOrderId()), rest.getMessage());
-                    resolve(ticket, instrument, 0, rest);
+                        venueId, rest.getMessage());
+                    resolve(ticket, venueId, instrument, 0, rest);
                 } else {
                     reject(ticket, rejectCode(rest, error));
                 }
@@ -175,13 +187,14 @@ public final class BinanceOrderEntry implements VenueStage {
     }
 
     /** Queries an order whose outcome is unknown until the venue answers, then reports the true outcome. */
-    private void resolve(final Ticket ticket, final Instrument instrument, final int attempt, final BinanceRestException last) {
+    private void resolve(final Ticket ticket, final String venueId, final Instrument instrument, final int attempt,
+        final BinanceRestException last) {
         final int attempts = client.config().unknownStatusQueries();
         if (attempt >= attempts) {
             final boolean notFound = last != null && last.code() == ORDER_DOES_NOT_EXIST;
             if (!notFound) {
                 LOG.error("binance order entry: status of order {} still unknown after {} queries ({}); reported as "
-                    + "rejected, reconcile with the venue", ClientOrderIds.format(ticket.clientOrderId()), attempts,
+                    + "rejected, reconcile with the venue", venueId, attempts,
                     last == null ? "no answer" : last.getMessage());
             }
             reject(ticket, notFound ? ORDER_DOES_NOT_EXIST : REJECT_STATUS_UNKNOWN);
@@ -189,13 +202,13 @@ public final class BinanceOrderEntry implements VenueStage {
         }
         final long delayMs = client.config().unknownStatusBackoff().toMillis() << Math.min(attempt, 16);
         try {
-            client.scheduler().schedule(() -> client.queryOrder(instrument.symbol(), ticket.clientOrderId())
+            client.scheduler().schedule(() -> client.queryOrder(instrument.symbol(), venueId)
                 .whenComplete((response, error) -> {
                     if (error == null) {
                         onOrderResult(ticket, instrument, response);
                     } else {
                         final BinanceRestException rest = BinanceRestException.of(error);
-                        resolve(ticket, instrument, attempt + 1, rest);
+                        resolve(ticket, venueId, instrument, attempt + 1, rest);
                     }
                 }), delayMs, TimeUnit.MILLISECONDS);
         } catch (final RuntimeException e) {

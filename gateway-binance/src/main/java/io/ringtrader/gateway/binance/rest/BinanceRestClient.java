@@ -8,7 +8,6 @@ import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.gateway.binance.rest.BinanceRestException.Reason;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
-import io.ringtrader.gateway.binance.user.ClientOrderIds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -166,18 +165,18 @@ public final class BinanceRestClient implements AutoCloseable {
      * {@code POST /fapi/v1/order} with {@code newOrderRespType=RESULT}; prices and quantities are formatted from the
      * mantissas exactly. LIMIT orders send {@code timeInForce} and {@code price}; MARKET orders neither.
      *
-     * @param clientOrderId ours; sent as {@code newClientOrderId} ({@link ClientOrderIds#format}).
+     * @param newClientOrderId the order's id on the venue ({@code ClientOrderIds.format}: {@code rt-<tag>-<n>}).
      */
-    public CompletableFuture<RestResponse> newOrder(final Instrument instrument, final long clientOrderId,
+    public CompletableFuture<RestResponse> newOrder(final Instrument instrument, final String newClientOrderId,
         final OrderSide side, final OrderType type, final TimeInForce timeInForce, final long priceMantissa,
         final long qtyMantissa, final boolean reduceOnly) {
         return send(new Call("POST", "/fapi/v1/order",
-            newOrderParams(instrument, clientOrderId, side, type, timeInForce, priceMantissa, qtyMantissa, reduceOnly),
+            newOrderParams(instrument, newClientOrderId, side, type, timeInForce, priceMantissa, qtyMantissa, reduceOnly),
             true, 1, true), false);
     }
 
     /** The params of a new order, in the order they are sent (before {@code recvWindow}, timestamp, signature). */
-    static String newOrderParams(final Instrument instrument, final long clientOrderId, final OrderSide side,
+    static String newOrderParams(final Instrument instrument, final String newClientOrderId, final OrderSide side,
         final OrderType type, final TimeInForce timeInForce, final long priceMantissa, final long qtyMantissa,
         final boolean reduceOnly) {
         final StringBuilder params = new StringBuilder(160)
@@ -196,20 +195,23 @@ public final class BinanceRestClient implements AutoCloseable {
         if (reduceOnly) {
             params.append("&reduceOnly=true");
         }
-        return params.append("&newClientOrderId=").append(ClientOrderIds.format(clientOrderId))
+        return params.append("&newClientOrderId=").append(newClientOrderId)
             .append("&newOrderRespType=RESULT").toString();
     }
 
-    /** {@code DELETE /fapi/v1/order?symbol=X&origClientOrderId=rt-ID} (weight 1). */
-    public CompletableFuture<RestResponse> cancelOrder(final String symbol, final long clientOrderId) {
-        return send(new Call("DELETE", "/fapi/v1/order",
-            "symbol=" + symbol + "&origClientOrderId=" + ClientOrderIds.format(clientOrderId), true, 1, false), false);
+    /** {@code DELETE /fapi/v1/order?symbol=X&origClientOrderId=rt-TAG-ID} (weight 1). */
+    public CompletableFuture<RestResponse> cancelOrder(final String symbol, final String origClientOrderId) {
+        return send(new Call("DELETE", "/fapi/v1/order", orderParams(symbol, origClientOrderId), true, 1, false), false);
     }
 
-    /** {@code GET /fapi/v1/order?symbol=X&origClientOrderId=rt-ID} (weight 1). */
-    public CompletableFuture<RestResponse> queryOrder(final String symbol, final long clientOrderId) {
-        return send(new Call("GET", "/fapi/v1/order",
-            "symbol=" + symbol + "&origClientOrderId=" + ClientOrderIds.format(clientOrderId), true, 1, false), false);
+    /** {@code GET /fapi/v1/order?symbol=X&origClientOrderId=rt-TAG-ID} (weight 1). */
+    public CompletableFuture<RestResponse> queryOrder(final String symbol, final String origClientOrderId) {
+        return send(new Call("GET", "/fapi/v1/order", orderParams(symbol, origClientOrderId), true, 1, false), false);
+    }
+
+    /** The params naming one order by its venue client id ({@code [0-9a-z-]}: nothing to encode). */
+    private static String orderParams(final String symbol, final String origClientOrderId) {
+        return "symbol=" + symbol + "&origClientOrderId=" + origClientOrderId;
     }
 
     /** {@code GET /fapi/v1/openOrders} for one symbol (weight 1) or, with null, all (weight 40). */

@@ -34,8 +34,12 @@ import org.agrona.DirectBuffer;
  *   <li>{@code TRADE_LITE} is ignored (counted): it repeats the fill that {@code ORDER_TRADE_UPDATE} reports with
  *       fee and maker flag, so publishing both would double every fill.</li>
  * </ul>
- * Orders whose client id lacks our prefix ({@link ClientOrderIds}) — UI orders, liquidations, ADL — are counted
- * ({@link #foreignOrders()}) and not published; positions still show in {@code ACCOUNT_UPDATE}.
+ * Only this session's orders are published ({@link ClientOrderIds}: {@code rt-<tag>-<n>} with this gateway's tag).
+ * Orders whose client id lacks our prefix — UI orders, liquidations, ADL — are counted ({@link #foreignOrders()});
+ * orders of ours from another session ({@code rt-<other tag>-<n>}, or the untagged {@code rt-<n>} of engines before
+ * session tags), e.g. left open by an earlier run, are counted apart ({@link #otherSessionOrders()}) and reported
+ * once per case to the error handler: their internal ids may equal this session's, so they are never attributed
+ * to this session's orders. Neither is published; positions still show in {@code ACCOUNT_UPDATE}.
  *
  * <p><b>With the REST order entry</b> ({@code restReportsAcksAndCancels = true}) the stream does not publish our
  * orders' {@code NEW}, nor the {@code CANCELED} of a cancel the order entry requested ({@link RequestedCancels}):
@@ -71,6 +75,10 @@ public final class UserStreamDecoder {
     private static final byte[] BOTH = {'B', 'O', 'T', 'H'};
     private static final byte[] LONG = {'L', 'O', 'N', 'G'};
     private static final byte[] SHORT = {'S', 'H', 'O', 'R', 'T'};
+    private static final String OTHER_SESSION_ORDER = "binance user stream: update of an order of another session "
+        + "(rt-<other tag>-<n>), not attributed to this session's orders; reconcile it with the venue";
+    private static final String UNTAGGED_ORDER = "binance user stream: update of an order with an untagged id rt-<n> "
+        + "(an engine before session tags), not attributed to this session's orders; reconcile it with the venue";
     /** Extra digits read before rounding entry prices (averages) to the price scale. */
     private static final int EXTRA_DIGITS = 8;
     /** Extra digits read before rounding PnL and commissions to 8 decimals (more would overflow large amounts). */
@@ -80,6 +88,7 @@ public final class UserStreamDecoder {
     private final PositionListener positions;
     private final ListenKeyExpiryListener expiry;
     private final DistinctErrorHandler errors;
+    private final ClientOrderIds clientOrderIds;
     private final DecodeOutcomes outcomes;
     private final boolean restReportsAcksAndCancels;
     private final RequestedCancels requestedCancels;
@@ -100,6 +109,7 @@ public final class UserStreamDecoder {
     private long unknownEvents;
     private long tradeLites;
     private long foreignOrders;
+    private long otherSessionOrders;
     private long suppressed;
     private long positionsDelivered;
     private long positionsSkipped;
@@ -110,12 +120,15 @@ public final class UserStreamDecoder {
      * @param sink                      where execution reports go.
      * @param positions                 receives {@code ACCOUNT_UPDATE} positions.
      * @param expiry                    told about {@code listenKeyExpired}.
-     * @param errors                    counts and reports decode problems.
+     * @param errors                    counts and reports decode problems and other sessions' orders.
+     * @param clientOrderIds            this session's client order ids (the gateway's, shared with its order entry).
      * @param restReportsAcksAndCancels true when {@code BinanceOrderEntry} reports our acks and cancels (see above).
      */
     public UserStreamDecoder(final InstrumentRegistry instruments, final EventSink sink, final PositionListener positions,
-        final ListenKeyExpiryListener expiry, final DistinctErrorHandler errors, final boolean restReportsAcksAndCancels) {
-        this(instruments, sink, positions, expiry, errors, restReportsAcksAndCancels, new RequestedCancels());
+        final ListenKeyExpiryListener expiry, final DistinctErrorHandler errors, final ClientOrderIds clientOrderIds,
+        final boolean restReportsAcksAndCancels) {
+        this(instruments, sink, positions, expiry, errors, clientOrderIds, restReportsAcksAndCancels,
+            new RequestedCancels());
     }
 
     /**
@@ -123,13 +136,14 @@ public final class UserStreamDecoder {
      *                         {@code restReportsAcksAndCancels} only their {@code CANCELED} updates are suppressed.
      */
     public UserStreamDecoder(final InstrumentRegistry instruments, final EventSink sink, final PositionListener positions,
-        final ListenKeyExpiryListener expiry, final DistinctErrorHandler errors, final boolean restReportsAcksAndCancels,
-        final RequestedCancels requestedCancels) {
+        final ListenKeyExpiryListener expiry, final DistinctErrorHandler errors, final ClientOrderIds clientOrderIds,
+        final boolean restReportsAcksAndCancels, final RequestedCancels requestedCancels) {
         this.instruments = instruments;
         this.sink = sink;
         this.positions = positions;
         this.expiry = expiry;
         this.errors = errors;
+        this.clientOrderIds = clientOrderIds;
         this.outcomes = new DecodeOutcomes(errors, "user stream ");
         this.restReportsAcksAndCancels = restReportsAcksAndCancels;
         this.requestedCancels = requestedCancels;
@@ -279,9 +293,15 @@ public final class UserStreamDecoder {
             tradeId = t;
             maker = makerType == JsonScanner.TRUE;
         }
-        final long clientOrderId = ClientOrderIds.parse(buffer, o.offset('c'), o.length('c'));
+        final long clientOrderId = clientOrderIds.parse(buffer, o.offset('c'), o.length('c'));
         if (clientOrderId == ClientOrderIds.NOT_OURS) {
             foreignOrders++;
+            return DecodeStatus.IGNORED;
+        }
+        if (clientOrderId == ClientOrderIds.OTHER_SESSION || clientOrderId == ClientOrderIds.UNTAGGED) {
+            otherSessionOrders++;
+            errors.onProblem(ErrorKind.PRODUCER,
+                clientOrderId == ClientOrderIds.OTHER_SESSION ? OTHER_SESSION_ORDER : UNTAGGED_ORDER);
             return DecodeStatus.IGNORED;
         }
         if (restReportsAcksAndCancels && (type == ExecType.ACK
@@ -494,7 +514,7 @@ public final class UserStreamDecoder {
         return publishFailures;
     }
 
-    /** Frames deliberately not published (replies, foreign orders, suppressed, TRADE_LITE, unknown events...). */
+    /** Frames deliberately not published (replies, foreign and other sessions' orders, suppressed, TRADE_LITE...). */
     public long ignored() {
         return outcomes.ignored();
     }
@@ -511,6 +531,11 @@ public final class UserStreamDecoder {
     /** Order updates of orders not placed by this engine. */
     public long foreignOrders() {
         return foreignOrders;
+    }
+
+    /** Order updates of orders this engine placed in another session (other tag, or untagged); not published. */
+    public long otherSessionOrders() {
+        return otherSessionOrders;
     }
 
     /** Our NEW and CANCELED updates left to the REST order entry. */

@@ -17,6 +17,7 @@ import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.engine.event.TimeInForce;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.time.ManualEpochNanoClock;
+import io.ringtrader.gateway.binance.TestClientOrderIds;
 import io.ringtrader.gateway.binance.TestInstruments;
 import io.ringtrader.gateway.binance.rest.FakeVenue.Reply;
 import java.util.List;
@@ -33,7 +34,7 @@ class BinanceOrderEntryTest {
     private static final long NOW_MS = 1_723_161_256_000L;
     private static final long RECEIVE_NS = 5_000_000_000L;
     /** A RESULT response as documented for POST /fapi/v1/order, with our values. */
-    private static final String NEW_LIMIT = "{\"clientOrderId\":\"rt-42\",\"cumQty\":\"0\",\"cumQuote\":\"0\","
+    private static final String NEW_LIMIT = "{\"clientOrderId\":\"rt-loyw3v2801a-42\",\"cumQty\":\"0\",\"cumQuote\":\"0\","
         + "\"executedQty\":\"0\",\"orderId\":22542179,\"avgPrice\":\"0.00000\",\"origQty\":\"0.010\",\"price\":\"61800.20\","
         + "\"reduceOnly\":false,\"side\":\"BUY\",\"positionSide\":\"BOTH\",\"status\":\"NEW\",\"stopPrice\":\"0\","
         + "\"closePosition\":false,\"symbol\":\"BTCUSDT\",\"timeInForce\":\"GTC\",\"type\":\"LIMIT\","
@@ -52,8 +53,8 @@ class BinanceOrderEntryTest {
         client = new BinanceRestClient(venue.config().build(), () -> NOW_MS,
             (retryAfterMs, message) -> alarm.complete(retryAfterMs));
         sink = new QueueSink();
-        entry = new BinanceOrderEntry(client, TestInstruments.registry(), sink, new ManualEpochNanoClock(RECEIVE_NS),
-            new DistinctErrorHandler());
+        entry = new BinanceOrderEntry(client, TestClientOrderIds.SESSION, TestInstruments.registry(), sink,
+            new ManualEpochNanoClock(RECEIVE_NS), new DistinctErrorHandler());
     }
 
     @AfterEach
@@ -89,7 +90,7 @@ class BinanceOrderEntryTest {
         assertEquals("", request.query());
         assertEquals("application/x-www-form-urlencoded", request.contentType());
         assertTrue(request.body().startsWith("symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.010"
-            + "&price=61800.20&newClientOrderId=rt-42&newOrderRespType=RESULT&recvWindow=5000&timestamp=" + NOW_MS
+            + "&price=61800.20&newClientOrderId=rt-loyw3v2801a-42&newOrderRespType=RESULT&recvWindow=5000&timestamp=" + NOW_MS
             + "&signature="), request.body());
         assertTrue(request.signatureValid());
 
@@ -123,7 +124,7 @@ class BinanceOrderEntryTest {
         entry.onCommand(command, 0, true);
 
         assertTrue(venue.next().body().startsWith("symbol=BTCUSDT&side=SELL&type=MARKET&quantity=1.234&reduceOnly=true"
-            + "&newClientOrderId=rt-7&newOrderRespType=RESULT&recvWindow=5000&timestamp="));
+            + "&newClientOrderId=rt-loyw3v2801a-7&newOrderRespType=RESULT&recvWindow=5000&timestamp="));
     }
 
     @Test
@@ -150,6 +151,20 @@ class BinanceOrderEntryTest {
         assertEquals(OrderSide.BUY, reject.execSide);
         assertEquals(6_180_020, reject.execPrice);
         assertEquals(10, reject.execQty);
+    }
+
+    @Test
+    void shouldRejectANegativeClientOrderIdLocallyWithoutSendingIt() throws Exception {
+        venue.respond(request -> Reply.ok(NEW_LIMIT));
+
+        entry.onCommand(limitBuy(-42), 0, true);
+
+        final InboundEvent reject = sink.next();
+        assertEquals(ExecType.REJECT, reject.execType);
+        assertEquals(-42, reject.clientOrderId);
+        assertEquals(BinanceOrderEntry.REJECT_NOT_SENT, reject.rejectCode);
+        assertEquals(0, entry.commandsSent());
+        assertTrue(venue.drain().isEmpty(), "nothing sent");
     }
 
     @Test
@@ -208,7 +223,7 @@ class BinanceOrderEntryTest {
         assertEquals(6, ack.leavesQty);
         final List<FakeVenue.Received> requests = venue.drain();
         assertEquals(List.of("POST", "GET", "GET"), requests.stream().map(FakeVenue.Received::method).toList());
-        assertEquals("rt-42", requests.get(1).params().get("origClientOrderId"));
+        assertEquals("rt-loyw3v2801a-42", requests.get(1).params().get("origClientOrderId"));
         assertNull(requests.get(1).params().get("newClientOrderId"));
     }
 
@@ -217,8 +232,8 @@ class BinanceOrderEntryTest {
         client.close();
         client = new BinanceRestClient(venue.config().requestTimeout(java.time.Duration.ofMillis(300)).build(),
             () -> NOW_MS, RestAlarmListener.NONE);
-        entry = new BinanceOrderEntry(client, TestInstruments.registry(), sink, new ManualEpochNanoClock(RECEIVE_NS),
-            new DistinctErrorHandler());
+        entry = new BinanceOrderEntry(client, TestClientOrderIds.SESSION, TestInstruments.registry(), sink,
+            new ManualEpochNanoClock(RECEIVE_NS), new DistinctErrorHandler());
         venue.respond(request -> {
             if (request.method().equals("POST")) {
                 try {
@@ -265,7 +280,7 @@ class BinanceOrderEntryTest {
 
         final FakeVenue.Received request = venue.next();
         assertEquals("DELETE", request.method());
-        assertEquals("rt-42", request.params().get("origClientOrderId"));
+        assertEquals("rt-loyw3v2801a-42", request.params().get("origClientOrderId"));
         assertTrue(request.signatureValid());
         final InboundEvent canceled = sink.next();
         assertEquals(ExecType.CANCELED, canceled.execType);

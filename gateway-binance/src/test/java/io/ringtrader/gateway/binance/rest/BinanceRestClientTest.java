@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 class BinanceRestClientTest {
     private static final long NOW_MS = 1_723_161_256_000L;
     private static final String ORDER = "{\"orderId\":22542179,\"symbol\":\"BTCUSDT\",\"status\":\"NEW\","
-        + "\"clientOrderId\":\"rt-42\",\"price\":\"61800.20\",\"avgPrice\":\"0.00\",\"origQty\":\"0.010\","
+        + "\"clientOrderId\":\"rt-loyw3v2801a-42\",\"price\":\"61800.20\",\"avgPrice\":\"0.00\",\"origQty\":\"0.010\","
         + "\"executedQty\":\"0\",\"cumQuote\":\"0\",\"timeInForce\":\"GTC\",\"type\":\"LIMIT\",\"reduceOnly\":false,"
         + "\"side\":\"BUY\",\"positionSide\":\"BOTH\",\"updateTime\":1723161256100}";
 
@@ -51,7 +51,7 @@ class BinanceRestClientTest {
     @Test
     void shouldSendSignedRequestsWithApiKeyTimestampRecvWindowAndAValidSignature() throws Exception {
         venue.respond(request -> Reply.ok(ORDER));
-        final RestResponse response = client(venue.config().build()).queryOrder("BTCUSDT", 42).get(5, TimeUnit.SECONDS);
+        final RestResponse response = client(venue.config().build()).queryOrder("BTCUSDT", "rt-loyw3v2801a-42").get(5, TimeUnit.SECONDS);
 
         assertEquals(22542179L, response.longField("orderId"));
         final FakeVenue.Received request = venue.next();
@@ -62,7 +62,7 @@ class BinanceRestClientTest {
         final Map<String, String> params = request.params();
         assertEquals(List.of("symbol", "origClientOrderId", "recvWindow", "timestamp", "signature"), List.copyOf(params.keySet()));
         assertEquals("BTCUSDT", params.get("symbol"));
-        assertEquals("rt-42", params.get("origClientOrderId"));
+        assertEquals("rt-loyw3v2801a-42", params.get("origClientOrderId"));
         assertEquals("5000", params.get("recvWindow"));
         assertEquals(Long.toString(NOW_MS), params.get("timestamp"));
     }
@@ -74,7 +74,7 @@ class BinanceRestClientTest {
         client(venue.config().build());
 
         assertEquals(1_500L, client.syncTime().get(5, TimeUnit.SECONDS));
-        client.queryOrder("BTCUSDT", 42).get(5, TimeUnit.SECONDS);
+        client.queryOrder("BTCUSDT", "rt-loyw3v2801a-42").get(5, TimeUnit.SECONDS);
 
         assertEquals("/fapi/v1/time", venue.next().path());
         assertEquals(Long.toString(NOW_MS + 1_500), venue.next().params().get("timestamp"));
@@ -87,7 +87,7 @@ class BinanceRestClientTest {
             : Reply.of(400, "{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}"));
 
         final ExecutionException failure = assertThrows(ExecutionException.class,
-            () -> client(venue.config().build()).queryOrder("BTCUSDT", 42).get(5, TimeUnit.SECONDS));
+            () -> client(venue.config().build()).queryOrder("BTCUSDT", "rt-loyw3v2801a-42").get(5, TimeUnit.SECONDS));
 
         final BinanceRestException rest = BinanceRestException.of(failure);
         assertNotNull(rest);
@@ -112,7 +112,7 @@ class BinanceRestClientTest {
                 : Reply.ok(ORDER);
         });
 
-        assertEquals(22542179L, client(venue.config().build()).queryOrder("BTCUSDT", 42).get(5, TimeUnit.SECONDS)
+        assertEquals(22542179L, client(venue.config().build()).queryOrder("BTCUSDT", "rt-loyw3v2801a-42").get(5, TimeUnit.SECONDS)
             .longField("orderId"));
         assertEquals(7_000L, client.timeOffsetMs());
     }

@@ -7,6 +7,7 @@ import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.time.ManualEpochNanoClock;
 import io.ringtrader.gateway.binance.CapturingSink;
+import io.ringtrader.gateway.binance.TestClientOrderIds;
 import io.ringtrader.gateway.binance.TestInstruments;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,7 +21,7 @@ class PositionPublisherTest {
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(5_000L);
         final PositionPublisher publisher = new PositionPublisher(sink, clock);
         final UserStreamDecoder decoder = new UserStreamDecoder(TestInstruments.registry(), sink, publisher,
-            eventTimeMs -> { }, new DistinctErrorHandler(), true);
+            eventTimeMs -> { }, new DistinctErrorHandler(), TestClientOrderIds.SESSION, true);
         final UnsafeBuffer frame = new UnsafeBuffer(UserStreamFrames.ACCOUNT_UPDATE_DOCS.getBytes(StandardCharsets.US_ASCII));
 
         decoder.onFrame(frame, 0, frame.capacity(), 77L);

@@ -12,6 +12,7 @@ import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.gateway.binance.CapturingSink;
+import io.ringtrader.gateway.binance.TestClientOrderIds;
 import io.ringtrader.gateway.binance.TestInstruments;
 import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class UserStreamDecoderTest {
             update -> positions.add(update.instrumentId() + " " + update.positionAmt() + " " + update.entryPrice() + " "
                 + update.unrealizedPnl() + " " + update.marginType() + " " + update.positionSide() + " " + update.index()
                 + "/" + update.count() + " " + update.eventTimeNs() + " " + update.transactionTimeNs()),
-            expirations::add, errors, restReportsAcksAndCancels, requestedCancels);
+            expirations::add, errors, TestClientOrderIds.SESSION, restReportsAcksAndCancels, requestedCancels);
     }
 
     private static DecodeStatus decode(final UserStreamDecoder decoder, final String frame) {
@@ -53,6 +54,51 @@ class UserStreamDecoderTest {
 
         assertEquals(1, decoder.foreignOrders());
         assertTrue(sink.events().isEmpty());
+    }
+
+    @Test
+    void shouldNotAttributeAnotherSessionsFillToThisSessionsOrderOfTheSameIdButCountAndReportItOnce() {
+        final UserStreamDecoder decoder = decoder(false);
+        final String otherSessionFill = UserStreamFrames.order("rt-" + TestClientOrderIds.OTHER_TAG + "-42", "TRADE",
+            "PARTIALLY_FILLED", "0.003", "0.001", "0.001", "7103.04", "0.0028", 9_001, true);
+
+        assertEquals(DecodeStatus.IGNORED, decode(decoder, otherSessionFill));
+        assertEquals(DecodeStatus.IGNORED, decode(decoder, otherSessionFill));
+
+        assertTrue(sink.events().isEmpty(), "nothing published for order 42 of this session");
+        assertEquals(2, decoder.otherSessionOrders());
+        assertEquals(0, decoder.foreignOrders());
+        assertEquals(0, decoder.decodeErrors());
+        assertEquals(2, errors.count(ErrorKind.PRODUCER));
+        assertEquals(1, errors.distinctErrors().size(), "reported once: " + errors.distinctErrors());
+        assertTrue(errors.distinctErrors().get(0).description().contains("another session"));
+    }
+
+    @Test
+    void shouldTreatAnUntaggedIdOfAnEarlierEngineAsAnotherSessionsAndReportItApart() {
+        final UserStreamDecoder decoder = decoder(false);
+
+        assertEquals(DecodeStatus.IGNORED,
+            decode(decoder, UserStreamFrames.order("rt-42", "NEW", "NEW", "0.003", "0", "0", "0", "0", 0, false)));
+        assertEquals(DecodeStatus.IGNORED, decode(decoder, UserStreamFrames.order("rt-" + TestClientOrderIds.OTHER_TAG
+            + "-42", "NEW", "NEW", "0.003", "0", "0", "0", "0", 0, false)));
+
+        assertTrue(sink.events().isEmpty());
+        assertEquals(2, decoder.otherSessionOrders());
+        assertEquals(2, errors.distinctErrors().size(), "one report per case: " + errors.distinctErrors());
+    }
+
+    @Test
+    void shouldLeaveARequestedCancelForThisSessionsOrderWhenAnotherSessionsOrderOfTheSameIdIsCanceled() {
+        final UserStreamDecoder decoder = decoder(true);
+        requestedCancels.add(42);
+
+        assertEquals(DecodeStatus.IGNORED, decode(decoder, UserStreamFrames.order("rt-" + TestClientOrderIds.OTHER_TAG
+            + "-42", "CANCELED", "CANCELED", "0.003", "0", "0", "0", "0", 0, false)));
+
+        assertEquals(1, requestedCancels.pending(), "this session's cancel of 42 still awaits its own update");
+        assertEquals(0, decoder.suppressed());
+        assertEquals(1, decoder.otherSessionOrders());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.ringtrader.gateway.binance.user;
 
+import io.ringtrader.gateway.binance.TestClientOrderIds;
+
 /**
  * User data stream payloads from Binance's USDⓈ-M futures documentation ("Event: Order Update", "Event: Balance and
  * Position Update", "Event: User Data Stream Expired"), typed in with the comments removed, plus variants of them
@@ -37,11 +39,20 @@ final class UserStreamFrames {
     private UserStreamFrames() {
     }
 
-    /** The documented order update as one of ours (client id rt-42) of a LIMIT order, with the given changes. */
+    /**
+     * The documented order update as one of this session's (client id {@code rt-loyw3v2801a-42},
+     * {@link TestClientOrderIds#SESSION}) of a LIMIT order, with the given changes.
+     */
     static String ourOrder(final String x, final String status, final String q, final String l, final String z,
         final String lastPrice, final String commission, final long tradeId, final boolean maker) {
+        return order("rt-" + TestClientOrderIds.TAG + "-42", x, status, q, l, z, lastPrice, commission, tradeId, maker);
+    }
+
+    /** The documented order update of a LIMIT order with client id {@code clientId}, with the given changes. */
+    static String order(final String clientId, final String x, final String status, final String q, final String l,
+        final String z, final String lastPrice, final String commission, final long tradeId, final boolean maker) {
         return "{\"e\":\"ORDER_TRADE_UPDATE\",\"E\":1568879465651,\"T\":1568879465650,"
-            + "\"o\":{\"s\":\"BTCUSDT\",\"c\":\"rt-42\",\"S\":\"SELL\",\"o\":\"LIMIT\",\"f\":\"GTC\",\"q\":\"" + q + "\","
+            + "\"o\":{\"s\":\"BTCUSDT\",\"c\":\"" + clientId + "\",\"S\":\"SELL\",\"o\":\"LIMIT\",\"f\":\"GTC\",\"q\":\"" + q + "\","
             + "\"p\":\"7103.04\",\"ap\":\"0\",\"sp\":\"0\",\"x\":\"" + x + "\",\"X\":\"" + status + "\",\"i\":8886774,"
             + "\"l\":\"" + l + "\",\"z\":\"" + z + "\",\"L\":\"" + lastPrice + "\",\"N\":\"USDT\",\"n\":\"" + commission
             + "\",\"T\":1568879465650,\"t\":" + tradeId + ",\"b\":\"0\",\"a\":\"9.91\",\"m\":" + maker + ","

@@ -3,6 +3,7 @@ package io.ringtrader.gateway.binance.ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringtrader.gateway.binance.TestClientOrderIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,7 @@ class UserStreamConnectionTest {
     }
 
     private static String event(final int n) {
-        return "{\"e\":\"ORDER_TRADE_UPDATE\",\"E\":" + (1_700_000_000_000L + n) + ",\"T\":1,\"o\":{\"c\":\"rt-" + n + "\"}}";
+        return "{\"e\":\"ORDER_TRADE_UPDATE\",\"E\":" + (1_700_000_000_000L + n) + ",\"T\":1,\"o\":{\"c\":\""
+            + TestClientOrderIds.SESSION.format(n) + "\"}}";
     }
 }
