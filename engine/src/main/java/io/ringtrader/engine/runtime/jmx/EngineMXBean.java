@@ -17,7 +17,7 @@ public interface EngineMXBean {
     /** {@code TRADE} or {@code RECORD}. */
     String getMode();
 
-    /** Inbound events published so far (market data, execution reports, timer ticks). */
+    /** Inbound events published so far (market data, execution reports, timer ticks, operator commands). */
     long getEventsPublished();
 
     /** Order commands published to the outbound ring so far. */
