@@ -2,6 +2,7 @@ package io.ringtrader.app;
 
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderCommand;
 import io.ringtrader.engine.instrument.Venue;
 
@@ -16,8 +17,8 @@ import io.ringtrader.engine.instrument.Venue;
  * qty aggressor}, {@code interval openTime closeTime open high low close volume trades closed} (kline),
  * {@code markPrice indexPrice fundingRate nextFundingTime}, {@code openInterest}, {@code execType side
  * clientOrderId venueOrderId price qty lastFillPrice lastFillQty cumFillQty leavesQty fee maker rejectCode},
- * {@code timerId scheduledTime}, {@code status detail}; with the book stage {@code sync rejectedLevels book
- * bookVersion bestBid bestAsk bbo}.
+ * {@code timerId scheduledTime}, {@code status detail}, {@code command source} (operator: {@code source=jmx}, or
+ * the raw code); with the book stage {@code sync rejectedLevels book bookVersion bestBid bestAsk bbo}.
  */
 final class EventFormatter {
     private static final String[] VENUE_NAMES = venueNames();
@@ -132,6 +133,16 @@ final class EventFormatter {
                     line.text("status", e.gatewayStatus.name());
                 }
                 line.integer("detail", e.statusDetail);
+            }
+            case OPERATOR -> {
+                if (e.operatorCommand != null) {
+                    line.text("command", e.operatorCommand.name());
+                }
+                if (e.operatorSource == OperatorCommand.SOURCE_JMX) {
+                    line.text("source", "jmx");
+                } else {
+                    line.integer("source", e.operatorSource);
+                }
             }
             case DISCARDED -> {
             }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.recorder.InboundEventCodec;
 import io.ringtrader.recorder.InboundJournalWriter;
 import io.ringtrader.recorder.JournalConfig;
@@ -207,7 +208,8 @@ class JournalCommandTest {
 
         assertEquals(2, result.exitCode);
         assertTrue(result.err.contains("unknown event kind 'quote'; valid kinds: book_snapshot, book_delta, bbo, trade,"
-            + " kline, mark_price, open_interest, execution_report, position, timer, gateway_status, discarded"), result.err);
+            + " kline, mark_price, open_interest, execution_report, position, timer, gateway_status, discarded, operator"),
+            result.err);
         assertEquals("", result.out);
     }
 
@@ -313,6 +315,45 @@ class JournalCommandTest {
         assertTrue(lines.get(1).endsWith(" status=BOOK_INVALID detail=3 sync=invalidated book=INVALID"
             + " bestBid=- bestAsk=61800.10x0.100"), lines.get(1));
         assertTrue(result.err.contains("the book stage counted 1 problems"), result.err);
+    }
+
+    @Test
+    void shouldDumpOperatorCommandsReadablyAsTextAndJsonAndFilterThemByKind() throws Exception {
+        final Path journal = dir.resolve("journal");
+        final InboundJournalWriter writer = new InboundJournalWriter(JournalConfig.defaults(journal));
+        writer.onStart();
+        final InboundEvent event = new InboundEvent(4);
+        TestJournal.delta(event, TestJournal.T0, new long[] {6_180_000, 100}, new long[] {6_180_010, 100});
+        writer.onEvent(event, 0, true);
+        TestJournal.header(event, EventKind.OPERATOR, -1, TestJournal.T0 + TestJournal.MS);
+        event.operatorCommand = OperatorCommand.KILL_SWITCH_TRIP;
+        event.operatorSource = OperatorCommand.SOURCE_JMX;
+        writer.onEvent(event, 1, true);
+        TestJournal.header(event, EventKind.OPERATOR, -1, TestJournal.T0 + 2 * TestJournal.MS);
+        event.operatorCommand = OperatorCommand.KILL_SWITCH_RESET;
+        event.operatorSource = 9;
+        writer.onEvent(event, 2, true);
+        writer.onShutdown();
+
+        final Result text = run("journal", "dump", "--journal", journal.toString(), "--config", config(), "--kinds", "operator");
+        assertEquals(0, text.exitCode, text.err);
+        final List<String> lines = text.out.lines().toList();
+        assertEquals(2, lines.size(), text.out);
+        assertTrue(lines.get(0).endsWith(" seq=1 OPERATOR - receiveTime=2023-11-14T22:13:20.001000000Z"
+            + " command=KILL_SWITCH_TRIP source=jmx"), lines.get(0));
+        assertTrue(lines.get(1).endsWith(" seq=2 OPERATOR - receiveTime=2023-11-14T22:13:20.002000000Z"
+            + " command=KILL_SWITCH_RESET source=9"), lines.get(1));
+
+        final Result json = run("journal", "dump", "--journal", journal.toString(), "--format", "jsonl", "--kinds", "operator");
+        assertEquals(0, json.exitCode, json.err);
+        final JsonNode first = new ObjectMapper().readTree(json.out.lines().findFirst().orElseThrow());
+        assertEquals("OPERATOR", first.get("kind").asText());
+        assertEquals("KILL_SWITCH_TRIP", first.get("command").asText());
+        assertEquals("jmx", first.get("source").asText());
+
+        final Result stats = run("journal", "stats", "--journal", journal.toString());
+        assertEquals(0, stats.exitCode, stats.err);
+        assertRow(stats.out, "OPERATOR", "2");
     }
 
     @Test

@@ -45,6 +45,7 @@ import org.agrona.ExpandableArrayBuffer;
  *  POSITION                   positionQty, entryPrice, unrealizedPnl                   (i64 each; schema 2)
  *  TIMER                      timerId i32, scheduledNs i64
  *  GATEWAY_STATUS             status code u8, statusDetail i32
+ *  OPERATOR                   command code u8, operatorSource i32                      (schema 4)
  *  DISCARDED, none            nothing
  * </pre>
  *
@@ -157,6 +158,10 @@ public final class InboundEventCodec {
             case GATEWAY_STATUS -> {
                 out.writeByte(WireCodes.code(event.gatewayStatus));
                 out.writeInt(event.statusDetail);
+            }
+            case OPERATOR -> {
+                out.writeByte(WireCodes.code(event.operatorCommand));
+                out.writeInt(event.operatorSource);
             }
             case DISCARDED -> {
             }
@@ -295,6 +300,11 @@ public final class InboundEventCodec {
                     end = requireAtLeast(length, p + 5, "a gateway status");
                     into.gatewayStatus = WireCodes.gatewayStatus(message.getByte(p));
                     into.statusDetail = message.getInt(p + 1, ORDER);
+                }
+                case OPERATOR -> {
+                    end = requireAtLeast(length, p + 5, "an operator command");
+                    into.operatorCommand = WireCodes.operatorCommand(message.getByte(p));
+                    into.operatorSource = message.getInt(p + 1, ORDER);
                 }
                 case DISCARDED -> end = p;
                 default -> throw new JournalFormatException("is of kind " + kind + ", which has no journal layout");

@@ -25,11 +25,19 @@ import org.agrona.DirectBuffer;
  */
 public final class JournalFormat {
     /**
-     * The schema version this build writes and the newest it reads. 1: the first layout; 2: adds the
-     * POSITION inbound event (code 12); 3: adds the risk decisions MAX_POSITION, MAX_ORDER_QTY,
-     * MAX_ORDER_RATE, BOOK_STALE and KILL_SWITCH (codes 5 to 9). Older journals read unchanged.
+     * The schema version this build writes and the newest it reads. Every version reads the journals of the
+     * versions before it unchanged (a change only adds codes or kinds; no existing layout moved):
+     * <ol>
+     *   <li>the first layout;</li>
+     *   <li>adds the POSITION inbound event (kind code 12);</li>
+     *   <li>adds the risk decisions MAX_POSITION, MAX_ORDER_QTY, MAX_ORDER_RATE, BOOK_STALE and KILL_SWITCH
+     *       (codes 5 to 9);</li>
+     *   <li>adds the OPERATOR inbound event (kind code 13: an operator's command, such as the kill switch
+     *       tripped or reset over JMX, sequenced and replayed like market data) with its command codes
+     *       KILL_SWITCH_TRIP 1 and KILL_SWITCH_RESET 2 and a source ({@code 1}: JMX).</li>
+     * </ol>
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public static final byte TYPE_INBOUND_EVENT = 'I';
     public static final byte TYPE_ORDER_COMMAND = 'O';

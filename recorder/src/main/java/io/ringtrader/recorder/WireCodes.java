@@ -3,6 +3,7 @@ package io.ringtrader.recorder;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.GatewayStatus;
+import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderAction;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.OrderType;
@@ -29,11 +30,15 @@ final class WireCodes {
         EventKind.GATEWAY_STATUS,
         EventKind.DISCARDED,
         EventKind.POSITION,
+        EventKind.OPERATOR,
     };
     private static final OrderSide[] SIDES = {null, OrderSide.BUY, OrderSide.SELL};
     private static final ExecType[] EXEC_TYPES = {null, ExecType.ACK, ExecType.REJECT, ExecType.FILL, ExecType.CANCELED};
     private static final GatewayStatus[] GATEWAY_STATUSES = {
         null, GatewayStatus.CONNECTED, GatewayStatus.DISCONNECTED, GatewayStatus.BOOK_INVALID, GatewayStatus.BOOK_RESYNCED,
+    };
+    private static final OperatorCommand[] OPERATOR_COMMANDS = {
+        null, OperatorCommand.KILL_SWITCH_TRIP, OperatorCommand.KILL_SWITCH_RESET,
     };
     private static final OrderAction[] ACTIONS = {null, OrderAction.NEW, OrderAction.CANCEL};
     private static final OrderType[] ORDER_TYPES = {null, OrderType.LIMIT, OrderType.MARKET};
@@ -64,6 +69,7 @@ final class WireCodes {
             case GATEWAY_STATUS -> 10;
             case DISCARDED -> 11;
             case POSITION -> 12;
+            case OPERATOR -> 13;
         };
     }
 
@@ -98,6 +104,16 @@ final class WireCodes {
             case DISCONNECTED -> 2;
             case BOOK_INVALID -> 3;
             case BOOK_RESYNCED -> 4;
+        };
+    }
+
+    static byte code(final OperatorCommand command) {
+        if (command == null) {
+            return 0;
+        }
+        return switch (command) {
+            case KILL_SWITCH_TRIP -> 1;
+            case KILL_SWITCH_RESET -> 2;
         };
     }
 
@@ -164,6 +180,10 @@ final class WireCodes {
 
     static GatewayStatus gatewayStatus(final byte code) {
         return lookup(GATEWAY_STATUSES, code, "gateway status");
+    }
+
+    static OperatorCommand operatorCommand(final byte code) {
+        return lookup(OPERATOR_COMMANDS, code, "operator command");
     }
 
     static OrderAction action(final byte code) {

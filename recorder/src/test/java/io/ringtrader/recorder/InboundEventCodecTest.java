@@ -2,11 +2,14 @@ package io.ringtrader.recorder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OperatorCommand;
 import java.util.Arrays;
 import net.openhft.chronicle.bytes.Bytes;
 import org.agrona.ExpandableArrayBuffer;
@@ -63,12 +66,81 @@ class InboundEventCodecTest {
         }
     }
 
+    @Test
+    void shouldRoundTripAnOperatorCommandAsSchemaVersion4() {
+        final InboundEvent written = new InboundEvent(LEVELS);
+        written.kind = EventKind.OPERATOR;
+        written.receiveTimeNs = 1_700_000_000_123_456_789L;
+        written.operatorCommand = OperatorCommand.KILL_SWITCH_TRIP;
+        written.operatorSource = OperatorCommand.SOURCE_JMX;
+        final byte[] message = encode(written, 77);
+        assertEquals(4, JournalFormat.SCHEMA_VERSION);
+        assertEquals(JournalFormat.SCHEMA_VERSION, new UnsafeBuffer(message).getShort(1, JournalFormat.BYTE_ORDER));
+        assertEquals(13, message[11], "kind code");
+        assertEquals(69 + 5, message.length, "header, command code u8, source i32");
+        assertEquals(1, message[69], "KILL_SWITCH_TRIP");
+
+        final InboundEvent read = new InboundEvent(LEVELS);
+        assertEquals(77, InboundEventCodec.decode(new UnsafeBuffer(message), message.length, read));
+        TestEvents.assertSameProducerFields(written, read);
+        assertEquals(-1, read.instrumentId);
+    }
+
+    /** Every kind of an older schema version is read unchanged: version 4 only added a kind. */
+    @ParameterizedTest
+    @EnumSource(value = EventKind.class, mode = EnumSource.Mode.EXCLUDE, names = "OPERATOR")
+    void shouldReadMessagesOfTheOlderSchemaVersions(final EventKind kind) {
+        final InboundEvent written = new InboundEvent(LEVELS);
+        TestEvents.fill(written, kind, 3);
+        final byte[] message = encode(written, 5);
+        final int oldest = kind == EventKind.POSITION ? 2 : 1;
+        for (int version = oldest; version < JournalFormat.SCHEMA_VERSION; version++) {
+            new UnsafeBuffer(message).putShort(1, (short)version, JournalFormat.BYTE_ORDER);
+            final InboundEvent read = new InboundEvent(LEVELS);
+            assertEquals(5, InboundEventCodec.decode(new UnsafeBuffer(message), message.length, read), "version " + version);
+            TestEvents.assertSameProducerFields(written, read);
+        }
+    }
+
+    /** A gateway status as a schema 3 writer laid it out, byte by byte: this build reads it. */
+    @Test
+    void shouldReadAGatewayStatusWrittenBySchemaVersion3() {
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[69 + 5]);
+        message.putByte(0, JournalFormat.TYPE_INBOUND_EVENT);
+        message.putShort(1, (short)3, JournalFormat.BYTE_ORDER);
+        message.putLong(3, 123, JournalFormat.BYTE_ORDER);
+        message.putByte(11, (byte)10);
+        message.putByte(12, (byte)1);
+        message.putInt(13, 0, JournalFormat.BYTE_ORDER);
+        message.putInt(17, 1, JournalFormat.BYTE_ORDER);
+        message.putLong(29, InboundEvent.NONE, JournalFormat.BYTE_ORDER);
+        message.putLong(37, 1_700_000_000_000_000_000L, JournalFormat.BYTE_ORDER);
+        message.putLong(45, InboundEvent.NONE, JournalFormat.BYTE_ORDER);
+        message.putLong(53, InboundEvent.NONE, JournalFormat.BYTE_ORDER);
+        message.putLong(61, InboundEvent.NONE, JournalFormat.BYTE_ORDER);
+        message.putByte(69, (byte)3);
+        message.putInt(70, 2, JournalFormat.BYTE_ORDER);
+
+        final InboundEvent read = new InboundEvent(LEVELS);
+        assertEquals(123, InboundEventCodec.decode(message, message.capacity(), read));
+        assertEquals(EventKind.GATEWAY_STATUS, read.kind);
+        assertEquals(GatewayStatus.BOOK_INVALID, read.gatewayStatus);
+        assertEquals(2, read.statusDetail);
+        assertEquals(1, read.venueId);
+        assertEquals(1_700_000_000_000_000_000L, read.receiveTimeNs);
+        assertNull(read.operatorCommand);
+    }
+
     private static byte[] encode(final EventKind kind) {
         final InboundEvent event = new InboundEvent(LEVELS);
         TestEvents.fill(event, kind, 2);
+        return encode(event, 9);
+    }
+
+    private static byte[] encode(final InboundEvent event, final long sequence) {
         final Bytes<?> bytes = Bytes.allocateElasticOnHeap();
         try {
-            InboundEventCodec.encode(event, 9, bytes);
+            InboundEventCodec.encode(event, sequence, bytes);
             return bytes.toByteArray();
         } finally {
             bytes.releaseLast();

@@ -7,6 +7,7 @@ import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderAction;
 import io.ringtrader.engine.event.OrderCommand;
 import io.ringtrader.engine.event.OrderSide;
@@ -109,6 +110,10 @@ final class TestEvents {
             case GATEWAY_STATUS -> {
                 event.gatewayStatus = GatewayStatus.BOOK_INVALID;
                 event.statusDetail = 17 + (int)seed;
+            }
+            case OPERATOR -> {
+                event.operatorCommand = seed % 2 == 0 ? OperatorCommand.KILL_SWITCH_TRIP : OperatorCommand.KILL_SWITCH_RESET;
+                event.operatorSource = OperatorCommand.SOURCE_JMX + (int)seed;
             }
             case DISCARDED -> {
             }
@@ -218,6 +223,9 @@ final class TestEvents {
 
         assertEquals(expected.gatewayStatus, actual.gatewayStatus, "gatewayStatus");
         assertEquals(expected.statusDetail, actual.statusDetail, "statusDetail");
+
+        assertEquals(expected.operatorCommand, actual.operatorCommand, "operatorCommand");
+        assertEquals(expected.operatorSource, actual.operatorSource, "operatorSource");
 
         assertEquals(null, actual.bookState, "book stage output not journaled");
         assertEquals(0, actual.bookVersion, "book stage output not journaled");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.GatewayStatus;
+import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderAction;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.OrderType;
@@ -25,6 +26,7 @@ class WireCodesTest {
         assertCodes(OrderSide.values(), WireCodes::code, WireCodes::side);
         assertCodes(ExecType.values(), WireCodes::code, WireCodes::execType);
         assertCodes(GatewayStatus.values(), WireCodes::code, WireCodes::gatewayStatus);
+        assertCodes(OperatorCommand.values(), WireCodes::code, WireCodes::operatorCommand);
         assertCodes(OrderAction.values(), WireCodes::code, WireCodes::action);
         assertCodes(OrderType.values(), WireCodes::code, WireCodes::orderType);
         assertCodes(TimeInForce.values(), WireCodes::code, WireCodes::timeInForce);
@@ -37,6 +39,10 @@ class WireCodesTest {
         assertEquals(4, WireCodes.code(EventKind.TRADE));
         assertEquals(11, WireCodes.code(EventKind.DISCARDED));
         assertEquals(12, WireCodes.code(EventKind.POSITION));
+        assertEquals(13, WireCodes.code(EventKind.OPERATOR));
+        assertEquals(1, WireCodes.code(OperatorCommand.KILL_SWITCH_TRIP));
+        assertEquals(2, WireCodes.code(OperatorCommand.KILL_SWITCH_RESET));
+        assertEquals(4, WireCodes.code(GatewayStatus.BOOK_RESYNCED));
         assertEquals(2, WireCodes.code(OrderSide.SELL));
         assertEquals(2, WireCodes.code(RiskDecision.ACCEPTED));
         assertEquals(4, WireCodes.code(RiskDecision.INVALID_ORDER));
@@ -47,8 +53,8 @@ class WireCodesTest {
 
     @Test
     void shouldRefuseAnUnknownCode() {
-        final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)13));
-        assertEquals("has unknown event kind code 13", e.getMessage());
+        final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)14));
+        assertEquals("has unknown event kind code 14", e.getMessage());
     }
 
     private static <E extends Enum<E>> void assertCodes(final E[] values, final Function<E, Byte> encode, final Function<Byte, E> decode) {

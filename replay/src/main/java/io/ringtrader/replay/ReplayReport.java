@@ -31,6 +31,7 @@ final class ReplayReport {
         row(html, "order commands", Long.toString(result.commands()));
         row(html, "fills", Long.toString(result.fills()));
         row(html, "errors", Long.toString(result.errors()));
+        row(html, "kill switch", result.killSwitchTrips() + " trips; at the end: " + result.killSwitchState());
         row(html, "elapsed", String.format("%.3f s", result.elapsedNs() / 1e9));
         row(html, "throughput", String.format("%.0f events/s", result.eventsPerSecond()));
         if (result.verified()) {

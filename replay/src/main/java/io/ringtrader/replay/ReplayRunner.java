@@ -60,7 +60,7 @@ public final class ReplayRunner {
                 .levelsPerSlot(config.pipeline().levelsPerSlot())
                 .outboundRingSize(config.pipeline().outboundRingSize())
                 .errorHandler(errors);
-            Engine.businessStages(builder, config, instruments, errors);
+            final Engine.BusinessStages stages = Engine.businessStages(builder, config, instruments, errors);
             // Paper sessions regenerate their execution reports with the paper venue; with --verify (or for a
             // live session) the journaled reports are fed back and the router only routes.
             final boolean regenerate = !options.verify() && config.execution().mode() == ExecutionMode.PAPER;
@@ -115,7 +115,7 @@ public final class ReplayRunner {
             final Divergence divergence = verifier != null ? verifier.finish() : null;
             final ReplayResult result = new ReplayResult(read, replayed, fused.generated(), byKind, digest.commands(),
                 digest.fills(), errors.totalCount(), elapsedNs, digest.finish(), options.verify(), divergence,
-                regenerate, skippedReports);
+                regenerate, skippedReports, stages.risk().killSwitch().trips(), stages.risk().killSwitch().reason());
             if (options.reportDir() != null) {
                 ReplayReport.write(options, result, options.reportDir());
             }

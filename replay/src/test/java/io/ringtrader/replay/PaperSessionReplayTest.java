@@ -6,75 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
-import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.config.RingTraderConfig;
-import io.ringtrader.engine.event.EventKind;
-import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.RiskDecision;
-import io.ringtrader.engine.pipeline.InboundPublisher;
-import io.ringtrader.engine.pipeline.PublishResult;
 import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.runtime.EngineExtension;
-import io.ringtrader.engine.runtime.EngineMode;
-import io.ringtrader.engine.time.SystemEpochNanoClock;
-import io.ringtrader.recorder.InboundJournalWriter;
-import io.ringtrader.recorder.JournalConfig;
-import io.ringtrader.recorder.OutboundJournalWriter;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A paper session of the {@link Engine} runs the strategy its configuration names (an OBI scalper, built by
- * the same {@link Engine#businessStages} a replay uses) on synthetic book updates whose imbalance swings and whose
- * price walks; it is journaled. {@code --verify} reproduces its order commands; a replay that regenerates
- * the fills with the paper venue gives the same digest on every run and at every speed; and the same
- * journal replayed with a different threshold in the configuration names the first divergence.
+ * A paper session of the {@link Engine} ({@link SyntheticPaperSession}: the configured OBI scalper on synthetic
+ * book updates whose imbalance swings and whose price walks) is journaled. {@code --verify} reproduces its order
+ * commands; a replay that regenerates the fills with the paper venue gives the same digest on every run and at
+ * every speed; and the same journal replayed with a different threshold in the configuration names the first
+ * divergence.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PaperSessionReplayTest {
-    private static final int UPDATES = 2_000;
-    private static final long PACE_NS = 200_000;
-    private static final String CONFIG_TEMPLATE = """
-        instruments:
-          - {symbol: BTCUSDT, venue: binance, tickSize: "0.10", lotSize: "0.001"}
-        execution:
-          mode: paper
-          makerFeeRate: "0.0002"
-          takerFeeRate: "0.0004"
-        pipeline:
-          inboundRingSize: 4096
-          outboundRingSize: 1024
-          timerInterval: 10s
-        features:
-          levels: 1
-        strategies:
-          - name: obi
-            type: obi-scalper
-            instruments: [BTCUSDT]
-            params:
-              threshold: "THRESHOLD"
-              maxSpreadTicks: 1
-              orderQty: "0.002"
-              takeProfitTicks: 2
-              stopLossTicks: 2
-              maxHolding: 20ms
-        risk:
-          maxPosition: "0.004"
-          maxOrderQty: "0.002"
-        """;
     private static final RingTraderConfig CONFIG = config("0.5");
-    /** Imbalance of the top level per update, cycling: +0.6, 0, -0.6, 0, +0.9, 0, -0.9, 0. */
-    private static final long[][] TOP_QTYS = {
-        {8_000, 2_000}, {5_000, 5_000}, {2_000, 8_000}, {5_000, 5_000},
-        {9_500, 500}, {5_000, 5_000}, {500, 9_500}, {5_000, 5_000},
-    };
 
     @TempDir
     static Path journal;
@@ -83,34 +36,7 @@ class PaperSessionReplayTest {
 
     @BeforeAll
     static void recordPaperSession() throws Exception {
-        final JournalConfig journalConfig = JournalConfig.defaults(journal);
-        final EngineExtension journals = (builder, instruments, errors) -> builder
-            .journal(new InboundJournalWriter(journalConfig))
-            .outboundJournal(new OutboundJournalWriter(journalConfig));
-        final SystemEpochNanoClock clock = new SystemEpochNanoClock();
-        final Engine engine = Engine.create(CONFIG, clock, journals, EngineMode.TRADE);
-        assertEquals(1, engine.businessStages().strategies().instanceCount(), "the configured scalper");
-        engine.start();
-        final InboundPublisher publisher = engine.pipeline().inboundPublisher();
-        final long[] source = new long[6];
-        source[0] = clock.nanoTime();
-        assertEquals(PublishResult.PUBLISHED, publisher.publish(SNAPSHOT, source));
-        long previousMid = 6_180_000;
-        for (int i = 1; i <= UPDATES; i++) {
-            source[0] = clock.nanoTime();
-            source[1] = i;
-            source[2] = 6_180_000 + ((i / 5) % 9 - 4) * 10L;
-            source[3] = previousMid;
-            source[4] = TOP_QTYS[i % TOP_QTYS.length][0];
-            source[5] = TOP_QTYS[i % TOP_QTYS.length][1];
-            previousMid = source[2];
-            assertEquals(PublishResult.PUBLISHED, publisher.publish(DELTA, source));
-            // Paced like a market feed, so that the fills come back between updates and the scalper trades again.
-            LockSupport.parkNanos(PACE_NS);
-        }
-        awaitQuiet(engine);
-        assertTrue(engine.stop().clean());
-        assertEquals(0, engine.errors().totalCount(), () -> engine.errors().distinctErrors().toString());
+        final Engine engine = SyntheticPaperSession.record(journal, CONFIG, SyntheticPaperSession.BeforeUpdate.NOTHING);
         assertTrue(engine.status().contains("| pnl "), engine.status());
         final PreTradeRiskHandler risk = engine.businessStages().risk();
         commands = engine.pipeline().outboundPublished();
@@ -118,20 +44,6 @@ class PaperSessionReplayTest {
         assertTrue(accepted >= 20, "the scalper entered and exited: " + accepted + " accepted of " + commands);
         assertEquals(0, risk.count(RiskDecision.MAX_POSITION), "one position at a time stays within 0.004");
         assertEquals(0, risk.positionSnapshots().get(0).qty() % 2, "whole orders of 0.002 filled");
-    }
-
-    /** Waits until the paper venue's reports stopped coming: no inbound event for a few polls in a row. */
-    private static void awaitQuiet(final Engine engine) throws InterruptedException {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        long last = -1;
-        int quietPolls = 0;
-        while (quietPolls < 3 && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(50);
-            final long published = engine.pipeline().inboundPublished();
-            quietPolls = published == last ? quietPolls + 1 : 0;
-            last = published;
-        }
-        assertEquals(3, quietPolls, "the session went quiet");
     }
 
     @Test
@@ -170,33 +82,6 @@ class PaperSessionReplayTest {
     }
 
     private static RingTraderConfig config(final String threshold) {
-        return ConfigLoader.parse(CONFIG_TEMPLATE.replace("THRESHOLD", threshold), "paper.yaml", name -> null).config();
+        return SyntheticPaperSession.config(threshold);
     }
-
-    private static final EventTranslatorOneArg<InboundEvent, long[]> SNAPSHOT = (event, sequence, source) -> {
-        event.kind = EventKind.BOOK_SNAPSHOT;
-        event.instrumentId = 0;
-        event.venueId = 1;
-        event.receiveTimeNs = source[0];
-        event.exchangeTimeNs = 1_723_161_600_000_000_000L;
-        event.addBid(6_180_000, 5_000);
-        event.addAsk(6_180_010, 5_000);
-    };
-
-    /** source: receive time, update number, best bid, previous best bid, top bid qty, top ask qty. */
-    private static final EventTranslatorOneArg<InboundEvent, long[]> DELTA = (event, sequence, source) -> {
-        event.kind = EventKind.BOOK_DELTA;
-        event.instrumentId = 0;
-        event.venueId = 1;
-        event.receiveTimeNs = source[0];
-        event.exchangeTimeNs = 1_723_161_600_000_000_000L + source[1] * 1_000_000L;
-        final long bid = source[2];
-        final long previousBid = source[3];
-        if (previousBid != bid) {
-            event.addBid(previousBid, 0);
-            event.addAsk(previousBid + 10, 0);
-        }
-        event.addBid(bid, source[4]);
-        event.addAsk(bid + 10, source[5]);
-    };
 }

@@ -22,11 +22,16 @@ public enum EventKind {
     POSITION,
     /** A timer tick from the timer thread. */
     TIMER,
-    /** A gateway connection or book-sync transition. */
+    /** A gateway connection or book-sync transition (see {@link GatewayStatus}); never an operator action. */
     GATEWAY_STATUS,
     /**
      * A slot whose producer failed while filling it. A claimed slot of a multi-producer ring cannot be
      * given back, so it is published empty under this kind; every stage skips it.
      */
-    DISCARDED
+    DISCARDED,
+    /**
+     * An operator's command (see {@link OperatorCommand}), e.g. the kill switch tripped over JMX: published on
+     * the ring so that it is sequenced with market data, journaled and replayed. Carries no instrument or venue.
+     */
+    OPERATOR
 }

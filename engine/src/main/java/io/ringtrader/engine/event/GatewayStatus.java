@@ -1,6 +1,9 @@
 package io.ringtrader.engine.event;
 
-/** Gateway transitions published as {@link EventKind#GATEWAY_STATUS} events. */
+/**
+ * Gateway transitions published as {@link EventKind#GATEWAY_STATUS} events. Operator actions (the kill switch)
+ * are not gateway transitions: they travel as {@link EventKind#OPERATOR} events.
+ */
 public enum GatewayStatus {
     CONNECTED,
     DISCONNECTED,

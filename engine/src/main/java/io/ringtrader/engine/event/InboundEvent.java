@@ -148,6 +148,11 @@ public final class InboundEvent {
     public GatewayStatus gatewayStatus;
     public int statusDetail;
 
+    // ---------------------------------------------------------------- OPERATOR
+    public OperatorCommand operatorCommand;
+    /** Who gave the command: {@link OperatorCommand#SOURCE_JMX}, ...; 0 when unknown. */
+    public int operatorSource;
+
     // ---------------------------------------------------------------- owned by the book stage
     public BookState bookState;
     public long bookVersion;
@@ -275,6 +280,9 @@ public final class InboundEvent {
 
         gatewayStatus = null;
         statusDetail = 0;
+
+        operatorCommand = null;
+        operatorSource = 0;
 
         resetStageOutputs();
     }

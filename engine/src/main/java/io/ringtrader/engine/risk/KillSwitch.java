@@ -6,10 +6,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Stops all new orders: while tripped, the risk stage rejects every new-order intent with
  * {@link io.ringtrader.engine.event.RiskDecision#KILL_SWITCH} and still accepts cancels. The risk stage
- * trips it when the session loss limit is reached; an operator (the JMX bean) may trip or reset it.
+ * trips it when the session loss limit is reached, and trips or resets it when it reaches an operator's
+ * {@link io.ringtrader.engine.event.EventKind#OPERATOR} event (the JMX bean publishes those): every change
+ * happens at a defined place in the journaled event sequence, so a replay changes it at the same place.
  *
- * <p>Thread-safe: any thread may trip or reset it; the risk thread reads it once per intent (one volatile
- * read). The first reason given since the last reset is kept.
+ * <p>Single writer: only {@link PreTradeRiskHandler}, on the risk thread, trips and resets it (hence
+ * package-private); any thread may read it. The risk thread reads it once per intent (one volatile read). The
+ * first reason given since the last reset is kept.
  */
 public final class KillSwitch {
     private final AtomicReference<String> reason = new AtomicReference<>();
@@ -30,7 +33,7 @@ public final class KillSwitch {
      *
      * @return true if this call tripped it.
      */
-    public boolean trip(final String why) {
+    boolean trip(final String why) {
         if (reason.compareAndSet(null, why == null || why.isEmpty() ? "tripped" : why)) {
             trips.incrementAndGet();
             return true;
@@ -40,9 +43,9 @@ public final class KillSwitch {
 
     /**
      * Resets it: new orders are checked again. A session loss still beyond the limit trips it again on the
-     * next event the risk stage sees.
+     * next event that revalues a position.
      */
-    public void reset() {
+    void reset() {
         reason.set(null);
     }
 

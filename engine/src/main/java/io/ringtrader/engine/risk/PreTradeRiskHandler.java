@@ -4,6 +4,7 @@ import io.ringtrader.engine.book.BookState;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderAction;
 import io.ringtrader.engine.event.OrderIntent;
 import io.ringtrader.engine.event.OrderSide;
@@ -44,13 +45,20 @@ import org.slf4j.LoggerFactory;
  * {@code maxSessionLoss}; at or below minus the limit, the kill switch trips. Event time is the event's
  * receive time (journaled, so a replay decides identically). Decisions are counted per reason.
  *
+ * <p>An {@link EventKind#OPERATOR} event trips ({@link OperatorCommand#KILL_SWITCH_TRIP}, with the reason
+ * {@code operator: kill switch tripped (JMX)}) or resets the kill switch when this stage reaches it: intents of
+ * earlier events were decided before it, intents of later ones after it, live and in replay alike. The reason
+ * depends only on the event, so the status line shows the same text live and after a replay.
+ *
  * <p>Runs on the risk stage's thread only; allocation-free per event (except a log line when the kill
- * switch trips). The counters, positions' snapshots and the kill switch may be read from any thread.
+ * switch changes). The counters, positions' snapshots and the kill switch may be read from any thread.
  */
 public final class PreTradeRiskHandler implements RiskStage {
     private static final Logger LOG = LoggerFactory.getLogger(PreTradeRiskHandler.class);
     private static final RiskDecision[] DECISIONS = RiskDecision.values();
     private static final long SECOND_NS = 1_000_000_000L;
+    /** The kill switch reason of an operator's trip over JMX. */
+    public static final String JMX_TRIP_REASON = "operator: kill switch tripped (JMX)";
 
     private final InstrumentRegistry instruments;
     private final RiskLimits limits;
@@ -103,6 +111,8 @@ public final class PreTradeRiskHandler implements RiskStage {
         final int instrumentId = event.instrumentId;
         if (instrumentId >= 0 && instrumentId < bookStates.length) {
             track(event, instrumentId);
+        } else if (event.kind == EventKind.OPERATOR) {
+            operatorCommand(event, sequence);
         }
         for (int i = 0; i < event.intentCount; i++) {
             final OrderIntent intent = event.intents[i];
@@ -198,6 +208,28 @@ public final class PreTradeRiskHandler implements RiskStage {
         if (changed) {
             checkSessionLoss();
         }
+    }
+
+    private void operatorCommand(final InboundEvent event, final long sequence) {
+        if (event.operatorCommand == OperatorCommand.KILL_SWITCH_TRIP) {
+            final String reason = operatorTripReason(event.operatorSource);
+            if (killSwitch.trip(reason)) {
+                LOG.warn("kill switch tripped: {} (event seq {})", reason, sequence);
+            } else {
+                LOG.info("operator kill switch trip (event seq {}): already tripped: {}", sequence, killSwitch.reason());
+            }
+        } else if (event.operatorCommand == OperatorCommand.KILL_SWITCH_RESET) {
+            final String was = killSwitch.reason();
+            killSwitch.reset();
+            if (was != null) {
+                LOG.warn("kill switch reset by the operator (event seq {}); it was tripped: {}", sequence, was);
+            }
+        }
+    }
+
+    /** The kill switch reason of an operator's trip: a function of the journaled event only. */
+    private static String operatorTripReason(final int source) {
+        return source == OperatorCommand.SOURCE_JMX ? JMX_TRIP_REASON : "operator: kill switch tripped (source " + source + ")";
     }
 
     private void checkSessionLoss() {

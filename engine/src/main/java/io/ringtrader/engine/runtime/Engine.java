@@ -14,6 +14,7 @@ import io.ringtrader.engine.execution.NoVenueHandler;
 import io.ringtrader.engine.execution.PaperExchange;
 import io.ringtrader.engine.execution.PaperTradingRouter;
 import io.ringtrader.engine.pipeline.NoOpStages;
+import io.ringtrader.engine.pipeline.OperatorPublisher;
 import io.ringtrader.engine.features.FeatureHandler;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
@@ -42,7 +43,8 @@ import org.agrona.concurrent.EpochNanoClock;
  *
  * <p>Lifecycle on one owner thread: {@link #start()}, then {@link #stop()}. {@link #status()} may be
  * called from that thread while running. {@link #sessionStatus()}, {@link #uptimeNs()}, the counters and the
- * kill switch may be read from any thread (the JMX beans of {@code runtime.jmx} do).
+ * kill switch may be read from any thread, and operator commands published from any thread (the JMX beans of
+ * {@code runtime.jmx} do).
  */
 public final class Engine {
     /** Levels per side a book holds before its arrays first grow (tools that run the book use the same). */
@@ -58,6 +60,7 @@ public final class Engine {
     private final TimerAgent timer;
     private final EngineMode mode;
     private final BusinessStages stages;
+    private final OperatorPublisher operator;
     private long lastStatusNs;
     private long lastStatusEvents;
     /** Written before {@link #started} (volatile write publishes it). */
@@ -99,6 +102,7 @@ public final class Engine {
         this.mode = mode;
         extension.extend(builder, instruments, errors);
         this.pipeline = builder.build();
+        this.operator = stages == null ? null : new OperatorPublisher(pipeline.inboundPublisher(), clock);
     }
 
     /**
@@ -230,15 +234,30 @@ public final class Engine {
     }
 
     /**
-     * The kill switch of the risk stage (thread-safe: trip or reset from any thread).
+     * The kill switch of the risk stage, to read from any thread. Only the risk stage trips or resets it, on its
+     * thread, in ring order (the session loss limit, {@link io.ringtrader.engine.event.EventKind#OPERATOR}
+     * events): an operator publishes a command with {@link #operatorPublisher()}, so the action is journaled and
+     * replayed.
      *
      * @throws IllegalStateException in a mode without business stages.
      */
     public KillSwitch killSwitch() {
-        if (stages == null) {
-            throw new IllegalStateException("no risk stage in " + mode + " mode");
-        }
-        return stages.risk().killSwitch();
+        return requireBusinessStages().risk().killSwitch();
+    }
+
+    /**
+     * Publishes operator commands (kill switch trip and reset) onto the inbound ring; any thread.
+     *
+     * @throws IllegalStateException in a mode without business stages (nothing would apply them).
+     */
+    public OperatorPublisher operatorPublisher() {
+        requireBusinessStages();
+        return operator;
+    }
+
+    /** True between {@link #start()} and {@link #stop()}; any thread. */
+    public boolean isRunning() {
+        return started && !stopped;
     }
 
     /** The strategy and risk stages; null in a mode without business stages. */
@@ -323,6 +342,13 @@ public final class Engine {
             }
         }
         return line.toString();
+    }
+
+    private BusinessStages requireBusinessStages() {
+        if (stages == null) {
+            throw new IllegalStateException("no risk stage in " + mode + " mode");
+        }
+        return stages;
     }
 
     private static long mantissa(final BigDecimal value, final int scale) {

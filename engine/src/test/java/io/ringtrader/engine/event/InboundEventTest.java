@@ -21,6 +21,8 @@ class InboundEventTest {
         event.bidPriceDecimals[0] = 2;
         event.tradePrice = 5;
         event.execType = ExecType.FILL;
+        event.operatorCommand = OperatorCommand.KILL_SWITCH_TRIP;
+        event.operatorSource = OperatorCommand.SOURCE_JMX;
         event.bookState = BookState.VALID;
         event.bookBidLevels = 1;
         event.bookBidPrices[0] = 100;
@@ -40,6 +42,8 @@ class InboundEventTest {
         assertEquals(InboundEvent.NONE, event.tradePrice);
         assertEquals(InboundEvent.NONE, event.lastUpdateId);
         assertNull(event.execType);
+        assertNull(event.operatorCommand);
+        assertEquals(0, event.operatorSource);
         assertNull(event.bookState);
         assertEquals(0, event.bookBidLevels);
         assertEquals(0, event.featureCount);

@@ -9,6 +9,7 @@ import io.ringtrader.engine.book.BookState;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderIntent;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.OrderType;
@@ -102,6 +103,53 @@ class RiskLimitsCheckTest {
     }
 
     @Test
+    void shouldRejectNewOrdersAfterAnOperatorTripEventAndAcceptThemAfterTheResetEvent() {
+        book(T0, 6_180_000, 6_180_010);
+        assertEquals(RiskDecision.ACCEPTED, order(T0, OrderSide.BUY, 1));
+
+        operator(T0 + 1, OperatorCommand.KILL_SWITCH_TRIP, OperatorCommand.SOURCE_JMX);
+        assertTrue(killSwitch.isTripped());
+        assertEquals(PreTradeRiskHandler.JMX_TRIP_REASON, killSwitch.reason());
+        assertEquals("operator: kill switch tripped (JMX)", killSwitch.reason());
+        assertEquals(RiskDecision.KILL_SWITCH, order(T0 + 2, OrderSide.BUY, 1));
+        final InboundEvent cancel = event(EventKind.TIMER, T0 + 2);
+        cancel.addIntent().cancel(0, 1, 42);
+        risk.onEvent(cancel, 0, true);
+        assertEquals(RiskDecision.ACCEPTED, cancel.intents[0].decision, "cancels still pass");
+
+        operator(T0 + 3, OperatorCommand.KILL_SWITCH_RESET, OperatorCommand.SOURCE_JMX);
+        assertFalse(killSwitch.isTripped());
+        assertEquals(RiskDecision.ACCEPTED, order(T0 + 4, OrderSide.BUY, 1));
+        assertEquals(1, risk.count(RiskDecision.KILL_SWITCH));
+        assertEquals(3, risk.count(RiskDecision.ACCEPTED), "two new orders and the cancel");
+        assertEquals(1, killSwitch.trips());
+    }
+
+    @Test
+    void shouldKeepTheFirstReasonWhenTheOperatorTripsAnAlreadyTrippedSwitch() {
+        book(T0, 6_180_000, 6_180_010);
+        fill(T0, OrderSide.BUY, 6_180_010, 1, 100_000_000L);
+        operator(T0 + 1, OperatorCommand.KILL_SWITCH_TRIP, OperatorCommand.SOURCE_JMX);
+        assertTrue(killSwitch.reason().startsWith("session loss limit"), killSwitch.reason());
+        assertEquals(1, killSwitch.trips());
+    }
+
+    @Test
+    void shouldNameAnUnknownOperatorSourceInTheReason() {
+        operator(T0, OperatorCommand.KILL_SWITCH_TRIP, 7);
+        assertEquals("operator: kill switch tripped (source 7)", killSwitch.reason());
+    }
+
+    @Test
+    void shouldIgnoreAnOperatorResetWhileNotTripped() {
+        book(T0, 6_180_000, 6_180_010);
+        operator(T0, OperatorCommand.KILL_SWITCH_RESET, OperatorCommand.SOURCE_JMX);
+        assertFalse(killSwitch.isTripped());
+        assertEquals(RiskDecision.ACCEPTED, order(T0, OrderSide.BUY, 1));
+        assertEquals(0, killSwitch.trips());
+    }
+
+    @Test
     void shouldTripTheKillSwitchWhenTheSessionLossReachesTheLimit() {
         book(T0, 6_180_000, 6_180_010);
         fill(T0, OrderSide.BUY, 6_180_010, 10, 0);
@@ -144,6 +192,13 @@ class RiskLimitsCheckTest {
         risk.onEvent(event, 0, true);
     }
 
+    private void operator(final long timeNs, final OperatorCommand command, final int source) {
+        final InboundEvent event = event(EventKind.OPERATOR, timeNs);
+        event.operatorCommand = command;
+        event.operatorSource = source;
+        risk.onEvent(event, 0, true);
+    }
+
     private RiskDecision order(final long timeNs, final OrderSide side, final long qty) {
         final InboundEvent event = event(EventKind.TIMER, timeNs);
         final OrderIntent intent = event.addIntent();
@@ -155,7 +210,7 @@ class RiskLimitsCheckTest {
     private static InboundEvent event(final EventKind kind, final long timeNs) {
         final InboundEvent event = new InboundEvent(1);
         event.kind = kind;
-        event.instrumentId = kind == EventKind.TIMER ? -1 : 0;
+        event.instrumentId = kind == EventKind.TIMER || kind == EventKind.OPERATOR ? -1 : 0;
         event.receiveTimeNs = timeNs;
         return event;
     }

@@ -1,6 +1,8 @@
 package io.ringtrader.engine.runtime.jmx;
 
+import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.engine.pipeline.OperatorPublisher;
 import io.ringtrader.engine.risk.PositionKeeper;
 import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.runtime.Engine;
@@ -9,12 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link EngineMXBean} of one engine. Thread-safe: it reads the engine's any-thread accessors (ring
  * cursors, error count, risk counters, position snapshots, the kill switch) and never touches stage state.
+ * Kill switch operations publish {@link io.ringtrader.engine.event.EventKind#OPERATOR} events through the
+ * engine's {@link OperatorPublisher}; the operator's reason text is logged here with the event's sequence and
+ * receive time (the event cannot carry text), so the log line and the journal's event can be matched.
  */
 public final class EngineControl implements EngineMXBean {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineControl.class);
+
     private final Engine engine;
 
     public EngineControl(final Engine engine) {
@@ -101,12 +110,17 @@ public final class EngineControl implements EngineMXBean {
 
     @Override
     public boolean tripKillSwitch(final String reason) {
-        return engine.killSwitch().trip(reason == null || reason.isBlank() ? "tripped over JMX" : reason);
+        final OperatorPublisher.Publication published = publish(OperatorCommand.KILL_SWITCH_TRIP, "kill switch trip");
+        LOG.warn("operator: kill switch trip published over JMX as event seq {} (receive time {} ns); operator's reason: {}",
+            published.sequence(), published.receiveTimeNs(), reason == null || reason.isBlank() ? "(none given)" : reason);
+        return true;
     }
 
     @Override
     public void resetKillSwitch() {
-        engine.killSwitch().reset();
+        final OperatorPublisher.Publication published = publish(OperatorCommand.KILL_SWITCH_RESET, "kill switch reset");
+        LOG.warn("operator: kill switch reset published over JMX as event seq {} (receive time {} ns)",
+            published.sequence(), published.receiveTimeNs());
     }
 
     @Override
@@ -117,6 +131,22 @@ public final class EngineControl implements EngineMXBean {
     @Override
     public String status() {
         return engine.sessionStatus();
+    }
+
+    /** Publishes the command or throws: a JMX caller must learn that nothing will happen. */
+    private OperatorPublisher.Publication publish(final OperatorCommand command, final String what) {
+        final OperatorPublisher operator = engine.operatorPublisher();
+        if (!engine.isRunning()) {
+            throw new IllegalStateException("engine is not running: " + what + " not published");
+        }
+        final OperatorPublisher.Publication published = operator.publish(command, OperatorCommand.SOURCE_JMX);
+        return switch (published.result()) {
+            case PUBLISHED -> published;
+            case BACK_PRESSURED -> throw new IllegalStateException("inbound ring full: " + what
+                + " not published, nothing changed; try again");
+            case CLOSED -> throw new IllegalStateException("engine is stopping: " + what + " not published");
+            case FAILED -> throw new IllegalStateException(what + " could not be published (see the engine's errors)");
+        };
     }
 
     private PreTradeRiskHandler risk() {

@@ -10,12 +10,14 @@ import java.util.Map;
  *
  * <p>In {@code record} mode there is no risk stage: the risk attributes are empty (no decisions, no positions,
  * PnL 0, kill switch not tripped) and the kill switch operations fail with {@link IllegalStateException}.
+ * The kill switch operations are commands on the inbound ring (journaled, replayed), applied by the risk stage
+ * a moment after the call returns.
  */
 public interface EngineMXBean {
     /** {@code TRADE} or {@code RECORD}. */
     String getMode();
 
-    /** Inbound events published so far (market data, execution reports, timer ticks). */
+    /** Inbound events published so far (market data, execution reports, timer ticks, operator commands). */
     long getEventsPublished();
 
     /** Order commands published to the outbound ring so far. */
@@ -33,7 +35,10 @@ public interface EngineMXBean {
     /** True while the kill switch is tripped: every new order is rejected with {@code KILL_SWITCH}. */
     boolean isKillSwitchTripped();
 
-    /** Why the kill switch tripped; empty when it is not tripped. */
+    /**
+     * Why the kill switch tripped ({@code session loss limit: ...}, {@code operator: kill switch tripped (JMX)});
+     * empty when it is not tripped. The same text live and in a replay of the session.
+     */
     String getKillSwitchReason();
 
     /** Times the kill switch tripped since start. */
@@ -46,15 +51,30 @@ public interface EngineMXBean {
     PositionInfo[] getPositions();
 
     /**
-     * Trips the kill switch: the risk stage rejects every new order with {@code KILL_SWITCH} (cancels still
-     * pass) until {@link #resetKillSwitch()}.
+     * Asks the engine to trip the kill switch: publishes an operator event (kill switch trip, source JMX) on the
+     * inbound ring, where it is sequenced with market data and journaled; the risk stage trips the switch when it
+     * reaches the event, live and in replay alike, with the reason {@code operator: kill switch tripped (JMX)}.
+     * From then on it rejects every new order with {@code KILL_SWITCH} (cancels still pass) until a reset.
      *
-     * @param reason shown in the status line and {@link #getKillSwitchReason()}; blank gives {@code tripped over JMX}.
-     * @return true if this call tripped it, false if it was already tripped (the first reason is kept).
+     * <p>Asynchronous: {@link #isKillSwitchTripped()} read right after the call may still be false for a moment
+     * (until the risk stage has caught up with the ring).
+     *
+     * @param reason the operator's note; logged with the event's sequence and receive time (a ring event carries
+     *               no text, so it is neither journaled nor shown as {@link #getKillSwitchReason()}).
+     * @return true: the command was published (failures throw). It does not say whether the switch was tripped
+     *         already; then the first reason is kept.
+     * @throws IllegalStateException when the command could not be published: the engine is not running (or
+     *                               stopping), the inbound ring is full, or there is no risk stage (record mode).
      */
     boolean tripKillSwitch(String reason);
 
-    /** Resets the kill switch; a session loss still beyond the limit trips it again on the next event. */
+    /**
+     * Asks the engine to reset the kill switch: publishes an operator event (kill switch reset, source JMX), which
+     * the risk stage applies when it reaches it (asynchronous, as {@link #tripKillSwitch}). A session loss still
+     * beyond the limit trips it again on the next event that revalues a position.
+     *
+     * @throws IllegalStateException when the command could not be published (as {@link #tripKillSwitch}).
+     */
     void resetKillSwitch();
 
     /**

@@ -6,6 +6,8 @@
  * {@code MBeanServer} and unregisters them.
  *
  * <p>The beans are read by JMX threads (RMI, local attach): every read is of a volatile field, an atomic, a
- * seqlock snapshot or the synchronized latency registry; nothing here runs on or blocks a ring thread.
+ * seqlock snapshot or the synchronized latency registry; nothing here runs on or blocks a ring thread. Operations
+ * that change what the engine decides (the kill switch) publish an operator event on the inbound ring and never
+ * touch stage state, so they are journaled and replayed.
  */
 package io.ringtrader.engine.runtime.jmx;

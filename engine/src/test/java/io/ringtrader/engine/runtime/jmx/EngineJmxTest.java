@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.engine.pipeline.PublishResult;
@@ -24,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.management.MBeanServer;
@@ -145,18 +148,90 @@ class EngineJmxTest {
 
         assertEquals(Boolean.TRUE, SERVER.invoke(engineName, "tripKillSwitch", new Object[] {"operator says stop"},
             new String[] {String.class.getName()}));
-        assertEquals(Boolean.TRUE, SERVER.getAttribute(engineName, "KillSwitchTripped"));
-        assertEquals("operator says stop", SERVER.getAttribute(engineName, "KillSwitchReason"));
+        // The trip is on the ring before this trade: the risk stage sees it first, whenever it gets there.
         publish(engine, trade(2));
         await(() -> risk.count(RiskDecision.KILL_SWITCH) == 1, "second order rejected by the kill switch");
         assertEquals(1, risk.count(RiskDecision.ACCEPTED));
+        assertEquals(Boolean.TRUE, SERVER.getAttribute(engineName, "KillSwitchTripped"));
+        assertEquals(PreTradeRiskHandler.JMX_TRIP_REASON, SERVER.getAttribute(engineName, "KillSwitchReason"),
+            "the reason comes from the journaled event, not the operator's text");
 
         SERVER.invoke(engineName, "resetKillSwitch", null, null);
-        assertEquals(Boolean.FALSE, SERVER.getAttribute(engineName, "KillSwitchTripped"));
         publish(engine, trade(3));
         await(() -> risk.count(RiskDecision.ACCEPTED) == 2, "third order accepted after the reset");
+        assertEquals(Boolean.FALSE, SERVER.getAttribute(engineName, "KillSwitchTripped"));
         assertEquals(1, risk.count(RiskDecision.KILL_SWITCH));
         assertEquals(1L, SERVER.getAttribute(engineName, "KillSwitchTrips"));
+    }
+
+    @Test
+    void shouldPublishOperatorEventsThatTheJournalSeesInRingOrderOnTripAndResetOverJmx() throws Exception {
+        final List<String> journaled = new CopyOnWriteArrayList<>();
+        final Engine engine = start(EngineMode.TRADE, (builder, instruments, errors) -> builder.journal(
+            (event, sequence, endOfBatch) -> {
+                if (event.kind == EventKind.OPERATOR) {
+                    journaled.add(event.operatorCommand + " source " + event.operatorSource + " instrument "
+                        + event.instrumentId + " seq " + sequence);
+                }
+            }), 1_024);
+        register(engine);
+        final ObjectName engineName = new ObjectName("io.ringtrader:type=Engine");
+        final long before = engine.pipeline().inboundPublished();
+
+        assertEquals(Boolean.TRUE, SERVER.invoke(engineName, "tripKillSwitch", new Object[] {null},
+            new String[] {String.class.getName()}));
+        await(() -> engine.killSwitch().isTripped(), "the risk stage applied the trip");
+        assertEquals(PreTradeRiskHandler.JMX_TRIP_REASON, engine.killSwitch().reason());
+        SERVER.invoke(engineName, "resetKillSwitch", null, null);
+        await(() -> !engine.killSwitch().isTripped(), "the risk stage applied the reset");
+
+        await(() -> journaled.size() == 2, "both commands journaled");
+        assertTrue(journaled.get(0).startsWith(OperatorCommand.KILL_SWITCH_TRIP + " source " + OperatorCommand.SOURCE_JMX
+            + " instrument -1 seq "), journaled.get(0));
+        assertTrue(journaled.get(1).startsWith(OperatorCommand.KILL_SWITCH_RESET + " source 1 "), journaled.get(1));
+        assertTrue(engine.pipeline().inboundPublished() >= before + 2);
+    }
+
+    @Test
+    void shouldFailTheJmxTripWithAClearMessageWhenTheInboundRingIsFull() throws Exception {
+        final CountDownLatch release = new CountDownLatch(1);
+        final Engine engine = start(EngineMode.TRADE, (builder, instruments, errors) -> builder.journal(
+            (event, sequence, endOfBatch) -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }), 64);
+        register(engine);
+        final ObjectName engineName = new ObjectName("io.ringtrader:type=Engine");
+        try {
+            final InboundEvent trade = trade(1);
+            int published = 0;
+            while (engine.pipeline().inboundPublisher().tryPublish(COPY, trade) == PublishResult.PUBLISHED) {
+                assertTrue(++published <= 64, "a 64-slot ring held by the journal fills up");
+            }
+            final RuntimeMBeanException error = assertThrows(RuntimeMBeanException.class, () -> SERVER.invoke(engineName,
+                "tripKillSwitch", new Object[] {"stop"}, new String[] {String.class.getName()}));
+            assertEquals(IllegalStateException.class, error.getCause().getClass());
+            assertEquals("inbound ring full: kill switch trip not published, nothing changed; try again",
+                error.getCause().getMessage());
+        } finally {
+            release.countDown();
+        }
+        await(() -> risk(engine).count(RiskDecision.BOOK_NOT_VALID) > 0, "the ring drained");
+        engine.stop();
+        assertFalse(engine.killSwitch().isTripped(), "nothing was published, nothing tripped");
+    }
+
+    @Test
+    void shouldFailTheJmxResetWithAClearMessageWhenTheEngineIsNotRunning() throws Exception {
+        final Engine engine = start();
+        register(engine);
+        engine.stop();
+        final RuntimeMBeanException error = assertThrows(RuntimeMBeanException.class, () -> SERVER.invoke(
+            new ObjectName("io.ringtrader:type=Engine"), "resetKillSwitch", null, null));
+        assertEquals("engine is not running: kill switch reset not published", error.getCause().getMessage());
     }
 
     @Test
@@ -205,12 +280,17 @@ class EngineJmxTest {
     }
 
     private Engine start(final EngineMode mode) {
+        return start(mode, EngineExtension.NONE, 16_384);
+    }
+
+    private Engine start(final EngineMode mode, final EngineExtension extension, final int inboundRingSize) {
         final Engine engine = Engine.create(ConfigLoader.parse("""
             instruments:
               - {symbol: BTCUSDT, venue: binance, tickSize: "0.10", lotSize: "0.001"}
             strategies:
               - {name: echo, type: test-echo, instruments: [BTCUSDT]}
             pipeline:
+              inboundRingSize: %d
               timerInterval: 1s
               threads:
                 - {name: rt-journal, stages: [journal], waitStrategy: blocking}
@@ -219,8 +299,8 @@ class EngineJmxTest {
                 - {name: rt-out-journal, stages: [outbound-journal], waitStrategy: blocking}
             telemetry:
               outputDir: %s
-            """.formatted(dir.resolve("telemetry")), "test.yaml", name -> null).config(), new SystemEpochNanoClock(),
-            EngineExtension.NONE, mode);
+            """.formatted(inboundRingSize, dir.resolve("telemetry")), "test.yaml", name -> null).config(),
+            new SystemEpochNanoClock(), extension, mode);
         engines.add(engine);
         engine.start();
         return engine;
