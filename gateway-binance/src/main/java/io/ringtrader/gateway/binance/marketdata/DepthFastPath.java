@@ -260,32 +260,34 @@ final class DepthFastPath {
         final long digits = word ^ ZEROS;
         final long nonDigits = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
         final int point = Long.numberOfTrailingZeros(nonDigits) >>> 3;
-        if (point == 0 || point == 8 || point + scale > MAX_RUN) {
+        // 1 <= point <= 7 and point + scale <= MAX_RUN, as one unsigned comparison (the bound is loop-invariant).
+        if (Integer.compareUnsigned(point - 1, Math.min(7, MAX_RUN - scale)) >= 0) {
             return -1;
         }
-        final long pointBit = 0x80L << (point << 3);
+        // The lowest flagged byte's bit, and the mask of the integer digits' bytes below it.
+        final long pointBit = nonDigits & -nonDigits;
+        final long integerBytes = (pointBit >>> 7) - 1;
         final int end;
         final int fractionDigits;
         final long merged;
-        final long below = digits & (pointBit - 1 >>> 7);
         if (((word >>> (point << 3)) & 0xFF) == '.') {
-            end = Long.numberOfTrailingZeros(nonDigits & ~pointBit) >>> 3;
+            end = Long.numberOfTrailingZeros(nonDigits ^ pointBit) >>> 3;
             fractionDigits = end - point - 1;
             // A fraction that fills the word may go on past it: then the long path reads the whole token.
-            if (fractionDigits <= 0 || fractionDigits > scale || end == 8 && byteAt(a, start + 8) != '"') {
+            if (Integer.compareUnsigned(fractionDigits - 1, scale) >= 0 || end == 8 && byteAt(a, start + 8) != '"') {
                 return -1;
             }
-            // Bytes point+1 .. end-1 move down by one byte, next to the integer digits: to bytes point .. end-2.
-            // end - 1 is at most 7, so the shift stays below 64 and no case is special.
-            final long fractionMask = ((1L << ((end - 1) << 3)) - 1) & -(pointBit >>> 7);
-            merged = below | ((digits >>> 8) & fractionMask);
+            // The bytes after the point move down by one, next to the integer digits; whatever lies above the
+            // point + fractionDigits digits is shifted out below.
+            merged = (digits & integerBytes) | ((digits >>> 8) & ~integerBytes);
         } else {
             end = point;
             fractionDigits = 0;
-            merged = below;
+            merged = digits;
         }
-        final int count = point + fractionDigits;
-        decimalValue = eightDigits(merged << ((8 - count) << 3)) * POW10[scale - fractionDigits];
+        final long value = eightDigits(merged << ((8 - point - fractionDigits) << 3));
+        // Binance writes every decimal of the instrument's precision: usually no scaling is left to do.
+        decimalValue = fractionDigits == scale ? value : value * POW10[scale - fractionDigits];
         decimalDigits = fractionDigits;
         return start + end;
     }
