@@ -50,12 +50,13 @@ public final class BinanceFrameDecoder {
     private static final byte[] MARK_PRICE = {'m', 'a', 'r', 'k', 'P', 'r', 'i', 'c', 'e', 'U', 'p', 'd', 'a', 't', 'e'};
 
     /**
-     * How every depth payload Binance sends begins, {@code {"e":"depthUpdate",}, as little-endian words (8, 8 and 3
-     * bytes): its type is known without scanning.
+     * How every depth payload Binance sends begins, {@code {"e":"depthUpdate",}, as little-endian words: bytes 0-7,
+     * 8-15 and 15-18 (the last word overlaps the second by a byte, so no read reaches past the head): its type is
+     * known without scanning.
      */
-    private static final long DEPTH_HEAD_0 = FrameEnvelope.littleEndian("{\"e\":\"dep");
-    private static final long DEPTH_HEAD_1 = FrameEnvelope.littleEndian("thUpdate");
-    private static final long DEPTH_HEAD_2 = FrameEnvelope.littleEndian("\",");
+    private static final long DEPTH_HEAD_0 = FrameEnvelope.littleEndian("{\"e\":\"de");
+    private static final long DEPTH_HEAD_1 = FrameEnvelope.littleEndian("pthUpdat");
+    private static final int DEPTH_HEAD_2 = (int)FrameEnvelope.littleEndian("te\",");
     private static final int DEPTH_HEAD_LENGTH = 19;
 
     private static final int TYPE_NONE = 0;
@@ -360,7 +361,7 @@ public final class BinanceFrameDecoder {
         return length >= DEPTH_HEAD_LENGTH
             && buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN) == DEPTH_HEAD_0
             && buffer.getLong(offset + 8, ByteOrder.LITTLE_ENDIAN) == DEPTH_HEAD_1
-            && (buffer.getInt(offset + 16, ByteOrder.LITTLE_ENDIAN) & 0xFF_FFFF) == DEPTH_HEAD_2;
+            && buffer.getInt(offset + 15, ByteOrder.LITTLE_ENDIAN) == DEPTH_HEAD_2;
     }
 
     private void published(final boolean published) {

@@ -219,8 +219,15 @@ public final class FrameEnvelope {
         return p;
     }
 
-    /** Up to eight ASCII characters as the little-endian word they are in a buffer. */
+    /**
+     * Up to eight ASCII characters as the little-endian word they are in a buffer.
+     *
+     * @throws IllegalArgumentException for more than eight characters (they would not fit the word).
+     */
     static long littleEndian(final String ascii) {
+        if (ascii.length() > Long.BYTES) {
+            throw new IllegalArgumentException("more than 8 characters for one word: " + ascii);
+        }
         long word = 0;
         for (int i = ascii.length() - 1; i >= 0; i--) {
             word = (word << 8) | ascii.charAt(i);

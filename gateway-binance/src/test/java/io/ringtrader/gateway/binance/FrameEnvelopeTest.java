@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The quick look of {@link FrameEnvelope} against its strict walk of the envelope. */
@@ -80,6 +81,42 @@ class FrameEnvelopeTest {
             }
             assertFalse(quick.streamOffset() + quick.streamLength() > length, "length " + length);
         }
+    }
+
+    @Test
+    void shouldRecogniseTheDepthHeadExactlyAndNothingElse() {
+        // Every real depth payload begins this way; the check must say so (it once compared the wrong words and
+        // never matched, leaving every depth frame to the scan without changing any result).
+        assertTrue(BinanceFrameDecoder.hasDepthHead(buffer(PAYLOAD), 0, PAYLOAD.length()));
+        final String framed = "{\"stream\":\"btcusdt@depth\",\"data\":" + PAYLOAD + "}";
+        final int offset = framed.indexOf(PAYLOAD);
+        assertTrue(BinanceFrameDecoder.hasDepthHead(buffer(framed), offset, PAYLOAD.length()));
+
+        final String head = "{\"e\":\"depthUpdate\",";
+        assertTrue(BinanceFrameDecoder.hasDepthHead(buffer(head), 0, head.length()));
+        assertFalse(BinanceFrameDecoder.hasDepthHead(buffer(head), 0, head.length() - 1), "shorter than the head");
+        for (int i = 0; i < head.length(); i++) {
+            final char[] changed = head.toCharArray();
+            changed[i] = (char)(changed[i] ^ 0x01);
+            final String other = new String(changed);
+            assertFalse(BinanceFrameDecoder.hasDepthHead(buffer(other), 0, other.length()), other);
+        }
+        final String[] others = {
+            "{\"e\":\"bookTicker\",\"u\":1}",
+            "{\"e\":\"depthUpdate\" ,\"E\":1}",
+            "{\"E\":1,\"e\":\"depthUpdate\"}",
+            "{\"e\":\"depthUpdates\",\"E\":1}",
+        };
+        for (final String other : others) {
+            assertFalse(BinanceFrameDecoder.hasDepthHead(buffer(other), 0, other.length()), other);
+        }
+    }
+
+    @Test
+    void shouldRefuseMoreThanAWordOfText() {
+        assertEquals(0x3837363534333231L, FrameEnvelope.littleEndian("12345678"));
+        assertEquals(0x333231L, FrameEnvelope.littleEndian("123"));
+        assertThrows(IllegalArgumentException.class, () -> FrameEnvelope.littleEndian("123456789"));
     }
 
     /**
