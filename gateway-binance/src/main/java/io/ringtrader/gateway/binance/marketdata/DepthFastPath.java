@@ -34,7 +34,9 @@ import java.util.Arrays;
  * {@link UnsafeApi} from a byte array the JIT knows is not null: no per-byte bounds checks, no memory fences
  * around reads whose base might be heap or off-heap. Digit runs are found and converted eight bytes at a time
  * (SWAR: the first non-digit byte of a word from one add and two masks, eight digits combined in three
- * multiplications); a short decimal, both sides of its point, is one word. Literal keys and the structural bytes
+ * multiplications); a short decimal, both sides of its point, is one word, and one laid out like the previous
+ * price (or quantity) is recognised by comparing its non-digit bytes with that one's ({@link Shape}), which spares
+ * working out where its point and end are. Literal keys and the structural bytes
  * between tokens ({@code ","}, {@code "],["}, {@code "]]}) are compared as masked words. The symbol is read as two
  * words and found in a small cache of symbols seen before, the registry asked only on a miss.
  * Needs a little-endian platform (elsewhere it always answers {@code false}) that reads unaligned words, as
@@ -92,6 +94,9 @@ final class DepthFastPath {
     private int runLength;
     private long decimalValue;
     private int decimalDigits;
+    /** The layouts of the last price and the last quantity read; see {@link Shape}. */
+    private final Shape priceShape = new Shape();
+    private final Shape qtyShape = new Shape();
     /** The symbol cache of {@link #symbolId}: symbol bytes as two masked words and length, and the instrument id. */
     private final long[] symbolWords0 = new long[1 << SYMBOL_CACHE_BITS];
     private final long[] symbolWords1 = new long[1 << SYMBOL_CACHE_BITS];
@@ -170,8 +175,10 @@ final class DepthFastPath {
         // "]] at the end of the side. Decimals of up to eight bytes take the one-word path, longer ones the
         // digit-run path through the position field.
         int p = position + 2;
+        final Shape priceShape = this.priceShape.at(priceScale);
+        final Shape qtyShape = this.qtyShape.at(qtyScale);
         while (true) {
-            final int priceEnd = decimalAt(a, p, priceScale);
+            final int priceEnd = decimalAt(a, p, priceShape, priceScale);
             if (priceEnd < 0 || decimalValue == 0) {
                 return false;
             }
@@ -180,7 +187,7 @@ final class DepthFastPath {
             if ((word(a, priceEnd) & THREE_BYTES) != BETWEEN) {
                 return false;
             }
-            final int qtyEnd = decimalAt(a, priceEnd + 3, qtyScale);
+            final int qtyEnd = decimalAt(a, priceEnd + 3, qtyShape, qtyScale);
             if (qtyEnd < 0) {
                 return false;
             }
@@ -231,13 +238,29 @@ final class DepthFastPath {
     /**
      * {@code digits[.digits]} from {@code start} into {@link #decimalValue} at {@code scale} and
      * {@link #decimalDigits}; the byte after the digits is left for the caller to check as the closing quote.
+     * A decimal laid out like the last one of its kind (the shape's) is read without working the layout out again;
+     * any other goes through {@link #shortDecimal}, whose layout the shape then learns, or {@link #longDecimal}.
      *
+     * @param shape of the last decimal of this kind (prices or quantities), learnt at {@code scale}.
      * @return the position of the byte after the digits; -1 for any other text, more decimals than the scale, or
      * a value that could reach 10^18.
      */
-    private int decimalAt(final byte[] a, final int start, final int scale) {
+    private int decimalAt(final byte[] a, final int start, final Shape shape, final int scale) {
+        final long word = word(a, start);
+        final long digits = word ^ ZEROS;
+        final long nonDigits = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
+        if ((nonDigits & shape.mask) == shape.flags && (word & shape.pointMask) == shape.point
+            && (shape.width != 8 || byteAt(a, start + 8) == '"')) {
+            final long merged = (digits & shape.integerBytes) | ((digits >>> 8) & ~shape.integerBytes);
+            decimalValue = eightDigits(merged << shape.shift) * shape.factor;
+            decimalDigits = shape.fractionDigits;
+            return start + shape.width;
+        }
         final int end = shortDecimal(a, start, scale);
         if (end >= 0) {
+            if (decimalDigits > 0) {
+                shape.learn(end - start, decimalDigits, scale);
+            }
             return end;
         }
         position = start;
@@ -459,6 +482,63 @@ final class DepthFastPath {
     /** Eight bytes from {@code index}, the first in the lowest byte; bytes past the payload read as 0. */
     private long word(final byte[] a, final int index) {
         return UnsafeApi.getLong(a, address + index);
+    }
+
+    /**
+     * The layout of a decimal {@code digits.digits} of at most eight bytes that {@link #shortDecimal} read at a scale:
+     * where its point and its end lie, and how its digits are merged and scaled. Levels of a side mostly repeat the
+     * layout of the level before, so checking a word against the last one is cheaper than working it out.
+     *
+     * <p>A word matches when its non-digit bytes, among the decimal's bytes and the one after them (the closing
+     * quote, when inside the word), are exactly the point and that byte, the point byte is {@code .}, and for a
+     * decimal that fills the word the byte after it is the closing quote. {@link #shortDecimal} finds in such a word
+     * the same point, end and fraction digits, so it would pass the same range checks (they depend only on those
+     * and the scale, which the shape was learnt at) and compute the value with the same operations. Decimals
+     * without a point are not learnt: for them, {@code shortDecimal} also requires the end byte not to be a point,
+     * which the mask cannot tell.
+     */
+    private static final class Shape {
+        /** The top bits of the bytes the layout covers: the decimal's and the one after it, within the word. */
+        long mask;
+        /** Of those, the non-digits: the point and the byte after the decimal. */
+        long flags;
+        long pointMask;
+        /** {@code .} at the point's byte. */
+        long point;
+        /** The bytes below the point: the integer digits. */
+        long integerBytes;
+        /** The merged digits' shift up to the word's top. */
+        int shift;
+        /** 10^(scale - fractionDigits). */
+        long factor;
+        int width;
+        int fractionDigits;
+        int scale = -1;
+
+        /** This shape, forgotten (it then matches no word) unless it was learnt at this scale. */
+        Shape at(final int scale) {
+            if (scale != this.scale) {
+                mask = 0;
+                flags = 1;
+                this.scale = scale;
+            }
+            return this;
+        }
+
+        /** Learns the layout of a decimal that {@link #shortDecimal} read: width bytes, fraction digits after a point. */
+        void learn(final int width, final int fractionDigits, final int scale) {
+            final int pointShift = (width - fractionDigits - 1) << 3;
+            this.width = width;
+            this.fractionDigits = fractionDigits;
+            this.scale = scale;
+            mask = width >= 8 ? 0x8080808080808080L : 0x8080808080808080L >>> ((7 - width) << 3);
+            flags = (0x80L << pointShift) | (width < 8 ? 0x80L << (width << 3) : 0);
+            pointMask = 0xFFL << pointShift;
+            point = (long)'.' << pointShift;
+            integerBytes = (1L << pointShift) - 1;
+            shift = 64 - pointShift - (fractionDigits << 3);
+            factor = POW10[scale - fractionDigits];
+        }
     }
 
     /**

@@ -166,6 +166,116 @@ class DepthFastPathTest {
         assertSameAsGeneral(payload);
     }
 
+    @Test
+    void shouldReadEachDecimalExactlyWhenItsLayoutDiffersFromThePreviousOnesInOneByte() {
+        // Each pair: a decimal whose layout is learnt, then one that matches it in every byte but one (a longer or
+        // shorter fraction or integer, the point moved, a non-digit where a digit was, a decimal filling the word
+        // then running past it). Each must be read exactly, or declined, as without the learnt layout.
+        final String[][] pairs = {
+            {"61800.10", "61800.1"}, {"61800.1", "61800.10"}, {"6180.10", "61800.10"}, {"61800.10", "6180.10"},
+            {"1.50", "15.0"}, {"15.0", "1.50"}, {"1.5", "15"}, {"15.5", "155"}, {"1234567.1", "12345.12"},
+            {"61800.10", "61800x10"}, {"61800.10", "6180x.10"}, {"61800.10", "61800.1x"}, {"618.10", "618.10x"},
+            {"0.003", "0.0030"}, {"0.003", "0.03"}, {"0.003", "10.003"}, {"0.003", "0.003.5"},
+        };
+        for (final String[] pair : pairs) {
+            // As a price after a price (the quantity fixed), then as a quantity after a quantity (price fixed).
+            final String[][] asPrices = {{pair[0], "1.000"}, {pair[1], "1.000"}};
+            final String[][] asQtys = {{"1.00", pair[0]}, {"1.00", pair[1]}};
+            for (final String[][] levels : new String[][][] {asPrices, asQtys}) {
+                final String payload = frame(levels);
+                assertEquals(eachAloneAccepted(levels), fastAccepts(payload), payload);
+                assertSameAsGeneral(payload);
+            }
+        }
+    }
+
+    @Test
+    void shouldForgetLayoutsLearntAtAnotherScale() {
+        // BTCUSDT's prices at scale 2, then SUSHIUSDT's at 4: "1.50" is 150 at one and 15000 at the other.
+        final String btc = HEAD + "\"b\":[[\"1.50\",\"2.000\"]],\"a\":[]}";
+        final String sushi = btc.replace("BTCUSDT", "SUSHIUSDT").replace("2.000", "2");
+        for (int round = 0; round < 3; round++) {
+            assertTrue(fastAccepts(btc));
+            assertEquals(150L, fastStaging.bidPrice(0));
+            assertSameAsGeneral(btc);
+            assertTrue(fastAccepts(sushi));
+            assertEquals(15_000L, fastStaging.bidPrice(0));
+            assertSameAsGeneral(sushi);
+        }
+    }
+
+    @Test
+    void shouldAgreeWithTheGeneralPathOnLevelsOfSimilarDecimals() {
+        // Many levels a side, each decimal a small change of the one before, so that layouts are learnt, reused
+        // and broken in every way a one-byte change allows.
+        final SplittableRandom random = new SplittableRandom(20261207L);
+        int accepted = 0;
+        for (int round = 0; round < 1_000; round++) {
+            final String[][] levels = new String[1 + random.nextInt(12)][];
+            String price = "61800.10";
+            String qty = "0.003";
+            for (int i = 0; i < levels.length; i++) {
+                price = mutate(price, random);
+                qty = mutate(qty, random);
+                levels[i] = new String[] {price, qty};
+            }
+            final String payload = frame(levels);
+            final boolean fastAccepted = fastAccepts(payload);
+            assertEquals(eachAloneAccepted(levels), fastAccepted, payload);
+            assertSameAsGeneral(payload);
+            accepted += fastAccepted ? 1 : 0;
+        }
+        assertTrue(accepted > 100, "frames the fast path took: " + accepted);
+    }
+
+    /** The text with one byte changed, added or removed, mostly a digit, sometimes a point or another byte. */
+    private static String mutate(final String decimal, final SplittableRandom random) {
+        final StringBuilder text = new StringBuilder(decimal);
+        final int at = random.nextInt(text.length() + 1);
+        final char c = random.nextInt(8) == 0 ? ".x-e".charAt(random.nextInt(4)) : (char)('0' + random.nextInt(10));
+        switch (random.nextInt(4)) {
+            case 0 -> text.insert(at, c);
+            case 1 -> {
+                if (text.length() > 1) {
+                    text.deleteCharAt(Math.min(at, text.length() - 1));
+                }
+            }
+            default -> {
+                if (at < text.length()) {
+                    text.setCharAt(at, c);
+                }
+            }
+        }
+        // Mostly keep to decimals the venue could send, so that most frames take the fast path.
+        final String result = text.toString();
+        return random.nextInt(4) == 0 || result.matches("[1-9][0-9]{0,9}\\.[0-9]{1,3}") ? result : decimal;
+    }
+
+    /** A BTCUSDT diff with these bid levels (price, quantity) and no asks. */
+    private static String frame(final String[][] levels) {
+        final StringBuilder payload = new StringBuilder(HEAD).append("\"b\":[");
+        for (int i = 0; i < levels.length; i++) {
+            payload.append(i == 0 ? "" : ",").append("[\"").append(levels[i][0]).append("\",\"").append(levels[i][1])
+                .append("\"]");
+        }
+        return payload.append("],\"a\":[]}").toString();
+    }
+
+    /**
+     * Whether the fast path takes each level in a frame of its own, read by a fast path that has seen nothing
+     * before (so no decimal is read through a learnt layout): a frame of all of them must be taken exactly then.
+     */
+    private static boolean eachAloneAccepted(final String[][] levels) {
+        for (final String[] level : levels) {
+            final byte[] bytes = frame(new String[][] {level}).getBytes(StandardCharsets.US_ASCII);
+            final DepthFastPath fresh = new DepthFastPath(TestInstruments.registry());
+            if (!fresh.decode(new UnsafeBuffer(bytes), 0, bytes.length, 42L, new DepthStaging(4))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String randomDecimal(final SplittableRandom random) {
         final StringBuilder text = new StringBuilder();
         final int integerDigits = random.nextInt(1, 21);
