@@ -57,9 +57,15 @@ import org.slf4j.LoggerFactory;
  * id is rejected locally ({@link #REJECT_NOT_SENT}).
  *
  * <p><b>Unknown execution status.</b> A new order answered by HTTP 503 "unknown error" or lost in transport is
- * never resent: its status is resolved by querying it by {@code origClientOrderId}, with exponential back-off, up
- * to {@code unknownStatusQueries} times. The true outcome is reported (ACK if the venue has it, REJECT if it is
- * rejected or still not found at the end, with {@link #REJECT_STATUS_UNKNOWN} if no query succeeded).
+ * never resent: its status is resolved by querying it by {@code origClientOrderId}, with exponential back-off. The
+ * true outcome is reported: ACK if the venue has the order, REJECT if it rejected it, REJECT with
+ * {@link #ORDER_DOES_NOT_EXIST} if the venue still does not know it after {@code unknownStatusQueries} queries. An
+ * unknown status is never reported as a reject: while no query is answered (the venue or the network down), the order
+ * stays pending (risk keeps counting it) and is queried on at the longest back-off until the venue answers; after
+ * {@code unknownStatusQueries} unanswered queries that is an ERROR line and an error of kind
+ * {@link ErrorKind#STAGE}. Its fills and cancels still arrive on the user data stream meanwhile. A cancel whose
+ * outcome is unknown is reported as refused ({@link #REJECT_STATUS_UNKNOWN}): the order is taken as still open until
+ * the venue says otherwise.
  */
 public final class BinanceOrderEntry implements VenueStage {
     /** Local reject: refused by the client's rate limits or during a 429 back-off; not sent. */
@@ -68,7 +74,7 @@ public final class BinanceOrderEntry implements VenueStage {
     public static final int REJECT_IP_BANNED = 418;
     /** Local reject: the venue said it is unavailable and did not execute the request (503). */
     public static final int REJECT_SERVICE_UNAVAILABLE = 503;
-    /** The order's status could not be resolved after an unknown outcome: reconcile by hand. */
+    /** A cancel whose outcome is unknown (HTTP 503 or lost in transport): the order is taken as still open. */
     public static final int REJECT_STATUS_UNKNOWN = 1;
     /** Local reject: the command could not be sent (unknown instrument, unsupported field, closed client...). */
     public static final int REJECT_NOT_SENT = 2;
@@ -186,21 +192,28 @@ public final class BinanceOrderEntry implements VenueStage {
             });
     }
 
-    /** Queries an order whose outcome is unknown until the venue answers, then reports the true outcome. */
+    /**
+     * Queries an order whose outcome is unknown until the venue answers, then reports the true outcome; see the class
+     * comment.
+     *
+     * @param attempt queries made so far.
+     * @param last    why the last one failed (the unknown outcome of the order itself for the first).
+     */
     private void resolve(final Ticket ticket, final String venueId, final Instrument instrument, final int attempt,
         final BinanceRestException last) {
         final int attempts = client.config().unknownStatusQueries();
-        if (attempt >= attempts) {
-            final boolean notFound = last != null && last.code() == ORDER_DOES_NOT_EXIST;
-            if (!notFound) {
-                LOG.error("binance order entry: status of order {} still unknown after {} queries ({}); reported as "
-                    + "rejected, reconcile with the venue", venueId, attempts,
-                    last == null ? "no answer" : last.getMessage());
-            }
-            reject(ticket, notFound ? ORDER_DOES_NOT_EXIST : REJECT_STATUS_UNKNOWN);
+        if (attempt >= attempts && last != null && last.code() == ORDER_DOES_NOT_EXIST) {
+            reject(ticket, ORDER_DOES_NOT_EXIST);
             return;
         }
-        final long delayMs = client.config().unknownStatusBackoff().toMillis() << Math.min(attempt, 16);
+        final long delayMs = client.config().unknownStatusBackoff().toMillis() << Math.min(attempt, attempts - 1);
+        if (attempt == attempts) {
+            final String message = "binance order entry: status of order " + venueId + " still unknown after "
+                + attempts + " queries (" + (last == null ? "no answer" : last.getMessage()) + "); it stays pending, "
+                + "queried every " + delayMs + " ms until the venue answers";
+            LOG.error(message);
+            errors.onProblem(ErrorKind.STAGE, "binance order entry: order status still unknown, order left pending");
+        }
         try {
             client.scheduler().schedule(() -> client.queryOrder(instrument.symbol(), venueId)
                 .whenComplete((response, error) -> {
@@ -212,8 +225,10 @@ public final class BinanceOrderEntry implements VenueStage {
                     }
                 }), delayMs, TimeUnit.MILLISECONDS);
         } catch (final RuntimeException e) {
+            // The client is closed: the session is ending with this order's status unknown.
+            LOG.error("binance order entry: status of order {} unknown and no longer queried ({}); reconcile with the venue",
+                venueId, e.toString());
             errors.onError(ErrorKind.STAGE, "binance order entry: order status query", e);
-            reject(ticket, REJECT_STATUS_UNKNOWN);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.InboundEvent;
@@ -268,6 +269,31 @@ class BinanceOrderEntryTest {
         final List<FakeVenue.Received> requests = venue.drain();
         assertEquals(1, requests.stream().filter(r -> r.method().equals("POST")).count(), "never resent");
         assertEquals(client.config().unknownStatusQueries(), requests.stream().filter(r -> r.method().equals("GET")).count());
+    }
+
+    @Test
+    void shouldKeepTheOrderPendingAndQueryingWhileNoQueryIsAnsweredThenReportTheVenuesAnswer() throws Exception {
+        final DistinctErrorHandler errors = new DistinctErrorHandler();
+        entry = new BinanceOrderEntry(client, TestClientOrderIds.SESSION, TestInstruments.registry(), sink,
+            new ManualEpochNanoClock(RECEIVE_NS), errors);
+        final int unanswered = client.config().unknownStatusQueries() + 2;
+        final AtomicInteger queries = new AtomicInteger();
+        final String unavailable = "{\"code\":-1000,\"msg\":\"Unknown error, please check your request or try again later.\"}";
+        venue.respond(request -> request.method().equals("POST") || queries.incrementAndGet() <= unanswered
+            ? Reply.of(503, unavailable)
+            : Reply.ok(NEW_LIMIT));
+
+        entry.onCommand(limitBuy(42), 0, true);
+
+        // Nothing is reported while the status is unknown, not even after the configured queries: the first
+        // report is the venue's answer.
+        final InboundEvent ack = sink.next();
+        assertEquals(ExecType.ACK, ack.execType);
+        assertEquals(22542179L, ack.venueOrderId);
+        final List<FakeVenue.Received> requests = venue.drain();
+        assertEquals(1, requests.stream().filter(r -> r.method().equals("POST")).count(), "never resent");
+        assertEquals(unanswered + 1, requests.stream().filter(r -> r.method().equals("GET")).count());
+        assertEquals(1, errors.count(ErrorKind.STAGE), "one alarm when the configured queries are spent");
     }
 
     @Test
