@@ -204,11 +204,11 @@ public final class InboundEventCodec {
      * @throws JournalFormatException if the message is not a readable inbound event of this schema version.
      */
     public static long decode(final DirectBuffer message, final int length, final InboundEvent into) {
-        JournalFormat.readHeader(message, length, JournalFormat.TYPE_INBOUND_EVENT);
+        final int version = JournalFormat.readHeader(message, length, JournalFormat.TYPE_INBOUND_EVENT);
         requireAtLeast(length, PAYLOAD_OFFSET, "an inbound event header");
         into.reset();
         final long sequence = message.getLong(SEQUENCE_OFFSET, ORDER);
-        final EventKind kind = WireCodes.eventKind(message.getByte(KIND_OFFSET));
+        final EventKind kind = WireCodes.eventKind(message.getByte(KIND_OFFSET), version);
         final int flags = message.getByte(FLAGS_OFFSET) & 0xFF;
         into.kind = kind;
         into.batchLast = (flags & FLAG_BATCH_LAST) != 0;

@@ -61,25 +61,32 @@ public final class JournalFormat {
     /**
      * Reads and checks a message header.
      *
+     * @return the message's schema version.
      * @throws JournalFormatException for a newer or invalid schema version, or another message type.
      */
-    static void readHeader(final BytesIn<?> in, final byte expectedType) {
+    static int readHeader(final BytesIn<?> in, final byte expectedType) {
         if (in.readRemaining() < HEADER_LENGTH) {
             throw new JournalFormatException("is " + in.readRemaining() + " bytes long: shorter than a message header");
         }
-        checkHeader(in.readByte(), in.readUnsignedShort(), expectedType);
+        final byte type = in.readByte();
+        final int version = in.readUnsignedShort();
+        checkHeader(type, version, expectedType);
+        return version;
     }
 
     /**
      * Checks the header of the message of {@code length} bytes at the start of {@code message}.
      *
+     * @return the message's schema version.
      * @throws JournalFormatException for a newer or invalid schema version, or another message type.
      */
-    static void readHeader(final DirectBuffer message, final int length, final byte expectedType) {
+    static int readHeader(final DirectBuffer message, final int length, final byte expectedType) {
         if (length < HEADER_LENGTH) {
             throw new JournalFormatException("is " + length + " bytes long: shorter than a message header");
         }
-        checkHeader(message.getByte(0), message.getShort(1, BYTE_ORDER) & 0xFFFF, expectedType);
+        final int version = message.getShort(1, BYTE_ORDER) & 0xFFFF;
+        checkHeader(message.getByte(0), version, expectedType);
+        return version;
     }
 
     private static void checkHeader(final byte type, final int version, final byte expectedType) {

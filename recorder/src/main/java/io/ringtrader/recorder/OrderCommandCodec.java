@@ -68,14 +68,14 @@ public final class OrderCommandCodec {
      * @throws JournalFormatException if the message is not a readable order command of this schema version.
      */
     public static long decode(final BytesIn<?> in, final OrderCommand into) {
-        JournalFormat.readHeader(in, JournalFormat.TYPE_ORDER_COMMAND);
+        final int version = JournalFormat.readHeader(in, JournalFormat.TYPE_ORDER_COMMAND);
         into.reset();
         final long sequence = in.readLong();
         into.action = WireCodes.action(in.readByte());
         into.side = WireCodes.side(in.readByte());
         into.type = WireCodes.orderType(in.readByte());
         into.timeInForce = WireCodes.timeInForce(in.readByte());
-        into.decision = WireCodes.decision(in.readByte());
+        into.decision = WireCodes.decision(in.readByte(), version);
         into.reduceOnly = in.readBoolean();
         into.instrumentId = in.readInt();
         into.venueId = in.readInt();

@@ -202,6 +202,31 @@ final class WireCodes {
         return lookup(DECISIONS, code, "risk decision");
     }
 
+    /**
+     * The kind of an inbound event read from a message of {@code version}: a kind newer than the message's schema
+     * cannot be in it (see {@link JournalFormat#SCHEMA_VERSION}), so such a message is corrupt.
+     */
+    static EventKind eventKind(final byte code, final int version) {
+        final EventKind kind = eventKind(code);
+        final int since = kind == EventKind.POSITION ? 2 : kind == EventKind.OPERATOR ? 4 : 1;
+        if (version < since) {
+            throw new JournalFormatException("has event kind " + kind + " (code " + (code & 0xFF) + "), which schema "
+                + since + " introduced, in a schema " + version + " message");
+        }
+        return kind;
+    }
+
+    /** A risk decision read from a message of {@code version}; as {@link #eventKind(byte, int)}. */
+    static RiskDecision decision(final byte code, final int version) {
+        final RiskDecision decision = decision(code);
+        final int since = (code & 0xFF) >= 5 ? 3 : 1;
+        if (version < since) {
+            throw new JournalFormatException("has risk decision " + decision + " (code " + (code & 0xFF)
+                + "), which schema " + since + " introduced, in a schema " + version + " message");
+        }
+        return decision;
+    }
+
     private static <E> E lookup(final E[] table, final byte code, final String what) {
         final int index = code & 0xFF;
         if (index >= table.length) {

@@ -10,6 +10,8 @@ import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OperatorCommand;
+import io.ringtrader.engine.event.OrderCommand;
+import io.ringtrader.engine.event.RiskDecision;
 import java.util.Arrays;
 import net.openhft.chronicle.bytes.Bytes;
 import org.agrona.ExpandableArrayBuffer;
@@ -99,6 +101,46 @@ class InboundEventCodecTest {
             final InboundEvent read = new InboundEvent(LEVELS);
             assertEquals(5, InboundEventCodec.decode(new UnsafeBuffer(message), message.length, read), "version " + version);
             TestEvents.assertSameProducerFields(written, read);
+        }
+    }
+
+    /** A kind that a later schema introduced cannot be in an older message: such a message is corrupt. */
+    @Test
+    void shouldRefuseAKindNewerThanItsMessagesSchemaVersion() {
+        final InboundEvent operator = new InboundEvent(LEVELS);
+        TestEvents.fill(operator, EventKind.OPERATOR, 1);
+        final InboundEvent position = new InboundEvent(LEVELS);
+        TestEvents.fill(position, EventKind.POSITION, 1);
+        final Object[][] cases = {{operator, 3, "OPERATOR (code 13), which schema 4 introduced, in a schema 3 message"},
+            {position, 1, "POSITION (code 12), which schema 2 introduced, in a schema 1 message"}};
+        for (final Object[] c : cases) {
+            final byte[] message = encode((InboundEvent)c[0], 1);
+            new UnsafeBuffer(message).putShort(1, (short)(int)(Integer)c[1], JournalFormat.BYTE_ORDER);
+            final JournalFormatException e = assertThrows(JournalFormatException.class,
+                () -> InboundEventCodec.decode(new UnsafeBuffer(message), message.length, new InboundEvent(LEVELS)));
+            assertTrue(e.getMessage().contains((String)c[2]), e.getMessage());
+        }
+    }
+
+    /** As for kinds: a risk decision code of schema 3 (5 to 9) in an older order command is refused. */
+    @ParameterizedTest
+    @EnumSource(value = RiskDecision.class, names = {"MAX_POSITION", "MAX_ORDER_QTY", "MAX_ORDER_RATE", "BOOK_STALE",
+        "KILL_SWITCH"})
+    void shouldRefuseARiskDecisionNewerThanItsMessagesSchemaVersion(final RiskDecision decision) {
+        final OrderCommand command = new OrderCommand();
+        TestEvents.fill(command, decision, 1);
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap();
+        try {
+            OrderCommandCodec.encode(command, 7, bytes);
+            assertEquals(7, OrderCommandCodec.decode(bytes, new OrderCommand()));
+            bytes.readPosition(0);
+            bytes.writeUnsignedShort(1, 2);
+            final JournalFormatException e = assertThrows(JournalFormatException.class,
+                () -> OrderCommandCodec.decode(bytes, new OrderCommand()));
+            assertTrue(e.getMessage().contains("risk decision " + decision + " (code "), e.getMessage());
+            assertTrue(e.getMessage().contains("which schema 3 introduced, in a schema 2 message"), e.getMessage());
+        } finally {
+            bytes.releaseLast();
         }
     }
 
