@@ -32,6 +32,8 @@ final class WireCodes {
         EventKind.POSITION,
         EventKind.OPERATOR,
     };
+    /** The schema version that introduced each event kind code (see {@link JournalFormat#SCHEMA_VERSION}). */
+    private static final int[] EVENT_KINDS_SINCE = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 4};
     private static final OrderSide[] SIDES = {null, OrderSide.BUY, OrderSide.SELL};
     private static final ExecType[] EXEC_TYPES = {null, ExecType.ACK, ExecType.REJECT, ExecType.FILL, ExecType.CANCELED};
     private static final GatewayStatus[] GATEWAY_STATUSES = {
@@ -48,6 +50,8 @@ final class WireCodes {
         RiskDecision.MAX_POSITION, RiskDecision.MAX_ORDER_QTY, RiskDecision.MAX_ORDER_RATE, RiskDecision.BOOK_STALE,
         RiskDecision.KILL_SWITCH,
     };
+    /** The schema version that introduced each risk decision code. */
+    private static final int[] DECISIONS_SINCE = {1, 1, 1, 1, 1, 3, 3, 3, 3, 3};
 
     private WireCodes() {
     }
@@ -207,24 +211,23 @@ final class WireCodes {
      * cannot be in it (see {@link JournalFormat#SCHEMA_VERSION}), so such a message is corrupt.
      */
     static EventKind eventKind(final byte code, final int version) {
-        final EventKind kind = eventKind(code);
-        final int since = kind == EventKind.POSITION ? 2 : kind == EventKind.OPERATOR ? 4 : 1;
-        if (version < since) {
-            throw new JournalFormatException("has event kind " + kind + " (code " + (code & 0xFF) + "), which schema "
-                + since + " introduced, in a schema " + version + " message");
-        }
-        return kind;
+        return lookup(EVENT_KINDS, EVENT_KINDS_SINCE, code, version, "event kind");
     }
 
     /** A risk decision read from a message of {@code version}; as {@link #eventKind(byte, int)}. */
     static RiskDecision decision(final byte code, final int version) {
-        final RiskDecision decision = decision(code);
-        final int since = (code & 0xFF) >= 5 ? 3 : 1;
-        if (version < since) {
-            throw new JournalFormatException("has risk decision " + decision + " (code " + (code & 0xFF)
-                + "), which schema " + since + " introduced, in a schema " + version + " message");
+        return lookup(DECISIONS, DECISIONS_SINCE, code, version, "risk decision");
+    }
+
+    private static <E> E lookup(final E[] table, final int[] since, final byte code, final int version,
+        final String what) {
+        final E value = lookup(table, code, what);
+        final int first = since[code & 0xFF];
+        if (version < first) {
+            throw new JournalFormatException("has " + what + " " + value + " (code " + (code & 0xFF) + "), which schema "
+                + first + " introduced, in a schema " + version + " message");
         }
-        return decision;
+        return value;
     }
 
     private static <E> E lookup(final E[] table, final byte code, final String what) {

@@ -52,6 +52,19 @@ class WireCodesTest {
     }
 
     @Test
+    void shouldKnowTheSchemaVersionThatIntroducedEveryCode() {
+        for (final EventKind kind : EventKind.values()) {
+            final int since = kind == EventKind.POSITION ? 2 : kind == EventKind.OPERATOR ? 4 : 1;
+            assertEquals(kind, WireCodes.eventKind(WireCodes.code(kind), since), kind.name());
+            assertEquals(kind, WireCodes.eventKind(WireCodes.code(kind), JournalFormat.SCHEMA_VERSION), kind.name());
+        }
+        for (final RiskDecision decision : RiskDecision.values()) {
+            final int since = WireCodes.code(decision) >= 5 ? 3 : 1;
+            assertEquals(decision, WireCodes.decision(WireCodes.code(decision), since), decision.name());
+        }
+    }
+
+    @Test
     void shouldRefuseAnUnknownCode() {
         final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)14));
         assertEquals("has unknown event kind code 14", e.getMessage());

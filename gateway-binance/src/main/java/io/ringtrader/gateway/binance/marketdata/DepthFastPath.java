@@ -248,7 +248,7 @@ final class DepthFastPath {
     private int decimalAt(final byte[] a, final int start, final Shape shape, final int scale) {
         final long word = word(a, start);
         final long digits = word ^ ZEROS;
-        final long nonDigits = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
+        final long nonDigits = nonDigits(digits);
         if ((nonDigits & shape.mask) == shape.flags && (word & shape.pointMask) == shape.point
             && (shape.width != 8 || byteAt(a, start + 8) == '"')) {
             final long merged = (digits & shape.integerBytes) | ((digits >>> 8) & ~shape.integerBytes);
@@ -256,7 +256,7 @@ final class DepthFastPath {
             decimalDigits = shape.fractionDigits;
             return start + shape.width;
         }
-        final int end = shortDecimal(a, start, scale);
+        final int end = shortDecimal(a, start, word, digits, nonDigits, scale);
         if (end >= 0) {
             if (decimalDigits > 0) {
                 shape.learn(end - start, decimalDigits, scale);
@@ -274,14 +274,15 @@ final class DepthFastPath {
      * byte down) and converted at once. The byte after the digits (the closing quote, which the caller checks) is
      * in the word or right after it.
      *
-     * @param start the token's first byte.
+     * @param start     the token's first byte.
+     * @param word      the eight bytes from {@code start}.
+     * @param digits    {@code word} XOR {@code '0'} in every byte.
+     * @param nonDigits {@link #nonDigits} of {@code digits}.
      * @return the position of the byte after the digits; -1 for anything else, which {@link #longDecimal} then
      * reads digit run by digit run and decides.
      */
-    private int shortDecimal(final byte[] a, final int start, final int scale) {
-        final long word = word(a, start);
-        final long digits = word ^ ZEROS;
-        final long nonDigits = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
+    private int shortDecimal(final byte[] a, final int start, final long word, final long digits, final long nonDigits,
+        final int scale) {
         final int point = Long.numberOfTrailingZeros(nonDigits) >>> 3;
         // 1 <= point <= 7 and point + scale <= MAX_RUN, as one unsigned comparison (the bound is loop-invariant).
         if (Integer.compareUnsigned(point - 1, Math.min(7, MAX_RUN - scale)) >= 0) {
@@ -361,11 +362,8 @@ final class DepthFastPath {
         long value = 0;
         int count = 0;
         while (true) {
-            // Each byte XOR '0' is its digit value when it is a digit (0..9). A byte v is not a digit when v > 9,
-            // that is when v + 0x76 or v itself has its top bit set; a carry out of a byte only disturbs the
-            // bytes above it, so the lowest flagged byte is exactly the first non-digit.
             final long digits = word(a, position) ^ ZEROS;
-            final long nonDigits = ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
+            final long nonDigits = nonDigits(digits);
             final int n = Long.numberOfTrailingZeros(nonDigits) >>> 3;
             if (n == 0) {
                 break;
@@ -383,6 +381,15 @@ final class DepthFastPath {
         }
         runLength = count;
         return value;
+    }
+
+    /**
+     * The top bit of every byte of {@code digits} (a word XOR {@code '0'} in every byte) that is not a digit value
+     * 0..9. A byte v is not one when v > 9, that is when v + 0x76 or v itself has its top bit set; a carry out of a
+     * byte only disturbs the bytes above it, so the lowest flagged byte is exactly the first non-digit.
+     */
+    private static long nonDigits(final long digits) {
+        return ((digits + 0x7676767676767676L) | digits) & 0x8080808080808080L;
     }
 
     /**

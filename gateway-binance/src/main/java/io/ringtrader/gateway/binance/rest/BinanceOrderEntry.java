@@ -62,9 +62,8 @@ import org.slf4j.LoggerFactory;
  * {@link #ORDER_DOES_NOT_EXIST} if the venue still does not know it after {@code unknownStatusQueries} queries. An
  * unknown status is never reported as a reject: while no query is answered (the venue or the network down), the order
  * stays pending (neither acknowledged nor rejected: a strategy must not take it as gone) and is queried on at the
- * longest back-off until the venue answers; after
- * {@code unknownStatusQueries} unanswered queries that is an ERROR line and an error of kind
- * {@link ErrorKind#STAGE}. Its fills and cancels still arrive on the user data stream meanwhile. A cancel whose
+ * longest back-off until the venue answers; after {@code unknownStatusQueries} unanswered queries that is an ERROR
+ * line and an error of kind {@link ErrorKind#STAGE}. Its fills and cancels still arrive on the user data stream meanwhile. A cancel whose
  * outcome is unknown is reported as refused ({@link #REJECT_STATUS_UNKNOWN}): the order is taken as still open until
  * the venue says otherwise.
  */
