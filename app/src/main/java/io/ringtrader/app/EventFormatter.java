@@ -18,7 +18,7 @@ import io.ringtrader.engine.instrument.Venue;
  * {@code markPrice indexPrice fundingRate nextFundingTime}, {@code openInterest}, {@code execType side
  * clientOrderId venueOrderId price qty lastFillPrice lastFillQty cumFillQty leavesQty fee maker rejectCode},
  * {@code timerId scheduledTime}, {@code status detail}, {@code command source} (operator: {@code source=jmx}, or
- * the raw code); with the book stage {@code sync rejectedLevels book bookVersion bestBid bestAsk bbo}.
+ * the raw code), {@code status detail} (engine status); with the book stage {@code sync rejectedLevels book bookVersion bestBid bestAsk bbo}.
  */
 final class EventFormatter {
     private static final String[] VENUE_NAMES = venueNames();
@@ -143,6 +143,12 @@ final class EventFormatter {
                 } else {
                     line.integer("source", e.operatorSource);
                 }
+            }
+            case ENGINE_STATUS -> {
+                if (e.engineStatus != null) {
+                    line.text("status", e.engineStatus.name());
+                }
+                line.integer("detail", e.statusDetail);
             }
             case DISCARDED -> {
             }

@@ -46,6 +46,7 @@ import org.agrona.ExpandableArrayBuffer;
  *  TIMER                      timerId i32, scheduledNs i64
  *  GATEWAY_STATUS             status code u8, statusDetail i32
  *  OPERATOR                   command code u8, operatorSource i32                      (schema 4)
+ *  ENGINE_STATUS              status code u8, statusDetail i32                         (schema 5)
  *  DISCARDED, none            nothing
  * </pre>
  *
@@ -162,6 +163,10 @@ public final class InboundEventCodec {
             case OPERATOR -> {
                 out.writeByte(WireCodes.code(event.operatorCommand));
                 out.writeInt(event.operatorSource);
+            }
+            case ENGINE_STATUS -> {
+                out.writeByte(WireCodes.code(event.engineStatus));
+                out.writeInt(event.statusDetail);
             }
             case DISCARDED -> {
             }
@@ -298,13 +303,18 @@ public final class InboundEventCodec {
                 }
                 case GATEWAY_STATUS -> {
                     end = requireAtLeast(length, p + 5, "a gateway status");
-                    into.gatewayStatus = WireCodes.gatewayStatus(message.getByte(p));
+                    into.gatewayStatus = WireCodes.gatewayStatus(message.getByte(p), version);
                     into.statusDetail = message.getInt(p + 1, ORDER);
                 }
                 case OPERATOR -> {
                     end = requireAtLeast(length, p + 5, "an operator command");
                     into.operatorCommand = WireCodes.operatorCommand(message.getByte(p));
                     into.operatorSource = message.getInt(p + 1, ORDER);
+                }
+                case ENGINE_STATUS -> {
+                    end = requireAtLeast(length, p + 5, "an engine status");
+                    into.engineStatus = WireCodes.engineStatus(message.getByte(p));
+                    into.statusDetail = message.getInt(p + 1, ORDER);
                 }
                 case DISCARDED -> end = p;
                 default -> throw new JournalFormatException("is of kind " + kind + ", which has no journal layout");

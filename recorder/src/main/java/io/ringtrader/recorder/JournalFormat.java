@@ -34,10 +34,14 @@ public final class JournalFormat {
      *       (codes 5 to 9);</li>
      *   <li>adds the OPERATOR inbound event (kind code 13: an operator's command, such as the kill switch
      *       tripped or reset over JMX, sequenced and replayed like market data) with its command codes
-     *       KILL_SWITCH_TRIP 1 and KILL_SWITCH_RESET 2 and a source ({@code 1}: JMX).</li>
+     *       KILL_SWITCH_TRIP 1 and KILL_SWITCH_RESET 2 and a source ({@code 1}: JMX);</li>
+     *   <li>adds the ENGINE_STATUS inbound event (kind code 14: status code u8 — JOURNAL_FAILED 1, DISK_LOW 2,
+     *       DISK_CRITICAL 3, DISK_OK 4 — and a detail i32), the gateway status ORDER_ENTRY_HALTED (code 5), and the
+     *       risk decisions TRADING_HALTED, REDUCE_ONLY, VENUE_HALTED, STRATEGY_PAUSED, BELOW_MIN_NOTIONAL,
+     *       ABOVE_VENUE_MAX_QTY and PRICE_OUT_OF_BAND (codes 10 to 16).</li>
      * </ol>
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     public static final byte TYPE_INBOUND_EVENT = 'I';
     public static final byte TYPE_ORDER_COMMAND = 'O';

@@ -1,5 +1,6 @@
 package io.ringtrader.recorder;
 
+import io.ringtrader.engine.event.EngineStatus;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.GatewayStatus;
@@ -31,13 +32,20 @@ final class WireCodes {
         EventKind.DISCARDED,
         EventKind.POSITION,
         EventKind.OPERATOR,
+        EventKind.ENGINE_STATUS,
     };
     /** The schema version that introduced each event kind code (see {@link JournalFormat#SCHEMA_VERSION}). */
-    private static final int[] EVENT_KINDS_SINCE = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 4};
+    private static final int[] EVENT_KINDS_SINCE = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 4, 5};
     private static final OrderSide[] SIDES = {null, OrderSide.BUY, OrderSide.SELL};
     private static final ExecType[] EXEC_TYPES = {null, ExecType.ACK, ExecType.REJECT, ExecType.FILL, ExecType.CANCELED};
     private static final GatewayStatus[] GATEWAY_STATUSES = {
         null, GatewayStatus.CONNECTED, GatewayStatus.DISCONNECTED, GatewayStatus.BOOK_INVALID, GatewayStatus.BOOK_RESYNCED,
+        GatewayStatus.ORDER_ENTRY_HALTED,
+    };
+    /** The schema version that introduced each gateway status code. */
+    private static final int[] GATEWAY_STATUSES_SINCE = {1, 1, 1, 1, 1, 5};
+    private static final EngineStatus[] ENGINE_STATUSES = {
+        null, EngineStatus.JOURNAL_FAILED, EngineStatus.DISK_LOW, EngineStatus.DISK_CRITICAL, EngineStatus.DISK_OK,
     };
     private static final OperatorCommand[] OPERATOR_COMMANDS = {
         null, OperatorCommand.KILL_SWITCH_TRIP, OperatorCommand.KILL_SWITCH_RESET,
@@ -48,10 +56,12 @@ final class WireCodes {
     private static final RiskDecision[] DECISIONS = {
         null, RiskDecision.PENDING, RiskDecision.ACCEPTED, RiskDecision.BOOK_NOT_VALID, RiskDecision.INVALID_ORDER,
         RiskDecision.MAX_POSITION, RiskDecision.MAX_ORDER_QTY, RiskDecision.MAX_ORDER_RATE, RiskDecision.BOOK_STALE,
-        RiskDecision.KILL_SWITCH,
+        RiskDecision.KILL_SWITCH, RiskDecision.TRADING_HALTED, RiskDecision.REDUCE_ONLY, RiskDecision.VENUE_HALTED,
+        RiskDecision.STRATEGY_PAUSED, RiskDecision.BELOW_MIN_NOTIONAL, RiskDecision.ABOVE_VENUE_MAX_QTY,
+        RiskDecision.PRICE_OUT_OF_BAND,
     };
     /** The schema version that introduced each risk decision code. */
-    private static final int[] DECISIONS_SINCE = {1, 1, 1, 1, 1, 3, 3, 3, 3, 3};
+    private static final int[] DECISIONS_SINCE = {1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5};
 
     private WireCodes() {
     }
@@ -74,6 +84,7 @@ final class WireCodes {
             case DISCARDED -> 11;
             case POSITION -> 12;
             case OPERATOR -> 13;
+            case ENGINE_STATUS -> 14;
         };
     }
 
@@ -108,6 +119,19 @@ final class WireCodes {
             case DISCONNECTED -> 2;
             case BOOK_INVALID -> 3;
             case BOOK_RESYNCED -> 4;
+            case ORDER_ENTRY_HALTED -> 5;
+        };
+    }
+
+    static byte code(final EngineStatus status) {
+        if (status == null) {
+            return 0;
+        }
+        return switch (status) {
+            case JOURNAL_FAILED -> 1;
+            case DISK_LOW -> 2;
+            case DISK_CRITICAL -> 3;
+            case DISK_OK -> 4;
         };
     }
 
@@ -167,6 +191,13 @@ final class WireCodes {
             case MAX_ORDER_RATE -> 7;
             case BOOK_STALE -> 8;
             case KILL_SWITCH -> 9;
+            case TRADING_HALTED -> 10;
+            case REDUCE_ONLY -> 11;
+            case VENUE_HALTED -> 12;
+            case STRATEGY_PAUSED -> 13;
+            case BELOW_MIN_NOTIONAL -> 14;
+            case ABOVE_VENUE_MAX_QTY -> 15;
+            case PRICE_OUT_OF_BAND -> 16;
         };
     }
 
@@ -184,6 +215,15 @@ final class WireCodes {
 
     static GatewayStatus gatewayStatus(final byte code) {
         return lookup(GATEWAY_STATUSES, code, "gateway status");
+    }
+
+    /** A gateway status read from a message of {@code version}; as {@link #eventKind(byte, int)}. */
+    static GatewayStatus gatewayStatus(final byte code, final int version) {
+        return lookup(GATEWAY_STATUSES, GATEWAY_STATUSES_SINCE, code, version, "gateway status");
+    }
+
+    static EngineStatus engineStatus(final byte code) {
+        return lookup(ENGINE_STATUSES, code, "engine status");
     }
 
     static OperatorCommand operatorCommand(final byte code) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringtrader.engine.event.EngineStatus;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
@@ -76,7 +77,6 @@ class InboundEventCodecTest {
         written.operatorCommand = OperatorCommand.KILL_SWITCH_TRIP;
         written.operatorSource = OperatorCommand.SOURCE_JMX;
         final byte[] message = encode(written, 77);
-        assertEquals(4, JournalFormat.SCHEMA_VERSION);
         assertEquals(JournalFormat.SCHEMA_VERSION, new UnsafeBuffer(message).getShort(1, JournalFormat.BYTE_ORDER));
         assertEquals(13, message[11], "kind code");
         assertEquals(69 + 5, message.length, "header, command code u8, source i32");
@@ -88,9 +88,31 @@ class InboundEventCodecTest {
         assertEquals(-1, read.instrumentId);
     }
 
-    /** Every kind of an older schema version is read unchanged: version 4 only added a kind. */
+    @Test
+    void shouldRoundTripAnEngineStatusAsSchemaVersion5() {
+        final InboundEvent written = new InboundEvent(LEVELS);
+        written.kind = EventKind.ENGINE_STATUS;
+        written.receiveTimeNs = 1_700_000_000_123_456_789L;
+        written.engineStatus = EngineStatus.DISK_CRITICAL;
+        written.statusDetail = 255;
+        final byte[] message = encode(written, 78);
+        assertEquals(14, message[11], "kind code");
+        assertEquals(69 + 5, message.length, "header, status code u8, detail i32");
+        assertEquals(3, message[69], "DISK_CRITICAL");
+
+        final InboundEvent read = new InboundEvent(LEVELS);
+        assertEquals(78, InboundEventCodec.decode(new UnsafeBuffer(message), message.length, read));
+        TestEvents.assertSameProducerFields(written, read);
+        new UnsafeBuffer(message).putShort(1, (short)4, JournalFormat.BYTE_ORDER);
+        final JournalFormatException e = assertThrows(JournalFormatException.class,
+            () -> InboundEventCodec.decode(new UnsafeBuffer(message), message.length, new InboundEvent(LEVELS)));
+        assertTrue(e.getMessage().contains("ENGINE_STATUS (code 14), which schema 5 introduced, in a schema 4 message"),
+            e.getMessage());
+    }
+
+    /** Every kind of an older schema version is read unchanged: versions 4 and 5 only added kinds. */
     @ParameterizedTest
-    @EnumSource(value = EventKind.class, mode = EnumSource.Mode.EXCLUDE, names = "OPERATOR")
+    @EnumSource(value = EventKind.class, mode = EnumSource.Mode.EXCLUDE, names = {"OPERATOR", "ENGINE_STATUS"})
     void shouldReadMessagesOfTheOlderSchemaVersions(final EventKind kind) {
         final InboundEvent written = new InboundEvent(LEVELS);
         TestEvents.fill(written, kind, 3);

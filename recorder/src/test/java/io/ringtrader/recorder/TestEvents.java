@@ -3,6 +3,7 @@ package io.ringtrader.recorder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ringtrader.engine.event.EngineStatus;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.GatewayStatus;
@@ -115,6 +116,10 @@ final class TestEvents {
                 event.operatorCommand = seed % 2 == 0 ? OperatorCommand.KILL_SWITCH_TRIP : OperatorCommand.KILL_SWITCH_RESET;
                 event.operatorSource = OperatorCommand.SOURCE_JMX + (int)seed;
             }
+            case ENGINE_STATUS -> {
+                event.engineStatus = seed % 2 == 0 ? EngineStatus.DISK_LOW : EngineStatus.JOURNAL_FAILED;
+                event.statusDetail = 900 + (int)seed;
+            }
             case DISCARDED -> {
             }
         }
@@ -222,6 +227,7 @@ final class TestEvents {
         assertEquals(expected.timerScheduledNs, actual.timerScheduledNs, "timerScheduledNs");
 
         assertEquals(expected.gatewayStatus, actual.gatewayStatus, "gatewayStatus");
+        assertEquals(expected.engineStatus, actual.engineStatus, "engineStatus");
         assertEquals(expected.statusDetail, actual.statusDetail, "statusDetail");
 
         assertEquals(expected.operatorCommand, actual.operatorCommand, "operatorCommand");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringtrader.engine.event.EngineStatus;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.GatewayStatus;
@@ -40,6 +41,12 @@ class WireCodesTest {
         assertEquals(11, WireCodes.code(EventKind.DISCARDED));
         assertEquals(12, WireCodes.code(EventKind.POSITION));
         assertEquals(13, WireCodes.code(EventKind.OPERATOR));
+        assertEquals(14, WireCodes.code(EventKind.ENGINE_STATUS));
+        assertEquals(1, WireCodes.code(EngineStatus.JOURNAL_FAILED));
+        assertEquals(4, WireCodes.code(EngineStatus.DISK_OK));
+        assertEquals(5, WireCodes.code(GatewayStatus.ORDER_ENTRY_HALTED));
+        assertEquals(10, WireCodes.code(RiskDecision.TRADING_HALTED));
+        assertEquals(16, WireCodes.code(RiskDecision.PRICE_OUT_OF_BAND));
         assertEquals(1, WireCodes.code(OperatorCommand.KILL_SWITCH_TRIP));
         assertEquals(2, WireCodes.code(OperatorCommand.KILL_SWITCH_RESET));
         assertEquals(4, WireCodes.code(GatewayStatus.BOOK_RESYNCED));
@@ -54,20 +61,30 @@ class WireCodesTest {
     @Test
     void shouldKnowTheSchemaVersionThatIntroducedEveryCode() {
         for (final EventKind kind : EventKind.values()) {
-            final int since = kind == EventKind.POSITION ? 2 : kind == EventKind.OPERATOR ? 4 : 1;
+            final int since = kind == EventKind.POSITION ? 2 : kind == EventKind.OPERATOR ? 4
+                : kind == EventKind.ENGINE_STATUS ? 5 : 1;
             assertEquals(kind, WireCodes.eventKind(WireCodes.code(kind), since), kind.name());
             assertEquals(kind, WireCodes.eventKind(WireCodes.code(kind), JournalFormat.SCHEMA_VERSION), kind.name());
         }
         for (final RiskDecision decision : RiskDecision.values()) {
-            final int since = WireCodes.code(decision) >= 5 ? 3 : 1;
+            final int code = WireCodes.code(decision);
+            final int since = code >= 10 ? 5 : code >= 5 ? 3 : 1;
             assertEquals(decision, WireCodes.decision(WireCodes.code(decision), since), decision.name());
+            if (since > 1) {
+                assertThrows(JournalFormatException.class, () -> WireCodes.decision(WireCodes.code(decision), since - 1));
+            }
         }
+        for (final GatewayStatus status : GatewayStatus.values()) {
+            final int since = status == GatewayStatus.ORDER_ENTRY_HALTED ? 5 : 1;
+            assertEquals(status, WireCodes.gatewayStatus(WireCodes.code(status), since), status.name());
+        }
+        assertThrows(JournalFormatException.class, () -> WireCodes.gatewayStatus(WireCodes.code(GatewayStatus.ORDER_ENTRY_HALTED), 4));
     }
 
     @Test
     void shouldRefuseAnUnknownCode() {
-        final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)14));
-        assertEquals("has unknown event kind code 14", e.getMessage());
+        final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)15));
+        assertEquals("has unknown event kind code 15", e.getMessage());
     }
 
     private static <E extends Enum<E>> void assertCodes(final E[] values, final Function<E, Byte> encode, final Function<Byte, E> decode) {

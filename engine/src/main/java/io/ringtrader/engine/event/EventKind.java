@@ -33,5 +33,11 @@ public enum EventKind {
      * An operator's command (see {@link OperatorCommand}), e.g. the kill switch tripped over JMX: published on
      * the ring so that it is sequenced with market data, journaled and replayed. Carries no instrument or venue.
      */
-    OPERATOR
+    OPERATOR,
+    /**
+     * An engine-level transition (see {@link EngineStatus}): the journal failed, free disk space fell below or rose
+     * above a threshold. Published by the engine's health monitor, applied by the risk stage in ring order (trading
+     * states), journaled where the journal still works. Carries no instrument; venue 0.
+     */
+    ENGINE_STATUS
 }

@@ -10,5 +10,11 @@ public enum GatewayStatus {
     /** A sequence gap was found: the instrument's book must not be traded until resynced. */
     BOOK_INVALID,
     /** The book is in sync again after a snapshot. */
-    BOOK_RESYNCED
+    BOOK_RESYNCED,
+    /**
+     * The gateway stopped sending orders to its venue: the venue refused our credentials or permissions (Binance
+     * -1022, -2014, -2015). {@link InboundEvent#statusDetail} holds the venue's error code. The risk stage then
+     * refuses every command for the venue ({@link RiskDecision#VENUE_HALTED}) for the rest of the session.
+     */
+    ORDER_ENTRY_HALTED
 }

@@ -144,8 +144,10 @@ public final class InboundEvent {
     public int timerId;
     public long timerScheduledNs;
 
-    // ---------------------------------------------------------------- GATEWAY_STATUS
+    // ---------------------------------------------------------------- GATEWAY_STATUS, ENGINE_STATUS
     public GatewayStatus gatewayStatus;
+    public EngineStatus engineStatus;
+    /** What the gateway or engine status says more (see {@link GatewayStatus}, {@link EngineStatus}). */
     public int statusDetail;
 
     // ---------------------------------------------------------------- OPERATOR
@@ -279,6 +281,7 @@ public final class InboundEvent {
         timerScheduledNs = NONE;
 
         gatewayStatus = null;
+        engineStatus = null;
         statusDetail = 0;
 
         operatorCommand = null;

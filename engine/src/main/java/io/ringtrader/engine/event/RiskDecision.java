@@ -21,5 +21,19 @@ public enum RiskDecision {
     /** No market event for the instrument within {@code risk.maxBookAge} of event time. */
     BOOK_STALE,
     /** The kill switch is tripped (session loss or by hand): no new orders, cancels only. */
-    KILL_SWITCH
+    KILL_SWITCH,
+    /** Trading is {@code HALTED} (journal failure, disk space critical, ...): nothing passes. */
+    TRADING_HALTED,
+    /** Trading is {@code REDUCING} (disk space low, ...) and the order would not reduce the position. */
+    REDUCE_ONLY,
+    /** The venue's order entry is halted (it refused our credentials or permissions). */
+    VENUE_HALTED,
+    /** The strategy is paused after too many consecutive venue rejects ({@code risk.maxConsecutiveVenueRejects}). */
+    STRATEGY_PAUSED,
+    /** Price times quantity is below the instrument's minimum notional (the venue's {@code MIN_NOTIONAL} filter). */
+    BELOW_MIN_NOTIONAL,
+    /** The quantity exceeds the venue's maximum order quantity ({@code LOT_SIZE} / {@code MARKET_LOT_SIZE} maxQty). */
+    ABOVE_VENUE_MAX_QTY,
+    /** The limit price is outside the venue's price band ({@code PRICE_FILTER} min/max, {@code PERCENT_PRICE}). */
+    PRICE_OUT_OF_BAND
 }

@@ -3,6 +3,7 @@ package io.ringtrader.engine.risk;
 import io.ringtrader.engine.book.BookState;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
+import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderAction;
@@ -26,7 +27,13 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>{@link RiskDecision#INVALID_ORDER}: unknown instrument, or not a positive quantity on the lot grid,
  *       or a limit price not positive on the tick grid;</li>
+ *   <li>{@link RiskDecision#TRADING_HALTED}: the engine's {@link TradingStates trading state} is
+ *       {@link TradingState#HALTED} (cancels are refused too);</li>
+ *   <li>{@link RiskDecision#VENUE_HALTED}: the instrument's venue halted its order entry
+ *       ({@link GatewayStatus#ORDER_ENTRY_HALTED}; cancels are refused too);</li>
  *   <li>{@link RiskDecision#KILL_SWITCH}: the {@link KillSwitch} is tripped;</li>
+ *   <li>{@link RiskDecision#REDUCE_ONLY}: the trading state is {@link TradingState#REDUCING} and the order does not
+ *       reduce the filled position (it must be on the other side of it and no larger);</li>
  *   <li>{@link RiskDecision#BOOK_NOT_VALID}: the instrument's book is not {@link BookState#VALID} as last
  *       reported by the book stage;</li>
  *   <li>{@link RiskDecision#BOOK_STALE}: no market event (book update, BBO, trade) for the instrument within
@@ -37,7 +44,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link RiskDecision#MAX_ORDER_RATE}: {@code maxOrdersPerSecond} new orders were already accepted within
  *       the last second of event time.</li>
  * </ol>
- * Cancels are accepted for known instruments, kill switch or not: they only reduce risk.
+ * Cancels are accepted for known instruments, kill switch or reducing state or not: they only reduce risk.
+ *
+ * <p>An {@link EventKind#ENGINE_STATUS} event (journal failed, disk space low, critical or recovered) changes the
+ * {@link TradingStates}; a {@link GatewayStatus#ORDER_ENTRY_HALTED} status halts its venue for the session. Both
+ * take effect when this stage reaches the event, like operator commands.
  *
  * <p>Positions ({@link PositionKeeper}, one per instrument) follow the fills of EXECUTION_REPORT events and
  * are valued at the book mid of each event whose book view is valid (or the mark price before any mid).
@@ -63,6 +74,10 @@ public final class PreTradeRiskHandler implements RiskStage {
     private final InstrumentRegistry instruments;
     private final RiskLimits limits;
     private final KillSwitch killSwitch;
+    private final TradingStates tradingStates = new TradingStates();
+    /** Venue ids whose order entry halted; risk thread writes, any thread reads. */
+    private final java.util.concurrent.atomic.AtomicIntegerArray venueHalted =
+        new java.util.concurrent.atomic.AtomicIntegerArray(io.ringtrader.engine.instrument.Venue.values().length + 1);
     private final BookState[] bookStates;
     private final long[] lastMarketNs;
     private final PositionKeeper[] positions;
@@ -113,6 +128,10 @@ public final class PreTradeRiskHandler implements RiskStage {
             track(event, instrumentId);
         } else if (event.kind == EventKind.OPERATOR) {
             operatorCommand(event, sequence);
+        } else if (event.kind == EventKind.ENGINE_STATUS) {
+            engineStatus(event, sequence);
+        } else if (event.kind == EventKind.GATEWAY_STATUS && event.gatewayStatus == GatewayStatus.ORDER_ENTRY_HALTED) {
+            venueOrderEntryHalted(event, sequence);
         }
         for (int i = 0; i < event.intentCount; i++) {
             final OrderIntent intent = event.intents[i];
@@ -155,6 +174,16 @@ public final class PreTradeRiskHandler implements RiskStage {
 
     public KillSwitch killSwitch() {
         return killSwitch;
+    }
+
+    /** The engine-wide trading state and its reason; any thread. */
+    public TradingStates tradingStates() {
+        return tradingStates;
+    }
+
+    /** True once the venue's order entry halted (see {@link GatewayStatus#ORDER_ENTRY_HALTED}); any thread. */
+    public boolean isVenueHalted(final int venueId) {
+        return venueId >= 0 && venueId < venueHalted.length() && venueHalted.get(venueId) != 0;
     }
 
     public RiskLimits limits() {
@@ -227,6 +256,28 @@ public final class PreTradeRiskHandler implements RiskStage {
         }
     }
 
+    private void engineStatus(final InboundEvent event, final long sequence) {
+        final TradingState before = tradingStates.state();
+        if (tradingStates.apply(event)) {
+            final TradingState after = tradingStates.state();
+            if (after == TradingState.ACTIVE) {
+                LOG.warn("trading state {} -> ACTIVE ({} {}, event seq {})", before, event.engineStatus, event.statusDetail,
+                    sequence);
+            } else {
+                LOG.warn("trading state {} -> {}: {} (event seq {})", before, after, tradingStates.reason(), sequence);
+            }
+        }
+    }
+
+    private void venueOrderEntryHalted(final InboundEvent event, final long sequence) {
+        final int venueId = event.venueId;
+        if (venueId >= 0 && venueId < venueHalted.length() && venueHalted.get(venueId) == 0) {
+            venueHalted.set(venueId, 1);
+            LOG.error("venue {} order entry halted (venue code {}, event seq {}): every further order for it is refused",
+                venueId, event.statusDetail, sequence);
+        }
+    }
+
     /** The kill switch reason of an operator's trip: a function of the journaled event only. */
     private static String operatorTripReason(final int source) {
         return source == OperatorCommand.SOURCE_JMX ? JMX_TRIP_REASON : "operator: kill switch tripped (source " + source + ")";
@@ -251,10 +302,17 @@ public final class PreTradeRiskHandler implements RiskStage {
         if (instrumentId < 0 || instrumentId >= bookStates.length || intent.action == null) {
             return RiskDecision.INVALID_ORDER;
         }
+        final TradingState state = tradingStates.state();
+        if (state == TradingState.HALTED) {
+            return RiskDecision.TRADING_HALTED;
+        }
+        final Instrument instrument = instruments.byId(instrumentId);
+        if (isVenueHalted(instrument.venue().id())) {
+            return RiskDecision.VENUE_HALTED;
+        }
         if (intent.action == OrderAction.CANCEL) {
             return RiskDecision.ACCEPTED;
         }
-        final Instrument instrument = instruments.byId(instrumentId);
         if (intent.side == null || intent.type == null || intent.timeInForce == null
             || intent.qtyMantissa <= 0 || !instrument.isOnLot(intent.qtyMantissa)) {
             return RiskDecision.INVALID_ORDER;
@@ -264,6 +322,9 @@ public final class PreTradeRiskHandler implements RiskStage {
         }
         if (killSwitch.isTripped()) {
             return RiskDecision.KILL_SWITCH;
+        }
+        if (state == TradingState.REDUCING && !reduces(intent, positions[instrumentId].qty())) {
+            return RiskDecision.REDUCE_ONLY;
         }
         if (bookStates[instrumentId] != BookState.VALID) {
             return RiskDecision.BOOK_NOT_VALID;
@@ -285,6 +346,15 @@ public final class PreTradeRiskHandler implements RiskStage {
             return RiskDecision.MAX_ORDER_RATE;
         }
         return RiskDecision.ACCEPTED;
+    }
+
+    /** True when the order is on the other side of the filled position and no larger than it. */
+    private static boolean reduces(final OrderIntent intent, final long position) {
+        if (position == 0) {
+            return false;
+        }
+        final boolean against = position > 0 ? intent.side == OrderSide.SELL : intent.side == OrderSide.BUY;
+        return against && intent.qtyMantissa <= Math.abs(position);
     }
 
     /** Records an order at {@code nowNs} if fewer than the limit were accepted in the second before it. */
