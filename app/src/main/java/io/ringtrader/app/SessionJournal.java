@@ -1,6 +1,7 @@
 package io.ringtrader.app;
 
 import io.ringtrader.engine.config.JournalConfig;
+import io.ringtrader.engine.pipeline.JournalProgress;
 import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.recorder.InboundJournalWriter;
 import io.ringtrader.recorder.JournalRollCycle;
@@ -22,6 +23,8 @@ final class SessionJournal {
 
     private final Path directory;
     private final io.ringtrader.recorder.JournalConfig recorderConfig;
+    /** The engine's journal progress, known once the extension ran (before the gateways ask for a raw writer). */
+    private JournalProgress progress;
 
     private SessionJournal(final Path directory, final io.ringtrader.recorder.JournalConfig recorderConfig) {
         this.directory = directory;
@@ -50,13 +53,16 @@ final class SessionJournal {
 
     /** A writer of the session's {@code raw/} queue (frames as received), for a gateway's IO thread. */
     RawFrameWriter rawWriter() {
-        return new RawFrameWriter(recorderConfig);
+        final RawFrameWriter writer = new RawFrameWriter(recorderConfig);
+        return progress == null ? writer : writer.reportFailuresTo(progress);
     }
 
-    /** Installs the inbound and outbound journal writers. */
+    /** Installs the inbound and outbound journal writers; a raw writer made after this reports its failures as they do. */
     EngineExtension extension() {
-        return (builder, instruments, errors) -> builder
-            .journal(new InboundJournalWriter(recorderConfig))
-            .outboundJournal(new OutboundJournalWriter(recorderConfig));
+        return (builder, instruments, errors) -> {
+            progress = builder.journalProgress();
+            builder.journal(new InboundJournalWriter(recorderConfig))
+                .outboundJournal(new OutboundJournalWriter(recorderConfig));
+        };
     }
 }

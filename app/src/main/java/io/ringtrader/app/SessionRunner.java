@@ -3,7 +3,9 @@ package io.ringtrader.app;
 import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.config.LoadedConfig;
 import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.pipeline.JournalProgress;
 import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.risk.TradingState;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.engine.runtime.EngineMode;
@@ -146,12 +148,28 @@ final class SessionRunner {
             }
             out.println("events: " + engine.pipeline().inboundPublished() + ", order commands: "
                 + engine.pipeline().outboundPublished() + ", errors: " + engine.errors().totalCount());
+            final Engine.BusinessStages stages = engine.businessStages();
+            if (stages != null && stages.risk().tradingStates().state() != TradingState.ACTIVE) {
+                out.println("trading state at stop: " + stages.risk().tradingStates().state() + " ("
+                    + stages.risk().tradingStates().reason() + ")");
+            }
             final String venueOrderIds = gateways.binanceClientOrderIds();
             if (venueOrderIds != null) {
                 out.println("binance client order ids on the venue: " + venueOrderIds);
             }
             engine.errors().logSummary();
             out.flush();
+            final JournalProgress progress = engine.journalProgress();
+            if (progress != null && progress.failed()) {
+                final JournalProgress.Failure failure = progress.failure();
+                err.println("ringtrader: the journal failed: " + failure.message());
+                err.println("ringtrader: not journaled after it: " + progress.unjournaledEvents() + " inbound events, "
+                    + progress.unjournaledCommands() + " order commands; not sent for that reason: "
+                    + progress.commandsNotSent() + (engine.pipeline().ordersGated() ? "" : " (journal.gateOrders is off:"
+                    + " commands were sent unjournaled)") + "; the journal replays up to inbound sequence "
+                    + progress.inboundWritten());
+                return RingTraderCli.EXIT_FAILURE;
+            }
             if (!report.clean()) {
                 err.println("ringtrader: shutdown was not clean: " + report);
                 return RingTraderCli.EXIT_FAILURE;

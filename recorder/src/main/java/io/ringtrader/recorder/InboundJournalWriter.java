@@ -50,6 +50,11 @@ public final class InboundJournalWriter implements InboundJournal {
     }
 
     @Override
+    public String location() {
+        return queue.directory().toString();
+    }
+
+    @Override
     public String toString() {
         return "InboundJournalWriter{" + queue.directory() + '}';
     }

@@ -48,6 +48,11 @@ public final class OutboundJournalWriter implements OutboundJournal {
     }
 
     @Override
+    public String location() {
+        return queue.directory().toString();
+    }
+
+    @Override
     public String toString() {
         return "OutboundJournalWriter{" + queue.directory() + '}';
     }

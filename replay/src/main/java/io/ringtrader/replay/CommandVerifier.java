@@ -17,6 +17,10 @@ final class CommandVerifier implements AutoCloseable {
     private final OrderCommand expected = new OrderCommand();
     private long compared;
     private Divergence divergence;
+    /** The first replayed command past the end of the journaled ones, and how many followed it. */
+    private Divergence pastEnd;
+    private long pastEndCount;
+    private boolean outboundFailedLive;
 
     CommandVerifier(final Path journal) {
         this.recorded = JournalReader.open(journal, JournalStream.OUTBOUND);
@@ -27,8 +31,11 @@ final class CommandVerifier implements AutoCloseable {
         if (divergence != null) {
             return;
         }
-        if (!recorded.next(expected)) {
-            divergence = new Divergence(index, "none", describe(actual));
+        if (pastEnd != null || !recorded.next(expected)) {
+            if (pastEnd == null) {
+                pastEnd = new Divergence(index, "none", describe(actual));
+            }
+            pastEndCount++;
             return;
         }
         if (!same(expected, actual)) {
@@ -36,12 +43,35 @@ final class CommandVerifier implements AutoCloseable {
         }
     }
 
-    /** Call after the last event: a journaled command the replay did not produce is a divergence too. */
+    /**
+     * The live session's outbound journal failed ({@code ENGINE_STATUS JOURNAL_FAILED} of the outbound stream is in the
+     * inbound journal): commands past the end of the journaled ones were produced live too and could not be written.
+     */
+    void onOutboundJournalFailedLive() {
+        outboundFailedLive = true;
+    }
+
+    /**
+     * Call after the last event: a journaled command the replay did not produce is a divergence too, and so is one the
+     * replay produced past the journaled ones, unless the outbound journal failed live.
+     */
     Divergence finish() {
-        if (divergence == null && recorded.next(expected)) {
+        if (divergence == null && pastEnd == null && recorded.next(expected)) {
             divergence = new Divergence(compared, describe(expected), "none");
         }
+        if (divergence == null && pastEnd != null && !outboundFailedLive) {
+            divergence = pastEnd;
+        }
         return divergence;
+    }
+
+    /** What could not be compared, or null: the commands past the end of an outbound journal that failed live. */
+    String note() {
+        if (pastEnd == null || !outboundFailedLive) {
+            return null;
+        }
+        return "the outbound journal failed live after " + pastEnd.commandIndex() + " commands: the " + pastEndCount
+            + " replayed after those were never journaled and are not compared";
     }
 
     long compared() {

@@ -22,6 +22,10 @@ import java.util.Map;
  * @param killSwitchTrips times the risk stage tripped the kill switch (session loss limit, operator events).
  * @param killSwitchReason why the kill switch is tripped at the end of the replay (the text the live status line
  *                        showed, e.g. {@code operator: kill switch tripped (JMX)}); null when it is not.
+ * @param tradingState    the trading state at the end ({@code ACTIVE}, or {@code HALTED: journal failed (outbound)},
+ *                        as the live status line shows it).
+ * @param verifyNote      what verification could not compare and why (the outbound journal failed live); null when
+ *                        everything was compared.
  */
 public record ReplayResult(
     long eventsRead,
@@ -38,7 +42,9 @@ public record ReplayResult(
     boolean regenerated,
     long skippedReports,
     long killSwitchTrips,
-    String killSwitchReason) {
+    String killSwitchReason,
+    String tradingState,
+    String verifyNote) {
 
     /** Replayed journal events per second of wall time. */
     public double eventsPerSecond() {
@@ -69,10 +75,19 @@ public record ReplayResult(
         if (killSwitchTrips > 0 || killSwitchReason != null) {
             text.append(String.format("kill switch: tripped %d time(s); at the end: %s%n", killSwitchTrips, killSwitchState()));
         }
+        if (!"ACTIVE".equals(tradingState)) {
+            text.append("trading state at the end: ").append(tradingState).append(System.lineSeparator());
+        }
         text.append(String.format("elapsed: %.3f s, %.0f events/s%n", elapsedNs / 1e9, eventsPerSecond()));
         if (verified) {
-            text.append(divergence == null ? "verify: OK, every order command matches the journal" : "verify: FAILED, " + divergence)
-                .append(System.lineSeparator());
+            if (divergence != null) {
+                text.append("verify: FAILED, ").append(divergence);
+            } else if (verifyNote != null) {
+                text.append("verify: OK, every journaled order command matches; ").append(verifyNote);
+            } else {
+                text.append("verify: OK, every order command matches the journal");
+            }
+            text.append(System.lineSeparator());
         }
         text.append("digest: ").append(digest).append(System.lineSeparator());
         return text.toString();

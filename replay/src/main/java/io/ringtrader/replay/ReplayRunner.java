@@ -3,7 +3,10 @@ package io.ringtrader.replay;
 import io.ringtrader.engine.config.ExecutionMode;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.event.EngineStatus;
 import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.risk.TradingState;
+import io.ringtrader.engine.risk.TradingStates;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.pipeline.FusedPipeline;
@@ -69,7 +72,13 @@ public final class ReplayRunner {
             }
             builder.venue(publisher -> new NoOpStages.Venue());
             extension.extend(builder, instruments, errors);
-            builder.journal((event, sequence, endOfBatch) -> digest.onEvent(event));
+            builder.journal((event, sequence, endOfBatch) -> {
+                digest.onEvent(event);
+                if (verifier != null && event.kind == EventKind.ENGINE_STATUS && event.engineStatus == EngineStatus.JOURNAL_FAILED
+                    && event.statusDetail == EngineStatus.STREAM_OUTBOUND) {
+                    verifier.onOutboundJournalFailedLive();
+                }
+            });
             builder.outboundJournal((command, sequence, endOfBatch) -> {
                 digest.onCommand(command);
                 if (verifier != null) {
@@ -115,13 +124,20 @@ public final class ReplayRunner {
             final Divergence divergence = verifier != null ? verifier.finish() : null;
             final ReplayResult result = new ReplayResult(read, replayed, fused.generated(), byKind, digest.commands(),
                 digest.fills(), errors.totalCount(), elapsedNs, digest.finish(), options.verify(), divergence,
-                regenerate, skippedReports, stages.risk().killSwitch().trips(), stages.risk().killSwitch().reason());
+                regenerate, skippedReports, stages.risk().killSwitch().trips(), stages.risk().killSwitch().reason(),
+                tradingState(stages.risk().tradingStates()), verifier != null ? verifier.note() : null);
             if (options.reportDir() != null) {
                 ReplayReport.write(options, result, options.reportDir());
             }
             errors.logSummary();
             return result;
         }
+    }
+
+    /** The trading state as the live status line shows it: {@code ACTIVE}, or {@code HALTED: <reason>}. */
+    private static String tradingState(final TradingStates states) {
+        final TradingState state = states.state();
+        return state == TradingState.ACTIVE ? state.name() : state + ": " + states.reason();
     }
 
     private static void pace(final ReplaySpeed speed, final long startNs, final long eventOffsetNs) {

@@ -246,6 +246,19 @@ public final class ConfigNode {
     }
 
     /**
+     * Reads a size with a unit ({@link ByteSizes}), e.g. {@code 512MiB}.
+     *
+     * @param min the smallest size allowed, in bytes.
+     * @return the size in bytes.
+     */
+    public long optionalByteSize(final String key, final long defaultValue, final long min) {
+        final Long value = value(key, false, ByteSizes.EXPECTED, s -> byteSize(s, min));
+        final long result = value == null ? defaultValue : value;
+        effective.put(key, ByteSizes.format(result));
+        return result;
+    }
+
+    /**
      * Reads a plain decimal such as {@code 0.10} (string or number in YAML; no exponent), keeping its scale.
      *
      * @param validator checks the value read; null for none.
@@ -616,6 +629,26 @@ public final class ConfigNode {
         }
         if (value.compareTo(min) < 0) {
             invalid(scalar, "must be >= " + Durations.format(min) + " (got " + scalar.describe() + ")");
+            return null;
+        }
+        return value;
+    }
+
+    private Long byteSize(final Scalar scalar, final long min) {
+        final long value;
+        try {
+            value = ByteSizes.parse(scalar.text());
+        } catch (final ArithmeticException | NumberFormatException ex) {
+            invalid(scalar, "got " + scalar.describe() + " (size too large)");
+            return null;
+        }
+        if (value < 0) {
+            final String what = Durations.isBareNumber(scalar.text()) ? " without a unit" : "";
+            invalid(scalar, "got " + scalar.describe() + what + " (" + ByteSizes.EXPECTED + ")");
+            return null;
+        }
+        if (value < min) {
+            invalid(scalar, "must be >= " + ByteSizes.format(min) + " (got " + scalar.describe() + ")");
             return null;
         }
         return value;

@@ -106,6 +106,25 @@ public final class DistinctErrorHandler implements ErrorHandler {
         }
     }
 
+    /**
+     * Counts a failure that changes what the engine does (a journal that can no longer be written) and logs it
+     * once, as one ERROR line without a stack trace: {@code message} must say what failed, where and why.
+     */
+    public void onFailure(final ErrorKind kind, final String message) {
+        try {
+            countsByKind.incrementAndGet(kind.ordinal());
+            final ConcurrentHashMap<String, DistinctEntry> problems = problemsByKind.get(kind);
+            final DistinctEntry fresh = new DistinctEntry(kind, message);
+            final DistinctEntry raced = problems.putIfAbsent(message, fresh);
+            (raced != null ? raced : fresh).count.increment();
+            if (raced == null) {
+                LOG.error("[{}] {}", kind, message);
+            }
+        } catch (final Throwable ignore) {
+            // Never throw from the error handler.
+        }
+    }
+
     /** Errors counted of this kind so far. */
     public long count(final ErrorKind kind) {
         return countsByKind.get(kind.ordinal());

@@ -14,6 +14,8 @@ public enum ErrorKind {
     RING_FULL,
     /** A thread could not be pinned to the configured CPU. */
     AFFINITY,
+    /** A journal write failed: trading halted, the rest of the session is not journaled. */
+    JOURNAL,
     /** Latency recording or reporting failed. */
     TELEMETRY,
     /** Anything else: a bug. */

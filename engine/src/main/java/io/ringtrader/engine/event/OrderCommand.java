@@ -25,6 +25,11 @@ public final class OrderCommand {
     public long causeExchangeTimeNs;
     /** Local receive time of the causing event: tick-to-order latency starts here. */
     public long causeReceiveTimeNs;
+    /**
+     * Set by the outbound journal stage once this command and the inbound event that caused it are both in the
+     * journal; with {@code journal.gateOrders} the venue stage sends only such commands. Not journaled itself.
+     */
+    public boolean journaled;
 
     public OrderCommand() {
         reset();
@@ -46,6 +51,7 @@ public final class OrderCommand {
         causeSequence = -1;
         causeExchangeTimeNs = InboundEvent.NONE;
         causeReceiveTimeNs = 0;
+        journaled = false;
     }
 
     /** Fills this command from a decided intent, the instrument's venue and the event that carried it. */
@@ -65,6 +71,7 @@ public final class OrderCommand {
         this.causeSequence = causeSequence;
         causeExchangeTimeNs = cause.exchangeTimeNs;
         causeReceiveTimeNs = cause.receiveTimeNs;
+        journaled = false;
     }
 
     @Override

@@ -59,6 +59,8 @@ public final class Pipeline {
     private final LatencyRegistry latency;
     private final DistinctErrorHandler errors;
     private final Duration drainTimeout;
+    private final JournalProgress journalProgress;
+    private final boolean ordersGated;
     private State state = State.NEW;
 
     private Pipeline(final Builder builder) {
@@ -79,9 +81,11 @@ public final class Pipeline {
             .filter(t -> t.stages().get(0).isInbound())
             .sorted(Comparator.comparingInt(t -> t.stages().get(0).ordinal()))
             .collect(Collectors.toList());
+        // With the journal gate the venue waits for the outbound journal, so that one is built first.
+        final boolean gate = builder.journalProgress != null && builder.gateOrders;
         final List<StageThreadSpec> outboundSpecs = builder.threads.stream()
             .filter(t -> !t.stages().get(0).isInbound())
-            .sorted(Comparator.comparingInt(t -> t.stages().get(0).ordinal()))
+            .sorted(Comparator.comparingInt(t -> gate && t.stages().get(0) == StageId.OUTBOUND_JOURNAL ? -1 : t.stages().get(0).ordinal()))
             .collect(Collectors.toList());
 
         final WaitStrategies inboundWaits = new WaitStrategies(kinds(inboundSpecs));
@@ -97,6 +101,16 @@ public final class Pipeline {
         final Map<StageId, Object> stages = new EnumMap<>(builder.stages);
         stages.put(StageId.ROUTER, builder.router.apply(outboundPublisher, inboundPublisher));
         stages.put(StageId.VENUE, builder.venue.apply(inboundPublisher));
+        journalProgress = builder.journalProgress;
+        if (journalProgress != null) {
+            stages.put(StageId.JOURNAL, new GuardedInboundJournal((InboundJournal)stages.get(StageId.JOURNAL), journalProgress));
+            stages.put(StageId.OUTBOUND_JOURNAL,
+                new GuardedOutboundJournal((OutboundJournal)stages.get(StageId.OUTBOUND_JOURNAL), journalProgress));
+            if (gate) {
+                stages.put(StageId.VENUE, new GatedVenue((VenueStage)stages.get(StageId.VENUE), journalProgress, errors));
+            }
+        }
+        ordersGated = gate;
 
         // Register recorders in chain order so reports read top to bottom.
         final Map<StageId, StageLatencyRecorder> recorders = new EnumMap<>(StageId.class);
@@ -136,6 +150,7 @@ public final class Pipeline {
 
         outboundThreads = new ArrayList<>();
         final List<Sequence> outboundTerminals = new ArrayList<>();
+        Sequence outboundJournal = null;
         for (final StageThreadSpec spec : outboundSpecs) {
             final StageId[] ids = spec.stages().toArray(new StageId[0]);
             final OutboundStage[] group = new OutboundStage[ids.length];
@@ -144,15 +159,22 @@ public final class Pipeline {
                 group[i] = (OutboundStage)stages.get(ids[i]);
                 groupRecorders[i] = recorders.get(ids[i]);
             }
-            final StageBarrier barrier = new StageBarrier(outboundRing, outboundWaits.forThread(spec.waitStrategy()), null);
+            final boolean behindJournal = gate && ids[0] == StageId.VENUE;
+            final StageBarrier barrier = new StageBarrier(outboundRing, outboundWaits.forThread(spec.waitStrategy()),
+                behindJournal ? new FixedSequenceGroup(new Sequence[] {outboundJournal}) : null);
             final StageGroupHandler.Outbound handler =
                 new StageGroupHandler.Outbound(spec.name(), group, ids, groupRecorders, builder.clock, errors);
             final BatchEventProcessor<OrderCommand> processor = new BatchEventProcessorBuilder().build(outboundRing, barrier, handler);
             processor.setExceptionHandler(processorErrors);
             outboundThreads.add(new StageThread(spec, processor, handler, errors));
             outboundTerminals.add(processor.getSequence());
+            if (ids[0] == StageId.OUTBOUND_JOURNAL) {
+                outboundJournal = processor.getSequence();
+            }
         }
         outboundRing.addGatingSequences(outboundTerminals.toArray(new Sequence[0]));
+        // Reports and thread lists read in chain order, whatever order the gate built the threads in.
+        outboundThreads.sort(Comparator.comparingInt(t -> t.spec().stages().get(0).ordinal()));
     }
 
     public static Builder builder() {
@@ -273,6 +295,16 @@ public final class Pipeline {
         return latency;
     }
 
+    /** What the journal stages wrote and whether they failed; null when the builder was given none. */
+    public JournalProgress journalProgress() {
+        return journalProgress;
+    }
+
+    /** True when the venue stage sends only journaled commands ({@code journal.gateOrders}). */
+    public boolean ordersGated() {
+        return ordersGated;
+    }
+
     public DistinctErrorHandler errors() {
         return errors;
     }
@@ -386,6 +418,8 @@ public final class Pipeline {
             (commands, events) -> new NoOpStages.Router();
         private Function<InboundPublisher, ? extends VenueStage> venue = publisher -> new NoOpStages.Venue();
         private final List<InboundProducer> producers = new ArrayList<>();
+        private JournalProgress journalProgress;
+        private boolean gateOrders;
 
         private Builder() {
             stages.put(StageId.JOURNAL, new NoOpStages.Journal());
@@ -500,6 +534,24 @@ public final class Pipeline {
         public Builder outboundJournal(final OutboundJournal stage) {
             stages.put(StageId.OUTBOUND_JOURNAL, stage);
             return this;
+        }
+
+        /**
+         * Guards the journal stages: they report what they wrote and their first failure to {@code progress}
+         * instead of throwing per event.
+         *
+         * @param gateOrders journal before send: the venue stage runs behind the outbound journal and sends only
+         *                   commands that are in the journal with the event that caused them.
+         */
+        public Builder journalProgress(final JournalProgress progress, final boolean gateOrders) {
+            this.journalProgress = progress;
+            this.gateOrders = gateOrders;
+            return this;
+        }
+
+        /** The journal progress given to {@link #journalProgress(JournalProgress, boolean)}, or null. */
+        public JournalProgress journalProgress() {
+            return journalProgress;
         }
 
         /** A producer started after the stage threads and stopped before draining. */

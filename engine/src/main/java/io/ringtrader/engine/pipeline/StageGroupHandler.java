@@ -28,6 +28,9 @@ abstract class StageGroupHandler<E, S> implements EventHandler<E> {
     private final DistinctErrorHandler errors;
     private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
     private volatile String startFailure;
+    /** Set by the processor: this thread's progress, published after each event when {@link #reportsEachEvent}. */
+    private com.lmax.disruptor.Sequence sequenceCallback;
+    private final boolean reportsEachEvent;
 
     StageGroupHandler(
         final String threadName,
@@ -35,7 +38,9 @@ abstract class StageGroupHandler<E, S> implements EventHandler<E> {
         final String[] stageNames,
         final StageLatencyRecorder[] recorders,
         final EpochNanoClock clock,
-        final DistinctErrorHandler errors) {
+        final DistinctErrorHandler errors,
+        final boolean reportsEachEvent) {
+        this.reportsEachEvent = reportsEachEvent;
         this.threadName = threadName;
         this.stages = stages;
         this.stageNames = stageNames;
@@ -68,6 +73,14 @@ abstract class StageGroupHandler<E, S> implements EventHandler<E> {
             }
             recorders[i].record(clock.nanoTime() - receiveTimeNs);
         }
+        if (reportsEachEvent) {
+            sequenceCallback.set(sequence);
+        }
+    }
+
+    @Override
+    public final void setSequenceCallback(final com.lmax.disruptor.Sequence sequence) {
+        this.sequenceCallback = sequence;
     }
 
     @Override
@@ -127,7 +140,7 @@ abstract class StageGroupHandler<E, S> implements EventHandler<E> {
             final StageLatencyRecorder[] recorders,
             final EpochNanoClock clock,
             final DistinctErrorHandler errors) {
-            super(threadName, stages, names(ids), recorders, clock, errors);
+            super(threadName, stages, names(ids), recorders, clock, errors, false);
             seesDiscarded = new boolean[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 seesDiscarded[i] = ids[i] == StageId.JOURNAL;
@@ -169,7 +182,9 @@ abstract class StageGroupHandler<E, S> implements EventHandler<E> {
             final StageLatencyRecorder[] recorders,
             final EpochNanoClock clock,
             final DistinctErrorHandler errors) {
-            super(threadName, stages, names(ids), recorders, clock, errors);
+            // Order commands are few and a venue may wait for this thread: it sees each one as soon as it is done,
+            // not only at the end of a batch.
+            super(threadName, stages, names(ids), recorders, clock, errors, true);
         }
 
         @Override

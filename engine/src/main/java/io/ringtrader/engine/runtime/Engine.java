@@ -19,6 +19,7 @@ import io.ringtrader.engine.features.FeatureHandler;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.engine.pipeline.JournalProgress;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.pipeline.StageThreadSpec;
 import io.ringtrader.engine.pipeline.TimerAgent;
@@ -26,6 +27,7 @@ import io.ringtrader.engine.risk.KillSwitch;
 import io.ringtrader.engine.risk.PositionKeeper;
 import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.risk.RiskLimits;
+import io.ringtrader.engine.risk.TradingState;
 import io.ringtrader.engine.routing.IntentRouter;
 import io.ringtrader.engine.strategy.StrategyFactories;
 import io.ringtrader.engine.strategy.StrategyHandler;
@@ -61,6 +63,8 @@ public final class Engine {
     private final EngineMode mode;
     private final BusinessStages stages;
     private final OperatorPublisher operator;
+    private final JournalProgress journalProgress;
+    private final JournalHealthAgent journalHealth;
     private long lastStatusNs;
     private long lastStatusEvents;
     /** Written before {@link #started} (volatile write publishes it). */
@@ -93,6 +97,15 @@ public final class Engine {
             .clock(clock)
             .errorHandler(errors)
             .producer(timer);
+        if (config.journal().enabled()) {
+            this.journalProgress = new JournalProgress(errors);
+            this.journalHealth = new JournalHealthAgent(journalProgress, config.journal().dir(), config.journal().diskSpace(),
+                clock, errors);
+            builder.journalProgress(journalProgress, config.journal().gateOrders()).producer(journalHealth);
+        } else {
+            this.journalProgress = null;
+            this.journalHealth = null;
+        }
         if (mode == EngineMode.TRADE) {
             this.stages = businessStages(builder, config, instruments, errors);
         } else {
@@ -255,6 +268,19 @@ public final class Engine {
         return operator;
     }
 
+    /**
+     * What the journal stages wrote, whether a journal stream failed, and what was therefore not journaled or not
+     * sent; null without a journal. Any thread.
+     */
+    public JournalProgress journalProgress() {
+        return journalProgress;
+    }
+
+    /** The journal's health watch (free space, failures); null without a journal. Any thread. */
+    public JournalHealthAgent journalHealth() {
+        return journalHealth;
+    }
+
     /** True between {@link #start()} and {@link #stop()}; any thread. */
     public boolean isRunning() {
         return started && !stopped;
@@ -332,8 +358,18 @@ public final class Engine {
             if (risk.killSwitch().isTripped()) {
                 line.append(" | KILL SWITCH: ").append(risk.killSwitch().reason());
             }
+            final TradingState trading = risk.tradingStates().state();
+            if (trading != TradingState.ACTIVE) {
+                line.append(" | ").append(trading).append(": ").append(risk.tradingStates().reason());
+            }
         } else {
             line.append(String.format(" | orders %d | errors %d", pipeline.outboundPublished(), errors.totalCount()));
+        }
+        if (journalProgress != null && journalProgress.failed()) {
+            line.append(" | JOURNAL FAILED (").append(journalProgress.unjournaledEvents()).append(" events, ")
+                .append(journalProgress.unjournaledCommands()).append(" commands not journaled)");
+        } else if (journalHealth != null && journalHealth.diskLow()) {
+            line.append(" | journal disk ").append(JournalProgress.bytes(journalHealth.freeBytes())).append(" free");
         }
         line.append(" | p50/p99 us:");
         for (final LatencySummary stage : latencies) {

@@ -2,6 +2,7 @@ package io.ringtrader.engine.runtime.jmx;
 
 import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.engine.pipeline.JournalProgress;
 import io.ringtrader.engine.pipeline.OperatorPublisher;
 import io.ringtrader.engine.risk.PositionKeeper;
 import io.ringtrader.engine.risk.PreTradeRiskHandler;
@@ -106,6 +107,37 @@ public final class EngineControl implements EngineMXBean {
             positions[id] = PositionInfo.of(snapshots.get(id), engine.instruments().byId(id));
         }
         return positions;
+    }
+
+    @Override
+    public String getTradingState() {
+        final PreTradeRiskHandler risk = risk();
+        return risk == null ? "" : risk.tradingStates().state().name();
+    }
+
+    @Override
+    public String getTradingStateReason() {
+        final PreTradeRiskHandler risk = risk();
+        final String reason = risk == null ? null : risk.tradingStates().reason();
+        return reason == null ? "" : reason;
+    }
+
+    @Override
+    public String getJournalFailure() {
+        final JournalProgress progress = engine.journalProgress();
+        final JournalProgress.Failure failure = progress == null ? null : progress.failure();
+        return failure == null ? "" : failure.message();
+    }
+
+    @Override
+    public long getJournalFreeBytes() {
+        return engine.journalHealth() == null ? -1 : engine.journalHealth().freeBytes();
+    }
+
+    @Override
+    public long getOrdersNotSentUnjournaled() {
+        final JournalProgress progress = engine.journalProgress();
+        return progress == null ? 0 : progress.commandsNotSent();
     }
 
     @Override

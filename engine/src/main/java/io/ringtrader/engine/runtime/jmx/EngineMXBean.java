@@ -50,6 +50,21 @@ public interface EngineMXBean {
     /** The position of every configured instrument, in instrument order. */
     PositionInfo[] getPositions();
 
+    /** The engine-wide trading state: ACTIVE, REDUCING or HALTED (journal failure, journal disk space). */
+    String getTradingState();
+
+    /** Why trading is not ACTIVE; empty when it is. */
+    String getTradingStateReason();
+
+    /** The first journal failure, as logged; empty while the journal works (or without one). */
+    String getJournalFailure();
+
+    /** Free bytes on the journal's file system at the last check; -1 when unknown or without a journal. */
+    long getJournalFreeBytes();
+
+    /** Order commands the venue stage did not send because they were not in the journal (journal.gateOrders). */
+    long getOrdersNotSentUnjournaled();
+
     /**
      * Asks the engine to trip the kill switch: publishes an operator event (kill switch trip, source JMX) on the
      * inbound ring, where it is sequenced with market data and journaled; the risk stage trips the switch when it
