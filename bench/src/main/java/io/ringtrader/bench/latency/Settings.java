@@ -17,16 +17,27 @@ import java.util.Objects;
  * @param waitStrategy how every ring thread waits (busy-spin starves a 2-core machine).
  * @param outputDir    where the {@code .hgrm} files go.
  * @param inboundRing  inbound ring slots (a power of two); a full ring drops frames, which then yield no sample.
+ * @param journal      whether the engine journals (Chronicle queues under {@code outputDir}) and whether orders wait
+ *                     for the journal ({@code journal.gateOrders}).
  */
 public record Settings(int[] rates, Duration warmup, Duration duration, int everyNth, WaitStrategyKind waitStrategy,
-    Path outputDir, int inboundRing) {
+    Path outputDir, int inboundRing, JournalMode journal) {
+    /** {@code --journal}: off (no journal), ungated (journal in parallel with sending), gated (journal before send). */
+    public enum JournalMode {
+        OFF, UNGATED, GATED;
+
+        String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /**
      * 1k, 10k and 100k frames/s, 3 s warm-up, 10 s measured, every delta, blocking, {@code target/tick-to-order},
      * 16,384 inbound slots.
      */
     public static Settings defaults() {
         return new Settings(new int[] {1_000, 10_000, 100_000}, Duration.ofSeconds(3), Duration.ofSeconds(10), 1,
-            WaitStrategyKind.BLOCKING, Path.of("target", "tick-to-order"), 16_384);
+            WaitStrategyKind.BLOCKING, Path.of("target", "tick-to-order"), 16_384, JournalMode.OFF);
     }
 
     public Settings {
@@ -52,6 +63,7 @@ public record Settings(int[] rates, Duration warmup, Duration duration, int ever
         if (inboundRing < 64 || Integer.bitCount(inboundRing) != 1) {
             throw new IllegalArgumentException("--ring must be a power of two >= 64: " + inboundRing);
         }
+        Objects.requireNonNull(journal, "journal");
     }
 
     @Override
@@ -61,7 +73,7 @@ public record Settings(int[] rates, Duration warmup, Duration duration, int ever
 
     /**
      * Reads {@code --rates 1000,10000 --warmup 3s --duration 10s --every 1 --wait blocking --out DIR
-     * --ring 16384} over the defaults.
+     * --ring 16384 --journal off} over the defaults.
      *
      * @throws IllegalArgumentException naming the bad argument.
      */
@@ -75,19 +87,21 @@ public record Settings(int[] rates, Duration warmup, Duration duration, int ever
             final String value = args[i + 1];
             switch (key) {
                 case "--rates" -> s = new Settings(rates(value), s.warmup, s.duration, s.everyNth, s.waitStrategy,
-                    s.outputDir, s.inboundRing);
+                    s.outputDir, s.inboundRing, s.journal);
                 case "--warmup" -> s = new Settings(s.rates, duration(key, value), s.duration, s.everyNth, s.waitStrategy,
-                    s.outputDir, s.inboundRing);
+                    s.outputDir, s.inboundRing, s.journal);
                 case "--duration" -> s = new Settings(s.rates, s.warmup, duration(key, value), s.everyNth, s.waitStrategy,
-                    s.outputDir, s.inboundRing);
+                    s.outputDir, s.inboundRing, s.journal);
                 case "--every" -> s = new Settings(s.rates, s.warmup, s.duration, integer(key, value), s.waitStrategy,
-                    s.outputDir, s.inboundRing);
+                    s.outputDir, s.inboundRing, s.journal);
                 case "--wait" -> s = new Settings(s.rates, s.warmup, s.duration, s.everyNth, waitStrategy(value),
-                    s.outputDir, s.inboundRing);
+                    s.outputDir, s.inboundRing, s.journal);
                 case "--out" -> s = new Settings(s.rates, s.warmup, s.duration, s.everyNth, s.waitStrategy, Path.of(value),
-                    s.inboundRing);
+                    s.inboundRing, s.journal);
                 case "--ring" -> s = new Settings(s.rates, s.warmup, s.duration, s.everyNth, s.waitStrategy, s.outputDir,
-                    integer(key, value));
+                    integer(key, value), s.journal);
+                case "--journal" -> s = new Settings(s.rates, s.warmup, s.duration, s.everyNth, s.waitStrategy, s.outputDir,
+                    s.inboundRing, journalMode(value));
                 default -> throw new IllegalArgumentException("unknown argument: " + key);
             }
         }
@@ -116,6 +130,15 @@ public record Settings(int[] rates, Duration warmup, Duration duration, int ever
         } catch (final IllegalArgumentException ex) {
             throw new IllegalArgumentException(key + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static JournalMode journalMode(final String value) {
+        for (final JournalMode mode : JournalMode.values()) {
+            if (mode.configName().equals(value)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("--journal: off, ungated or gated, got " + value);
     }
 
     private static WaitStrategyKind waitStrategy(final String value) {

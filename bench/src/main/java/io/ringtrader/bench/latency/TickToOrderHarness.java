@@ -16,6 +16,8 @@ import io.ringtrader.engine.strategy.StrategyContext;
 import io.ringtrader.engine.strategy.StrategyHandler;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import io.ringtrader.gateway.binance.BinanceGateway;
+import io.ringtrader.recorder.InboundJournalWriter;
+import io.ringtrader.recorder.OutboundJournalWriter;
 import io.ringtrader.sim.SimSymbol;
 import io.ringtrader.sim.binance.BinanceSim;
 import io.ringtrader.sim.binance.BinanceSimConfig;
@@ -42,7 +44,9 @@ import org.HdrHistogram.Histogram;
  * warm-up's frames are not measured; one {@code .hgrm} per rate.
  *
  * <p>Usage: {@code TickToOrderHarness [--rates 1000,10000,100000] [--warmup 3s] [--duration 10s] [--every 1]
- * [--wait blocking|yielding|sleeping|busy-spin] [--out target/tick-to-order] [--ring 16384]}.
+ * [--wait blocking|yielding|sleeping|busy-spin] [--out target/tick-to-order] [--ring 16384] [--journal off|ungated|gated]}. With a journal, the engine
+ * journals into {@code <out>/journal-<mode>-<rate>/} (deleted after the run) and, {@code gated}, sends only journaled
+ * orders: the measured path then includes the outbound journal's append and its wait for the inbound journal.
  *
  * <p>{@link #run} is called on one thread and starts (and stops) the sim, the engine's threads and the driver.
  */
@@ -76,7 +80,8 @@ public final class TickToOrderHarness {
         } catch (final IllegalArgumentException ex) {
             System.err.println(ex.getMessage());
             System.err.println("usage: TickToOrderHarness [--rates 1000,10000,100000] [--warmup 3s] [--duration 10s]"
-                + " [--every 1] [--wait blocking|yielding|sleeping|busy-spin] [--out DIR] [--ring 16384]");
+                + " [--every 1] [--wait blocking|yielding|sleeping|busy-spin] [--out DIR] [--ring 16384]"
+                + " [--journal off|ungated|gated]");
             System.exit(2);
             return;
         }
@@ -91,9 +96,10 @@ public final class TickToOrderHarness {
     public List<RateResult> run() throws IOException, InterruptedException {
         Files.createDirectories(settings.outputDir());
         out.printf(Locale.ROOT, "tick-to-order: wait strategy %s on every ring thread, inbound ring %d, %d cores,"
-                + " JDK %s, every %d delta(s) -> one order; warm-up %s, measured %s%n",
+                + " JDK %s, every %d delta(s) -> one order; warm-up %s, measured %s; journal %s%n",
             settings.waitStrategy().configName(), settings.inboundRing(), Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version"), settings.everyNth(), settings.warmup(), settings.duration());
+            System.getProperty("java.version"), settings.everyNth(), settings.warmup(), settings.duration(),
+            settings.journal().configName());
         final List<RateResult> results = new ArrayList<>();
         for (final int rate : settings.rates()) {
             // the previous engine's rings (hundreds of MB of slots) are garbage now: collect them before measuring,
@@ -114,8 +120,10 @@ public final class TickToOrderHarness {
         final IntendedSendTimes sendTimes = new IntendedSendTimes((int)Math.min(1L << 26, totalFrames + 1));
         final Histogram histogram = new Histogram(HIGHEST_TRACKABLE_NS, 3);
         try (BinanceSim sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).build()).start()) {
-            final RingTraderConfig config = ConfigLoader.parse(yaml(sim), "tick-to-order.yaml", name -> null).config();
-            final Probe probe = new Probe(config, sendTimes, histogram, settings.everyNth());
+            final Path journalDir = settings.outputDir().resolve("journal-" + settings.journal().configName() + "-" + rate);
+            final RingTraderConfig config = ConfigLoader.parse(yaml(sim, journalDir), "tick-to-order.yaml", name -> null).config();
+            final Probe probe = new Probe(config, sendTimes, histogram, settings.everyNth(),
+                settings.journal() == Settings.JournalMode.OFF ? null : journalDir);
             final Engine engine = Engine.create(config, new SystemEpochNanoClock(), probe, EngineMode.TRADE);
             final long startedNs;
             final FixedRateDepthDriver driver;
@@ -152,6 +160,7 @@ public final class TickToOrderHarness {
             try (PrintStream file = new PrintStream(Files.newOutputStream(hgrm), false, StandardCharsets.UTF_8)) {
                 histogram.outputPercentileDistribution(file, 1_000.0);
             }
+            deleteRecursively(journalDir);
             for (final DistinctErrorHandler.DistinctError error : engine.errors().distinctErrors()) {
                 out.printf(Locale.ROOT, "  engine error x%d: %s %s%n", error.count(), error.kind(), error.description());
             }
@@ -161,7 +170,18 @@ public final class TickToOrderHarness {
         }
     }
 
-    private String yaml(final BinanceSim sim) {
+    private static void deleteRecursively(final Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (final Path path : (Iterable<Path>)paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private String yaml(final BinanceSim sim, final Path journalDir) {
         final String wait = settings.waitStrategy().configName();
         return String.join("\n",
             "instruments:",
@@ -182,7 +202,9 @@ public final class TickToOrderHarness {
             "    - {name: rt-venue, stages: [venue], waitStrategy: " + wait + "}",
             "    - {name: rt-out-journal, stages: [outbound-journal], waitStrategy: " + wait + "}",
             "execution: {mode: paper}",
-            "journal: {enabled: false}",
+            settings.journal() == Settings.JournalMode.OFF ? "journal: {enabled: false}"
+                : "journal: {enabled: true, dir: " + journalDir + ", gateOrders: " + (settings.journal() == Settings.JournalMode.GATED)
+                + ", diskSpace: {reduceBelow: 0B, haltBelow: 0B}}",
             "telemetry: {outputDir: " + settings.outputDir() + "}",
             "");
     }
@@ -231,11 +253,13 @@ public final class TickToOrderHarness {
         private final IntendedSendTimes sendTimes;
         private final Histogram histogram;
         private final int everyNth;
+        private final Path journalDir;
         private LatencyProbeStrategy strategy;
         private OrderLatencyProbe recorder;
 
         Probe(final RingTraderConfig config, final IntendedSendTimes sendTimes, final Histogram histogram,
-            final int everyNth) {
+            final int everyNth, final Path journalDir) {
+            this.journalDir = journalDir;
             this.config = config;
             this.sendTimes = sendTimes;
             this.histogram = histogram;
@@ -250,6 +274,11 @@ public final class TickToOrderHarness {
                 instruments.byId(instruments.idOf(Venue.BINANCE_USDM, SYMBOL)));
             strategy = new LatencyProbeStrategy(context, everyNth, CAUSE_SLOTS);
             strategies.bind(context, strategy);
+            if (journalDir != null) {
+                final io.ringtrader.recorder.JournalConfig journal = io.ringtrader.recorder.JournalConfig.defaults(journalDir)
+                    .withWriter("tick-to-order harness");
+                builder.journal(new InboundJournalWriter(journal)).outboundJournal(new OutboundJournalWriter(journal));
+            }
             builder.strategy(strategies)
                 .router(commands -> new IntentRouter(instruments, commands, errors))
                 .producer(new BinanceGateway(config.venues().binance(), instruments, config.pipeline().levelsPerSlot(),

@@ -1,6 +1,7 @@
 package io.ringtrader.bench.latency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.pipeline.WaitStrategyKind;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,11 +24,12 @@ class TickToOrderHarnessTest {
     @TempDir
     Path dir;
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(value = Settings.JournalMode.class, names = {"OFF", "GATED"})
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void shouldMeasureOrdersAndWriteAHistogramAtOneThousandFramesPerSecond() throws Exception {
+    void shouldMeasureOrdersAndWriteAHistogramAtOneThousandFramesPerSecond(final Settings.JournalMode journal) throws Exception {
         final Settings settings = new Settings(new int[] {1_000}, Duration.ofSeconds(1), Duration.ofSeconds(2), 1,
-            WaitStrategyKind.BLOCKING, dir, 4_096);
+            WaitStrategyKind.BLOCKING, dir, 4_096, journal);
         final ByteArrayOutputStream report = new ByteArrayOutputStream();
 
         final List<RateResult> results =
@@ -40,6 +44,8 @@ class TickToOrderHarnessTest {
         assertTrue(Files.size(dir.resolve("tick-to-order-1000.hgrm")) > 0, text);
         assertTrue(Files.readString(dir.resolve("tick-to-order-1000.hgrm")).contains("#[Max"), text);
         assertTrue(text.contains("orders measured"), text);
+        assertTrue(text.contains("journal " + journal.name().toLowerCase(java.util.Locale.ROOT)), text);
+        assertFalse(Files.exists(dir.resolve("journal-gated-1000")), "the run's journal is removed");
     }
 
     @Test
