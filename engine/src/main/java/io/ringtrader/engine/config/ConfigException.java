@@ -8,6 +8,8 @@ import java.util.List;
  */
 public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** Problems listed in the message; the rest are counted (usually follow-ons of the first ones). */
+    static final int MAX_LISTED = 25;
 
     private final transient List<ConfigProblem> problems;
 
@@ -40,8 +42,11 @@ public final class ConfigException extends RuntimeException {
 
         final StringBuilder sb = new StringBuilder()
             .append(problems.size()).append(" configuration problems in ").append(problems.get(0).file()).append(':');
-        for (final ConfigProblem problem : problems) {
-            sb.append('\n').append(problem.format());
+        for (int i = 0; i < Math.min(MAX_LISTED, problems.size()); i++) {
+            sb.append('\n').append(problems.get(i).format());
+        }
+        if (problems.size() > MAX_LISTED) {
+            sb.append('\n').append("... and ").append(problems.size() - MAX_LISTED).append(" more (fix the ones above first)");
         }
         return sb.toString();
     }

@@ -430,6 +430,24 @@ public final class ConfigNode {
     }
 
     /**
+     * True when {@code symbol} names an instrument whose own definition has problems (already reported): checks of
+     * what refers to it are skipped, so that no follow-on message quotes its placeholder values.
+     */
+    boolean isFlawedInstrument(final String symbol) {
+        return symbol != null && context.flawedInstruments().contains(symbol);
+    }
+
+    /** Marks an instrument's symbol as flawed (see {@link #isFlawedInstrument}). */
+    void flawedInstrument(final String symbol) {
+        context.flawedInstrument(symbol);
+    }
+
+    /** The symbols marked flawed so far. */
+    java.util.Set<String> flawedInstruments() {
+        return context.flawedInstruments();
+    }
+
+    /**
      * Records a value applied without being read from the file, e.g. a default list, for the effective
      * configuration: a tree of {@link Map}, {@link List} and scalar values.
      */

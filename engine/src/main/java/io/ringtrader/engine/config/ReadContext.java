@@ -15,6 +15,8 @@ final class ReadContext {
     private final String sourceName;
     private final Function<String, String> env;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    /** Symbols of instruments whose own definition has problems: what refers to them is not checked again. */
+    private final java.util.Set<String> flawedInstruments = new java.util.TreeSet<>();
 
     ReadContext(final String sourceName, final Function<String, String> env) {
         this.sourceName = sourceName;
@@ -33,6 +35,14 @@ final class ReadContext {
         final int line = mark == null ? 0 : mark.getLine() + 1;
         final int column = mark == null ? 0 : mark.getColumn() + 1;
         problems.add(new ConfigProblem(sourceName, line, column, path, message));
+    }
+
+    void flawedInstrument(final String symbol) {
+        flawedInstruments.add(symbol);
+    }
+
+    java.util.Set<String> flawedInstruments() {
+        return flawedInstruments;
     }
 
     int problemCount() {

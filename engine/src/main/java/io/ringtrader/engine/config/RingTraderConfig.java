@@ -51,7 +51,9 @@ public record RingTraderConfig(
     }
 
     static RingTraderConfig read(final ConfigNode root, final StrategyFactories factories) {
-        final List<InstrumentConfig> instruments = readInstruments(root);
+        final List<InstrumentConfig> all = new ArrayList<>();
+        // What the other sections check against: each instrument defined without problems, once.
+        final List<InstrumentConfig> instruments = readInstruments(root, all);
         final VenuesConfig venues = VenuesConfig.read(root.section("venues"));
         final PipelineConfig pipeline = PipelineConfig.read(root.section("pipeline"));
         final ExecutionConfig execution = ExecutionConfig.read(root.section("execution"));
@@ -71,27 +73,36 @@ public record RingTraderConfig(
             checkLiveCredentials(root, venues);
         }
 
-        return new RingTraderConfig(instruments, venues, pipeline, execution, journal, features, telemetry, strategies, risk,
+        return new RingTraderConfig(all, venues, pipeline, execution, journal, features, telemetry, strategies, risk,
             simulator);
     }
 
-    private static List<InstrumentConfig> readInstruments(final ConfigNode root) {
+    /**
+     * Reads every instrument into {@code all}; returns those defined without problems, each venue and symbol once (the
+     * first definition). The symbol of one with problems of its own is marked flawed, so what refers to it is not
+     * checked against its placeholder values.
+     */
+    private static List<InstrumentConfig> readInstruments(final ConfigNode root, final List<InstrumentConfig> all) {
         final List<ConfigNode> nodes = root.mappingList("instruments");
-        final List<InstrumentConfig> instruments = new ArrayList<>(nodes.size());
+        final List<InstrumentConfig> usable = new ArrayList<>(nodes.size());
         final Map<String, String> pathByKey = new HashMap<>();
         for (final ConfigNode node : nodes) {
             final int problemsBefore = node.problemCount();
             final InstrumentConfig instrument = InstrumentConfig.read(node);
-            instruments.add(instrument);
-            if (node.problemCount() == problemsBefore) {
-                final String key = instrument.venue() + " " + instrument.symbol();
-                final String firstPath = pathByKey.putIfAbsent(key, node.path());
-                if (firstPath != null) {
-                    node.error("duplicate instrument " + key + " (first defined at " + firstPath + ")");
-                }
+            all.add(instrument);
+            if (node.problemCount() != problemsBefore) {
+                root.flawedInstrument(instrument.symbol());
+                continue;
+            }
+            final String key = instrument.venue() + " " + instrument.symbol();
+            final String firstPath = pathByKey.putIfAbsent(key, node.path());
+            if (firstPath != null) {
+                node.error("duplicate instrument " + key + " (first defined at " + firstPath + ")");
+            } else {
+                usable.add(instrument);
             }
         }
-        return instruments;
+        return usable;
     }
 
     /**

@@ -86,6 +86,9 @@ public record RiskConfig(
                 limits.put(symbol, limit);
             }
         }
+        for (final String flawed : map.flawedInstruments()) {
+            map.has(flawed);
+        }
         map.requireNoUnknownKeys();
         return limits;
     }

@@ -51,7 +51,8 @@ public record SimulatorConfig(boolean enabled, long seed, int eventsPerSecond, L
         final Set<String> priced = new HashSet<>();
         for (final ConfigNode entry : node.mappingList("instruments")) {
             final String symbol = entry.requiredString("symbol",
-                s -> binanceSymbols.contains(s) ? null : "must be the symbol of a binance instrument in instruments:");
+                s -> binanceSymbols.contains(s) || entry.isFlawedInstrument(s) ? null
+                    : "must be the symbol of a binance instrument in instruments:");
             final BigDecimal startPrice = entry.requiredDecimal("startPrice",
                 p -> p.signum() > 0 ? null : "must be positive");
             entry.requireNoUnknownKeys();

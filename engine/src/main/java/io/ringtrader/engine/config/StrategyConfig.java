@@ -75,8 +75,10 @@ public record StrategyConfig(String name, String type, List<String> instruments,
             final List<InstrumentConfig> matches = configured.stream().filter(i -> i.symbol().equals(symbol)).toList();
             if (!seen.add(symbol)) {
                 node.error("instruments", "instrument '" + symbol + "' is listed twice");
+            } else if (matches.isEmpty() && node.isFlawedInstrument(symbol)) {
+                continue;
             } else if (matches.isEmpty()) {
-                final List<String> known = configured.stream().map(InstrumentConfig::symbol).toList();
+                final List<String> known = configured.stream().map(InstrumentConfig::symbol).distinct().toList();
                 node.error("instruments", "unknown instrument '" + symbol + "' (expected one of instruments[].symbol: "
                     + (known.isEmpty() ? "none configured" : String.join(", ", known)) + ")");
             } else if (matches.size() > 1) {

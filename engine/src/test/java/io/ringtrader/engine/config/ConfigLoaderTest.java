@@ -272,6 +272,71 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldLocateTheFirstByteThatIsNotUtf8(@TempDir final Path dir) throws Exception {
+        final Path file = Files.write(dir.resolve("binary.yaml"), new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte)0xC3, 0x28});
+
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, name -> null));
+
+        assertEquals(file + ":2:4: not UTF-8 text: byte 0xC3 at offset 8 cannot be decoded (is this a binary file?)",
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldLocateACharacterYamlDoesNotAllow() {
+        final ConfigProblem nul = problem(yaml("instruments:", "  - symbol: BTC\u0000USDT"));
+        assertEquals(2, nul.line());
+        assertEquals(16, nul.column());
+        assertEquals("character U+0000 (NULL) is not allowed in YAML (is this a binary file?)", nul.message());
+        final ConfigProblem bell = problem(yaml("pipeline:", "  levelsPerSlot: 3\u00072"));
+        assertEquals(2, bell.line());
+        assertEquals("character U+0007 (BEL) is not allowed in YAML", bell.message());
+    }
+
+    @Test
+    void shouldLocateNestingThatIsTooDeep() {
+        final ConfigProblem deep = problems("pipeline: " + "[".repeat(60) + "]".repeat(60) + "\n").stream()
+            .filter(p -> p.message().startsWith("nested")).findFirst().orElseThrow();
+        assertEquals(1, deep.line());
+        assertEquals(60, deep.column());
+        assertEquals("nested deeper than 50 levels (mappings and lists inside each other)", deep.message());
+        final ConfigProblem deeper = problem("a: " + "[".repeat(2_000) + "]".repeat(2_000) + "\n");
+        assertEquals(1, deeper.line());
+        assertEquals(54, deeper.column());
+    }
+
+    @Test
+    void shouldLocateTheAliasOverTheLimit() {
+        final StringBuilder text = new StringBuilder("pipeline:\n  x: &a [1, 2]\n");
+        for (int i = 0; i < 60; i++) {
+            text.append("  y").append(i).append(": *a\n");
+        }
+        final ConfigProblem alias = problems(text.toString()).stream()
+            .filter(p -> p.message().startsWith("more than 50 references")).findFirst().orElseThrow();
+        assertEquals(53, alias.line(), "the 51st alias");
+        final StringBuilder many = new StringBuilder("x: &a [1, 2]\n");
+        for (int i = 0; i < 1_200; i++) {
+            many.append("y").append(i).append(": *a\n");
+        }
+        final ConfigProblem beyondParser = problem(many.toString());
+        assertEquals(52, beyondParser.line());
+        assertEquals("more than 50 references (*alias) to anchored mappings or lists", beyondParser.message());
+    }
+
+    @Test
+    void shouldListAtMost25ProblemsAndCountTheRest() {
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            text.append("extra").append(i).append(": 1\n");
+        }
+        final ConfigException ex = assertThrows(ConfigException.class, () -> ConfigFixtures.load(text.toString()));
+        assertEquals(40, ex.problems().size());
+        final String[] lines = ex.getMessage().split("\n");
+        assertEquals(1 + 25 + 1, lines.length, ex.getMessage());
+        assertEquals("40 configuration problems in test.yaml:", lines[0]);
+        assertEquals("... and 15 more (fix the ones above first)", lines[26]);
+    }
+
+    @Test
     void shouldReportMissingFileWithItsName(@TempDir final Path dir) {
         final Path file = dir.resolve("absent.yaml");
 

@@ -64,9 +64,36 @@ class StrategyRiskConfigTest {
             "  - {name: x, type: test-echo, instruments: [XRPUSDT, BTCUSDT, BTCUSDT, ETHUSDT]}"))
             .stream().map(p -> p.path() + ": " + p.message()).toList();
         assertEquals(List.of(
-            "strategies[0].instruments: unknown instrument 'XRPUSDT' (expected one of instruments[].symbol: BTCUSDT, ETHUSDT, ETHUSDT)",
+            "strategies[0].instruments: unknown instrument 'XRPUSDT' (expected one of instruments[].symbol: BTCUSDT, ETHUSDT)",
             "strategies[0].instruments: instrument 'BTCUSDT' is listed twice",
             "strategies[0].instruments: instrument 'ETHUSDT' is ambiguous: it is configured on 2 venues"), messages);
+    }
+
+    /** A bad instrument is reported once; what refers to it is not checked against placeholder values. */
+    @Test
+    void shouldNotQuotePlaceholderValuesOfAnInstrumentThatHasProblems() {
+        final List<String> messages = problems(yaml(
+            "instruments:",
+            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: abc}",
+            "strategies:",
+            "  - {name: x, type: test-echo, instruments: [BTCUSDT]}",
+            "risk:",
+            "  maxPosition: {BTCUSDT: \"0.010\"}",
+            "  maxOrderQty: \"0.005\""))
+            .stream().map(p -> p.path() + ": " + p.message()).toList();
+        assertEquals(List.of("instruments[0].lotSize: got 'abc' (expected a decimal number, e.g. 0.01)"), messages);
+    }
+
+    @Test
+    void shouldReportAnInstrumentDefinedTwiceOnOneVenueOnlyAsADuplicate() {
+        final List<String> messages = problems(yaml(
+            "instruments:",
+            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
+            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
+            "strategies:",
+            "  - {name: x, type: test-echo, instruments: [BTCUSDT]}"))
+            .stream().map(p -> p.path() + ": " + p.message()).toList();
+        assertEquals(List.of("instruments[1]: duplicate instrument binance BTCUSDT (first defined at instruments[0])"), messages);
     }
 
     @Test
