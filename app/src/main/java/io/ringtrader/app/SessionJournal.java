@@ -21,6 +21,11 @@ final class SessionJournal {
     private static final DateTimeFormatter SESSION_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
         .withZone(ZoneOffset.UTC);
 
+    /** A session's name, from its start time (UTC): its journal's and its telemetry's folder. */
+    static String sessionName(final Instant start) {
+        return SESSION_NAME.format(start);
+    }
+
     private final Path directory;
     private final io.ringtrader.recorder.JournalConfig recorderConfig;
     /** The engine's journal progress, known once the extension ran (before the gateways ask for a raw writer). */

@@ -68,9 +68,11 @@ final class SessionRunner {
         final Duration duration, final EngineMode mode) throws Exception {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
+        final Instant start = Instant.now();
         final SessionJournal journal = config.journal().enabled()
-            ? SessionJournal.create(config.journal(), Instant.now(), "ringtrader " + mode.name().toLowerCase(java.util.Locale.ROOT))
+            ? SessionJournal.create(config.journal(), start, "ringtrader " + mode.name().toLowerCase(java.util.Locale.ROOT))
             : null;
+        final Path telemetry = config.telemetry().outputDir().resolve(SessionJournal.sessionName(start));
         final SystemEpochNanoClock clock = new SystemEpochNanoClock();
         final Gateways gateways = new Gateways(config, clock, mode,
             () -> journal != null && config.journal().recordRaw() ? journal.rawWriter() : null);
@@ -114,8 +116,9 @@ final class SessionRunner {
                 return RingTraderCli.EXIT_FAILURE;
             }
             jmx = registerJmx(engine);
+            engine.telemetryDirectory(telemetry);
             final List<Path> intervalLogs = engine.startIntervalLogs();
-            LOG.info("interval latency logs: {} .hlog files in {}", intervalLogs.size(), config.telemetry().outputDir());
+            LOG.info("interval latency logs: {} .hlog files in {}", intervalLogs.size(), telemetry);
             LOG.info("{} {} with {} instruments on threads {}; journal {}; stop with Ctrl-C or SIGTERM",
                 mode == EngineMode.RECORD ? "recording" : "running", source, engine.instruments().count(),
                 engine.pipeline().threadNames(), journal != null ? journal.directory() : "off");
@@ -142,7 +145,7 @@ final class SessionRunner {
             out.println("per-stage latency (stage done - event receive time), whole session:");
             out.print(engine.pipeline().latency().formatTotals());
             final List<Path> files = engine.writeLatencyFiles();
-            out.println("latency histograms: " + files.size() + " .hgrm files in " + config.telemetry().outputDir());
+            out.println("latency histograms: " + files.size() + " .hgrm files in " + telemetry);
             if (journal != null) {
                 out.println("journal: " + journal.directory());
             }

@@ -2,6 +2,7 @@ package io.ringtrader.app;
 
 import static io.ringtrader.app.CliRun.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -33,7 +34,10 @@ class DemoSessionTest {
         final String[] run = cli("run", "--config", config.toString(), "--duration", "20s");
 
         assertEquals("0", run[0], run[2]);
-        assertTrue(Files.exists(dir.resolve("telemetry").resolve("router.hgrm")));
+        final Path telemetry = dir.resolve("telemetry").resolve(session().getFileName().toString());
+        assertTrue(Files.exists(telemetry.resolve("router.hgrm")), "telemetry in the session's own folder, named as its journal");
+        assertTrue(Files.exists(telemetry.resolve("router.hlog")));
+        assertFalse(Files.exists(dir.resolve("telemetry").resolve("router.hgrm")), "nothing shared between sessions");
         final String[] replay = replayWithVerify(config);
         final Matcher fills = Pattern.compile("fills: (\\d+)").matcher(replay[1]);
         assertTrue(fills.find(), replay[1]);

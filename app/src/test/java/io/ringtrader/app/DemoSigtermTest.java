@@ -62,10 +62,12 @@ class DemoSigtermTest {
         final String output = Files.readString(log);
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("per-stage latency"), output);
-        assertTrue(Files.exists(dir.resolve("telemetry").resolve("router.hgrm")), output);
         try (Stream<Path> sessions = Files.list(dir.resolve("journal"))) {
             final Path session = sessions.findFirst().orElseThrow();
             assertTrue(Files.isDirectory(session.resolve("inbound")) && Files.isDirectory(session.resolve("outbound")));
+            final Path telemetry = dir.resolve("telemetry").resolve(session.getFileName().toString());
+            assertTrue(Files.exists(telemetry.resolve("router.hgrm")), "the session's own telemetry folder: " + output);
+            assertTrue(Files.exists(telemetry.resolve("router.hlog")), output);
         }
     }
 }

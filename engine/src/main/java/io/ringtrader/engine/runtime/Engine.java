@@ -72,6 +72,8 @@ public final class Engine {
     private volatile boolean started;
     private volatile long stoppedNs;
     private volatile boolean stopped;
+    /** Where this engine's latency files go: {@code telemetry.outputDir}, or a session's folder under it. */
+    private volatile Path telemetryDirectory;
 
     private Engine(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension, final EngineMode mode) {
         for (final VenueConfig venue : config.venues().enabled()) {
@@ -113,6 +115,7 @@ public final class Engine {
             builder.book(new BookHandler(new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS), errors));
         }
         this.mode = mode;
+        this.telemetryDirectory = config.telemetry().outputDir();
         extension.extend(builder, instruments, errors);
         this.pipeline = builder.build();
         this.operator = stages == null ? null : new OperatorPublisher(pipeline.inboundPublisher(), clock);
@@ -223,7 +226,21 @@ public final class Engine {
      * {@link #stop()} the last one.
      */
     public List<Path> startIntervalLogs() throws IOException {
-        return pipeline.latency().startIntervalLogs(config.telemetry().outputDir());
+        return pipeline.latency().startIntervalLogs(telemetryDirectory);
+    }
+
+    /**
+     * Writes this engine's latency files ({@code .hlog}, {@code .hgrm}) into {@code directory} instead of
+     * {@code telemetry.outputDir} itself: a session uses a folder of its own, so files of two sessions never mix.
+     * Call before {@link #startIntervalLogs()}.
+     */
+    public void telemetryDirectory(final Path directory) {
+        this.telemetryDirectory = directory;
+    }
+
+    /** Where this engine's latency files go. */
+    public Path telemetryDirectory() {
+        return telemetryDirectory;
     }
 
     public EngineMode mode() {
@@ -291,9 +308,9 @@ public final class Engine {
         return stages;
     }
 
-    /** Writes one {@code .hgrm} file per stage into the configured telemetry directory. */
+    /** Writes one {@code .hgrm} file per stage into the telemetry directory (see {@link #telemetryDirectory(Path)}). */
     public List<Path> writeLatencyFiles() throws IOException {
-        return pipeline.latency().writeHgrm(config.telemetry().outputDir());
+        return pipeline.latency().writeHgrm(telemetryDirectory);
     }
 
     /**
