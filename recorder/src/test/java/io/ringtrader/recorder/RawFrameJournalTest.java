@@ -44,4 +44,25 @@ class RawFrameJournalTest {
             assertEquals(3, reader.summarize().messages());
         }
     }
+
+    /** A failed raw write is reported to the engine once and never thrown into the gateway's read loop. */
+    @Test
+    void shouldReportAFailedWriteInsteadOfThrowingIntoTheGateway() {
+        final io.ringtrader.engine.errors.DistinctErrorHandler errors = new io.ringtrader.engine.errors.DistinctErrorHandler();
+        final io.ringtrader.engine.pipeline.JournalProgress progress = new io.ringtrader.engine.pipeline.JournalProgress(errors);
+        final byte[] frame = "{}".getBytes(StandardCharsets.US_ASCII);
+        final RawFrameWriter writer = new RawFrameWriter(JournalConfig.defaults(journal)).reportFailuresTo(progress);
+        // Not opened: every write fails, as one on a broken queue would.
+        writer.append(1_000, 1, frame, 0, frame.length);
+        writer.append(2_000, 1, frame, 0, frame.length);
+        writer.endOfBatch();
+        writer.close();
+
+        final io.ringtrader.engine.pipeline.JournalProgress.Failure failure =
+            progress.failure(io.ringtrader.engine.event.EngineStatus.STREAM_RAW);
+        assertTrue(failure != null && failure.message().startsWith("journal: cannot write the raw queue " + journal.resolve("raw")),
+            String.valueOf(failure));
+        assertEquals(2, writer.unjournaled());
+        assertEquals(1, errors.count(io.ringtrader.engine.errors.ErrorKind.JOURNAL));
+    }
 }
