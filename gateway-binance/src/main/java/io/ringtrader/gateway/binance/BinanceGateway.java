@@ -36,8 +36,11 @@ import io.ringtrader.recorder.RawFrameWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -154,16 +157,9 @@ public final class BinanceGateway implements InboundProducer {
         final List<String> streams = new ArrayList<>();
         for (final Instrument instrument : binanceInstruments(instruments)) {
             final String symbol = instrument.symbol();
-            final int speedMs = switch (config.depth()) {
-                case OFF -> 0;
-                case MS_100 -> 100;
-                case MS_250 -> 250;
-                case MS_500 -> 500;
-            };
-            if (speedMs > 0) {
-                streams.add(config.depthLevels().partial()
-                    ? BinanceStreams.partialDepth(symbol, config.depthLevels().levels(), speedMs)
-                    : BinanceStreams.depth(symbol, speedMs));
+            final String depth = depthStream(config, symbol);
+            if (depth != null) {
+                streams.add(depth);
             }
             if (config.bookTicker()) {
                 streams.add(BinanceStreams.bookTicker(symbol));
@@ -179,6 +175,44 @@ public final class BinanceGateway implements InboundProducer {
             }
         }
         return List.copyOf(streams);
+    }
+
+    /** The stream that feeds {@code symbol}'s book per {@code config} (diffs or the partial book), or null for none. */
+    private static String depthStream(final MarketStreamsConfig config, final String symbol) {
+        final int speedMs = switch (config.depth()) {
+            case OFF -> 0;
+            case MS_100 -> 100;
+            case MS_250 -> 250;
+            case MS_500 -> 500;
+        };
+        if (speedMs == 0) {
+            return null;
+        }
+        return config.depthLevels().partial()
+            ? BinanceStreams.partialDepth(symbol, config.depthLevels().levels(), speedMs)
+            : BinanceStreams.depth(symbol, speedMs);
+    }
+
+    /**
+     * The ids of the instruments whose book each connection feeds (its streams include their depth stream), by
+     * connection name; connections that feed no book are absent.
+     */
+    static Map<String, int[]> booksFedBy(final List<BinanceWsConnection> connections, final MarketStreamsConfig config,
+        final InstrumentRegistry instruments) {
+        final Map<String, int[]> fed = new HashMap<>();
+        for (final BinanceWsConnection connection : connections) {
+            final List<Integer> ids = new ArrayList<>();
+            for (final Instrument instrument : binanceInstruments(instruments)) {
+                final String depth = depthStream(config, instrument.symbol());
+                if (depth != null && connection.streams().contains(depth)) {
+                    ids.add(instrument.id());
+                }
+            }
+            if (!ids.isEmpty()) {
+                fed.put(connection.name(), ids.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return fed;
     }
 
     @Override
@@ -212,6 +246,7 @@ public final class BinanceGateway implements InboundProducer {
         });
         connections = new BinanceMarketDataConnections(URI.create(venue.wsUrl()), streams, wsSettings(venue.connection()),
             clock, new SplittableRandom(), this::onMarketFrame, connectionStatus);
+        connectionStatus.feeds(booksFedBy(connections.connections(), venue.streams(), instruments));
         if (raw != null) {
             connections.execute(raw::open);
         }
@@ -403,28 +438,51 @@ public final class BinanceGateway implements InboundProducer {
         }
     }
 
-    /** Connection transitions to GATEWAY_STATUS events and book invalidation; IO thread. */
+    /**
+     * Connection transitions to GATEWAY_STATUS events and book invalidation; IO thread. A connection that feeds books
+     * (their depth streams) invalidates them the moment it is lost (socket closed, idle timeout after an unanswered
+     * probe ping, a failed handshake), not when it reconnects: risk must not trade on a book nobody updates. The
+     * reconnect's (or an unmatched rotation's) continuity loss invalidates them again, so nothing buffered or held
+     * from before the gap is applied after it.
+     */
     private final class ConnectionStatus implements ConnectionListener {
         private final StatusTranslator status = new StatusTranslator();
+        /** Instrument ids of the books each connection feeds; set once in {@link #start}, before any callback. */
+        private Map<String, int[]> fedBooks = Map.of();
+        /** The connections reported CONNECTED and not lost since. */
+        private final Set<String> connected = new HashSet<>();
+
+        void feeds(final Map<String, int[]> fedBooks) {
+            this.fedBooks = Map.copyOf(fedBooks);
+        }
 
         @Override
         public void onStateChange(final String connection, final ConnectionState state, final long delayNs,
             final String reason) {
             if (state == ConnectionState.CONNECTED) {
+                connected.add(connection);
                 publish(GatewayStatus.CONNECTED, connection);
             } else if (state == ConnectionState.DISCONNECTED) {
                 publish(GatewayStatus.DISCONNECTED, connection);
+                if (connected.remove(connection)) {
+                    invalidateBooksFedBy(connection);
+                }
             }
         }
 
         @Override
         public void onContinuityLost(final String connection) {
-            if (!connection.startsWith(BinanceStreams.Route.PUBLIC.name().toLowerCase(Locale.ROOT))) {
+            invalidateBooksFedBy(connection);
+        }
+
+        private void invalidateBooksFedBy(final String connection) {
+            final int[] ids = fedBooks.get(connection);
+            if (ids == null) {
                 return;
             }
             final long nowNs = clock.nanoTime();
-            for (final Instrument instrument : binanceInstruments(instruments)) {
-                decoder.onStreamInterrupted(instrument.id(), nowNs);
+            for (final int id : ids) {
+                decoder.onStreamInterrupted(id, nowNs);
             }
         }
 

@@ -129,6 +129,38 @@ class BinanceGatewayIntegrationTest {
     }
 
     @Test
+    void shouldInvalidateTheBookTheMomentTheVenueDiesWithoutWaitingForAReconnect() {
+        start(false);
+        awaitValidBookMatchingTheSim();
+
+        sim.close();
+
+        final Seen invalid = awaitSeen(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.BOOK_INVALID,
+            "BOOK_INVALID while the venue is down");
+        assertEquals(BinanceBookSync.DETAIL_STREAM_INTERRUPTED, invalid.detail());
+        assertEquals(BookState.INVALID, invalid.bookState());
+        assertEquals(1, seen.stream().filter(s -> s.kind() == EventKind.GATEWAY_STATUS
+            && s.status() == GatewayStatus.CONNECTED && s.detail() == 0).count(), "no reconnect could have happened");
+    }
+
+    @Test
+    void shouldInvalidateTheBookWhenItsFeedFallsSilentBeforeTheReconnect() {
+        start(false, "1s");
+        awaitValidBookMatchingTheSim();
+
+        sim.faults().silence(WsRoute.PUBLIC, true);
+
+        awaitSeen(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.BOOK_INVALID,
+            "BOOK_INVALID after the idle timeout");
+        final List<Seen> publicStatuses = seen.stream().filter(s -> s.kind() == EventKind.GATEWAY_STATUS
+            && (s.instrumentId() == 0 || s.detail() == 0)).toList();
+        final int lost = indexOf(publicStatuses, GatewayStatus.DISCONNECTED);
+        final int invalid = indexOf(publicStatuses, GatewayStatus.BOOK_INVALID);
+        assertTrue(lost >= 0 && invalid == lost + 1, "the book is invalidated right at the disconnect, before the "
+            + "reconnect's CONNECTED: " + publicStatuses);
+    }
+
+    @Test
     void shouldKeepStreamingAfterBadFrames() {
         start(false);
         awaitValidBookMatchingTheSim();
@@ -232,13 +264,26 @@ class BinanceGatewayIntegrationTest {
             "the user data stream connected");
     }
 
+    private static int indexOf(final List<Seen> statuses, final GatewayStatus status) {
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i).status() == status) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void start(final boolean live) {
+        start(live, "5s");
+    }
+
+    private void start(final boolean live, final String idleTimeout) {
         final RingTraderConfig config = SimPipelines.config(sim,
             List.of("{symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}"),
             "    apiKey: it-key",
             "    apiSecret: it-secret",
             "    streams: {klines: [], markPrice: false, openInterestInterval: 0s}",
-            "    connection: {idleTimeout: 5s, reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}");
+            "    connection: {idleTimeout: " + idleTimeout + ", reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}");
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
         gateway = new BinanceGateway(config.venues().binance(), instruments, 32, new SystemEpochNanoClock(), errors, null, live);
         final Pipeline.Builder builder = SimPipelines.builder("it", new OrderBooks(instruments.count(), 64, 20_000), errors)
