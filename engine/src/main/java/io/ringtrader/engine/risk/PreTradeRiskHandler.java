@@ -328,8 +328,9 @@ public final class PreTradeRiskHandler implements RiskStage {
 
     private void venueEvent(final InboundEvent event, final long sequence) {
         if (venues.apply(event)) {
-            LOG.error("venue {} order entry halted (venue code {}, event seq {}): every further order for it is refused",
-                venueName(event.venueId), event.statusDetail, sequence);
+            // The gateway that halted logged the alert (one ERROR line with the venue's message); this is its effect.
+            LOG.warn("venue {} order entry halted (venue code {}, event seq {}): every further command for it is refused "
+                + "(VENUE_HALTED)", venueName(event.venueId), event.statusDetail, sequence);
         }
         if (event.kind == EventKind.EXECUTION_REPORT && pauses.onExecutionReport(event)) {
             final int strategyId = StrategyContext.strategyIdOf(event.clientOrderId);

@@ -1,6 +1,5 @@
 package io.ringtrader.gateway.binance;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.config.ConnectionConfig;
 import io.ringtrader.engine.config.MarketStreamsConfig;
 import io.ringtrader.engine.config.VenueConfig;
@@ -8,13 +7,13 @@ import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.GatewayStatus;
-import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.InboundProducer;
 import io.ringtrader.engine.pipeline.InboundPublisher;
 import io.ringtrader.engine.pipeline.VenueStage;
+import io.ringtrader.gateway.binance.marketdata.GatewayStatusTranslator;
 import io.ringtrader.gateway.binance.marketdata.RingEventSink;
 import io.ringtrader.gateway.binance.rest.BinanceOrderEntry;
 import io.ringtrader.gateway.binance.rest.BinanceRestClient;
@@ -446,7 +445,7 @@ public final class BinanceGateway implements InboundProducer {
      * from before the gap is applied after it.
      */
     private final class ConnectionStatus implements ConnectionListener {
-        private final StatusTranslator status = new StatusTranslator();
+        private final GatewayStatusTranslator status = new GatewayStatusTranslator();
         /** Instrument ids of the books each connection feeds; set once in {@link #start}, before any callback. */
         private Map<String, int[]> fedBooks = Map.of();
         /** The connections reported CONNECTED and not lost since. */
@@ -487,10 +486,7 @@ public final class BinanceGateway implements InboundProducer {
         }
 
         private void publish(final GatewayStatus gatewayStatus, final String connection) {
-            status.status = gatewayStatus;
-            status.detail = detail(connection);
-            status.receiveTimeNs = clock.nanoTime();
-            if (!ioSink.publish(StatusTranslator.TRANSLATOR, status)) {
+            if (!status.publish(ioSink, -1, gatewayStatus, detail(connection), clock.nanoTime())) {
                 errors.onProblem(ErrorKind.PRODUCER, "binance: connection status not published (ring full)");
             }
         }
@@ -503,24 +499,6 @@ public final class BinanceGateway implements InboundProducer {
                 return DETAIL_USER_STREAM + number;
             }
             return connection.startsWith("market") ? 1_000 + number : number;
-        }
-    }
-
-    private static final class StatusTranslator {
-        static final EventTranslatorOneArg<InboundEvent, StatusTranslator> TRANSLATOR =
-            (event, sequence, status) -> status.fill(event);
-
-        GatewayStatus status;
-        int detail;
-        long receiveTimeNs;
-
-        void fill(final InboundEvent event) {
-            event.kind = EventKind.GATEWAY_STATUS;
-            event.instrumentId = -1;
-            event.venueId = Venue.BINANCE_USDM.id();
-            event.receiveTimeNs = receiveTimeNs;
-            event.gatewayStatus = status;
-            event.statusDetail = detail;
         }
     }
 

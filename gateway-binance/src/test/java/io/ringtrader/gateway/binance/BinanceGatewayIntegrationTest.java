@@ -25,6 +25,7 @@ import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.pipeline.VenueStage;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
+import io.ringtrader.gateway.binance.rest.BinanceOrderEntry;
 import io.ringtrader.gateway.binance.sync.BinanceBookSync;
 import io.ringtrader.gateway.binance.user.ClientOrderIds;
 import io.ringtrader.gateway.binance.user.UserStreamDecoder;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +213,55 @@ class BinanceGatewayIntegrationTest {
     }
 
     @Test
+    void shouldHaltOrderEntryAtTheFirstRejectOfOurCredentialsAndRefuseLaterCommandsWithoutARequest() {
+        try (LogCapture logs = new LogCapture()) {
+            start(true, "5s", "not-the-secret");
+
+            send(7, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_000, 100);
+
+            final Seen halted = awaitSeen(s -> s.kind() == EventKind.GATEWAY_STATUS
+                && s.status() == GatewayStatus.ORDER_ENTRY_HALTED, "ORDER_ENTRY_HALTED");
+            assertEquals(-1022, halted.detail(), "the venue's code");
+            assertEquals(-1, halted.instrumentId());
+            final Seen reject = first(s -> s.kind() == EventKind.EXECUTION_REPORT && s.clientOrderId() == 7);
+            assertEquals(ExecType.REJECT, reject.execType());
+            assertEquals(-1022, reject.rejectCode());
+            assertTrue(seen.indexOf(reject) < seen.indexOf(halted), "the order's reject, then the halt");
+            assertEquals(1, sim.restCalls("POST", "/fapi/v1/order"));
+
+            send(8, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_100, 100);
+
+            final Seen refused = awaitSeen(s -> s.kind() == EventKind.EXECUTION_REPORT && s.clientOrderId() == 8,
+                "the later command's report");
+            assertEquals(ExecType.REJECT, refused.execType());
+            assertEquals(BinanceOrderEntry.REJECT_ORDER_ENTRY_HALTED, refused.rejectCode());
+            assertEquals(1, sim.restCalls("POST", "/fapi/v1/order"), "refused without a request");
+            final List<String> errorLines = logs.at(Level.ERROR);
+            assertEquals(1, errorLines.size(), errorLines.toString());
+            assertTrue(errorLines.get(0).contains("binance: order entry HALTED") && errorLines.get(0).contains("-1022")
+                && errorLines.get(0).contains("Signature for this request is not valid."), errorLines.get(0));
+        }
+    }
+
+    @Test
+    void shouldLogEachDistinctVenueRejectCodeOnceWithTheVenuesMessage() {
+        try (LogCapture logs = new LogCapture()) {
+            start(true);
+
+            send(7, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_005, 100);
+            send(8, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_005, 100);
+            send(9, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_000, 100);
+            send(10, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_005, 100);
+
+            awaitSeen(s -> seen.stream().filter(e -> e.kind() == EventKind.EXECUTION_REPORT).count() >= 4, "four reports");
+            assertEquals(3, seen.stream().filter(e -> e.execType() == ExecType.REJECT && e.rejectCode() == -4014).count());
+            final List<String> lines = logs.at(Level.WARN).stream().filter(line -> line.contains("code -4014")).toList();
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("Price not increased by tick size."), lines.get(0));
+        }
+    }
+
+    @Test
     void shouldResolveA503ByQueryingTheOrderNeverByResendingIt() {
         start(true);
         awaitValidBookMatchingTheSim();
@@ -278,10 +329,14 @@ class BinanceGatewayIntegrationTest {
     }
 
     private void start(final boolean live, final String idleTimeout) {
+        start(live, idleTimeout, "it-secret");
+    }
+
+    private void start(final boolean live, final String idleTimeout, final String apiSecret) {
         final RingTraderConfig config = SimPipelines.config(sim,
             List.of("{symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}"),
             "    apiKey: it-key",
-            "    apiSecret: it-secret",
+            "    apiSecret: " + apiSecret,
             "    streams: {klines: [], markPrice: false, openInterestInterval: 0s}",
             "    connection: {idleTimeout: " + idleTimeout + ", reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}");
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
