@@ -2,11 +2,13 @@ package io.ringtrader.gateway.binance;
 
 import io.ringtrader.engine.config.ConnectionConfig;
 import io.ringtrader.engine.config.MarketStreamsConfig;
+import io.ringtrader.engine.config.OnStopAction;
 import io.ringtrader.engine.config.VenueConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.GatewayStatus;
+import io.ringtrader.engine.execution.VenueExposure;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
@@ -18,6 +20,7 @@ import io.ringtrader.gateway.binance.marketdata.RingEventSink;
 import io.ringtrader.gateway.binance.rest.BinanceOrderEntry;
 import io.ringtrader.gateway.binance.rest.BinanceRestClient;
 import io.ringtrader.gateway.binance.rest.BinanceRestConfig;
+import io.ringtrader.gateway.binance.rest.BinanceStopActions;
 import io.ringtrader.gateway.binance.rest.DepthSnapshotListener;
 import io.ringtrader.gateway.binance.rest.ListenKeyKeeper;
 import io.ringtrader.gateway.binance.rest.OpenInterestPoller;
@@ -103,6 +106,7 @@ public final class BinanceGateway implements InboundProducer {
     private BinanceWsConnection userConnection;
     private OpenInterestPoller openInterest;
     private RingEventSink ioSink;
+    private volatile BinanceOrderEntry orderEntry;
     private volatile boolean stopped;
 
     /**
@@ -227,8 +231,29 @@ public final class BinanceGateway implements InboundProducer {
         if (!orderEntryWanted) {
             throw new IllegalStateException("binance gateway built without order entry");
         }
-        return new BinanceOrderEntry(rest, clientOrderIds, instruments,
+        final BinanceOrderEntry entry = new BinanceOrderEntry(rest, clientOrderIds, instruments,
             new RingEventSink(publisher, levelsPerSlot, RingEventSink.Mode.WAIT), clock, errors, requestedCancels);
+        orderEntry = entry;
+        return entry;
+    }
+
+    /** The live order entry, once {@link #orderEntry} built it; null before or without one. */
+    public BinanceOrderEntry liveOrderEntry() {
+        return orderEntry;
+    }
+
+    /**
+     * At the session's stop, once the rings drained and this gateway stopped: takes {@code action} about the orders and
+     * positions the account still has on Binance, over REST, and lists what is still open there
+     * ({@link BinanceStopActions}). Blocks the calling (session) thread for the requests.
+     *
+     * @throws IllegalStateException for a gateway that does not trade live.
+     */
+    public VenueExposure atStop(final OnStopAction action) {
+        if (!orderEntryWanted) {
+            throw new IllegalStateException("binance gateway built without order entry: nothing of ours on the venue");
+        }
+        return new BinanceStopActions(rest.config(), binanceInstruments(instruments), clientOrderIds).run(action);
     }
 
     @Override

@@ -214,6 +214,14 @@ public final class BinanceRestClient implements AutoCloseable {
         return "symbol=" + symbol + "&origClientOrderId=" + origClientOrderId;
     }
 
+    /**
+     * {@code DELETE /fapi/v1/allOpenOrders?symbol=X} (weight 1): cancels every open order of the account on the symbol,
+     * whoever placed it.
+     */
+    public CompletableFuture<RestResponse> cancelAllOpenOrders(final String symbol) {
+        return send(new Call("DELETE", "/fapi/v1/allOpenOrders", "symbol=" + symbol, true, 1, false), false);
+    }
+
     /** {@code GET /fapi/v1/openOrders} for one symbol (weight 1) or, with null, all (weight 40). */
     public CompletableFuture<RestResponse> openOrders(final String symbol) {
         return send(new Call("GET", "/fapi/v1/openOrders", symbol == null ? "" : "symbol=" + symbol, true,
