@@ -33,6 +33,8 @@ public final class VenueStates {
     public static final int MAX_REJECT_CODES = 32;
 
     private static final int VENUES = maxVenueId() + 1;
+    /** By id: whether a {@link Venue} has that id (events of other ids are ignored). */
+    private static final boolean[] IS_VENUE = venueIds();
 
     /** Per venue: the connection details seen, in order of first report. Risk thread only. */
     private final int[][] connectionDetails = new int[VENUES][MAX_CONNECTIONS];
@@ -60,7 +62,7 @@ public final class VenueStates {
      */
     boolean apply(final InboundEvent event) {
         final int venueId = event.venueId;
-        if (venueId < 0 || venueId >= VENUES) {
+        if (!inRange(venueId)) {
             return false;
         }
         if (event.kind == EventKind.GATEWAY_STATUS && event.gatewayStatus != null) {
@@ -187,7 +189,15 @@ public final class VenueStates {
     }
 
     private static boolean inRange(final int venueId) {
-        return venueId >= 0 && venueId < VENUES;
+        return venueId >= 0 && venueId < VENUES && IS_VENUE[venueId];
+    }
+
+    private static boolean[] venueIds() {
+        final boolean[] ids = new boolean[VENUES];
+        for (final Venue venue : Venue.values()) {
+            ids[venue.id()] = true;
+        }
+        return ids;
     }
 
     private static int maxVenueId() {
