@@ -23,7 +23,9 @@ import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.FeatureStage;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.pipeline.VenueStage;
+import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.engine.runtime.RiskStatusLine;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import io.ringtrader.gateway.binance.rest.BinanceOrderEntry;
 import io.ringtrader.gateway.binance.sync.BinanceBookSync;
@@ -60,6 +62,7 @@ class BinanceGatewayIntegrationTest {
     private Pipeline pipeline;
     private BinanceGateway gateway;
     private VenueStage orderEntry;
+    private PreTradeRiskHandler risk;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final DistinctErrorHandler errors = new DistinctErrorHandler();
     private int bidQty = 1_000;
@@ -143,6 +146,13 @@ class BinanceGatewayIntegrationTest {
         assertEquals(BookState.INVALID, invalid.bookState());
         assertEquals(1, seen.stream().filter(s -> s.kind() == EventKind.GATEWAY_STATUS
             && s.status() == GatewayStatus.CONNECTED && s.detail() == 0).count(), "no reconnect could have happened");
+        awaitSeen(s -> risk.bookState(0) == BookState.INVALID && !risk.venues().isUp(Venue.BINANCE_USDM.id()),
+            "the risk stage saw it");
+        final StringBuilder line = new StringBuilder();
+        RiskStatusLine.appendVenues(line, risk, List.of(Venue.BINANCE_USDM));
+        RiskStatusLine.appendQuote(line, risk, risk.position(0).instrument());
+        assertTrue(line.toString().startsWith(" | binance DISCONNECTED ") && line.toString().endsWith(" STALE (book INVALID)"),
+            line.toString());
     }
 
     @Test
@@ -341,8 +351,10 @@ class BinanceGatewayIntegrationTest {
             "    connection: {idleTimeout: " + idleTimeout + ", reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}");
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
         gateway = new BinanceGateway(config.venues().binance(), instruments, 32, new SystemEpochNanoClock(), errors, null, live);
+        risk = new PreTradeRiskHandler(instruments);
         final Pipeline.Builder builder = SimPipelines.builder("it", new OrderBooks(instruments.count(), 64, 20_000), errors)
             .features((FeatureStage)(event, sequence, endOfBatch) -> seen.add(seen(event)))
+            .risk(risk)
             .producer(gateway);
         if (live) {
             builder.venue(publisher -> {

@@ -272,12 +272,12 @@ public final class BinanceOrderEntry implements VenueStage {
         if (RejectCodes.isVenueReject(code)) {
             venueRejects.incrementAndGet();
             if (!isCredentialsRefused(code)) {
-                logOnce(code, venueId, rest == null ? null : rest.venueMessage());
+                logOnce(code, requestText(ticket, venueId), rest == null ? null : rest.venueMessage());
             }
         }
         reject(ticket, code);
         if (isCredentialsRefused(code)) {
-            halt(code, venueId, rest == null ? null : rest.venueMessage());
+            halt(code, requestText(ticket, venueId), rest == null ? null : rest.venueMessage());
         }
     }
 
@@ -296,15 +296,15 @@ public final class BinanceOrderEntry implements VenueStage {
      * stage refuses the venue's commands from there on ({@code VENUE_HALTED}); commands already past risk are
      * refused here without a request ({@link #REJECT_ORDER_ENTRY_HALTED}).
      */
-    private void halt(final int code, final String venueId, final String venueMessage) {
+    private void halt(final int code, final String request, final String venueMessage) {
         if (!haltCode.compareAndSet(0, code)) {
             return;
         }
         loggedCodes.add(code);
         LOG.error("binance: order entry HALTED: the venue refused our credentials or permissions, code {} \"{}\" "
-            + "(order {}); no order or cancel is sent for the rest of the session (each is rejected locally, code {}); "
+            + "({}); no order or cancel is sent for the rest of the session (each is rejected locally, code {}); "
             + "check venues.binance.apiKey and apiSecret, and the key's permissions and IP restrictions", code,
-            venueMessage == null ? "no message" : venueMessage, venueId, REJECT_ORDER_ENTRY_HALTED);
+            venueMessage == null ? "no message" : venueMessage, request, REJECT_ORDER_ENTRY_HALTED);
         publishHalt(code);
     }
 
@@ -316,12 +316,17 @@ public final class BinanceOrderEntry implements VenueStage {
     }
 
     /** Logs a venue reject code the first time it is seen, with the venue's own words; later ones are only counted. */
-    private void logOnce(final int code, final String venueId, final String venueMessage) {
+    private void logOnce(final int code, final String request, final String venueMessage) {
         if (loggedCodes.add(code)) {
-            LOG.warn("binance: the venue rejected order {} with code {} \"{}\" (logged once per code; every venue reject "
-                + "is counted by code in the status line and JMX)", venueId, code,
+            LOG.warn("binance: the venue rejected {} with code {} \"{}\" (logged once per code; every venue reject "
+                + "is counted by code in the status line and JMX)", request, code,
                 venueMessage == null ? "no message" : venueMessage);
         }
+    }
+
+    /** {@code order rt-...} or {@code the cancel of order rt-...}, for log lines. */
+    private static String requestText(final Ticket ticket, final String venueId) {
+        return (ticket.action() == OrderAction.CANCEL ? "the cancel of order " : "order ") + venueId;
     }
 
     /** An order response (new order RESULT or query): ACK if the venue has the order, REJECT if it rejected it. */
@@ -329,7 +334,7 @@ public final class BinanceOrderEntry implements VenueStage {
         final String status = response.stringField("status");
         if ("REJECTED".equals(status)) {
             venueRejects.incrementAndGet();
-            logOnce(REJECT_BY_VENUE, clientOrderIds.format(ticket.clientOrderId()), "order status REJECTED, no code");
+            logOnce(REJECT_BY_VENUE, "order " + clientOrderIds.format(ticket.clientOrderId()), "order status REJECTED, no code");
             reject(ticket, REJECT_BY_VENUE);
             return;
         }
