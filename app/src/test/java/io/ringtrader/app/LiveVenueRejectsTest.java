@@ -48,6 +48,8 @@ class LiveVenueRejectsTest {
             assertEquals("0", run[0], run[1] + run[2] + Files.readString(config));
             assertTrue(run[1].contains("binance order entry: HALTED by the venue's code -1022 (credentials or permissions "
                 + "refused)"), "the stop summary names the halt:\n" + run[1]);
+            assertTrue(run[1].contains("binance at stop: FAILED: nothing done or listed: the venue refused our credentials "
+                + "or permissions (code -1022); check its open orders and positions by hand\n"), run[1]);
             final Path session;
             try (Stream<Path> sessions = Files.list(dir.resolve("journal"))) {
                 session = sessions.findFirst().orElseThrow();

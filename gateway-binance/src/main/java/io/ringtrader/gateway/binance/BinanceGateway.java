@@ -245,13 +245,21 @@ public final class BinanceGateway implements InboundProducer {
     /**
      * At the session's stop, once the rings drained and this gateway stopped: takes {@code action} about the orders and
      * positions the account still has on Binance, over REST, and lists what is still open there
-     * ({@link BinanceStopActions}). Blocks the calling (session) thread for the requests.
+     * ({@link BinanceStopActions}). Blocks the calling (session) thread for the requests. After the venue refused our
+     * credentials (order entry halted) it sends none: each would be refused alike.
      *
      * @throws IllegalStateException for a gateway that does not trade live.
      */
     public VenueExposure atStop(final OnStopAction action) {
         if (!orderEntryWanted) {
             throw new IllegalStateException("binance gateway built without order entry: nothing of ours on the venue");
+        }
+        final BinanceOrderEntry entry = orderEntry;
+        if (entry != null && entry.isHalted()) {
+            // Every signed request would be refused the same way: say so once rather than fail each.
+            return new VenueExposure("binance", action, List.of(), List.of(), List.of(), List.of("nothing done or "
+                + "listed: the venue refused our credentials or permissions (code " + entry.haltCode() + "); check its "
+                + "open orders and positions by hand"));
         }
         return new BinanceStopActions(rest.config(), binanceInstruments(instruments), clientOrderIds).run(action);
     }
