@@ -17,8 +17,8 @@ import io.ringtrader.engine.instrument.Venue;
  * qty aggressor}, {@code interval openTime closeTime open high low close volume trades closed} (kline),
  * {@code markPrice indexPrice fundingRate nextFundingTime}, {@code openInterest}, {@code execType side
  * clientOrderId venueOrderId price qty lastFillPrice lastFillQty cumFillQty leavesQty fee maker rejectCode},
- * {@code timerId scheduledTime}, {@code status detail}, {@code command source} (operator: {@code source=jmx}, or
- * the raw code), {@code status detail} (engine status); with the book stage {@code sync rejectedLevels book bookVersion bestBid bestAsk bbo}.
+ * {@code timerId scheduledTime}, {@code status detail}, {@code command source target} (operator: {@code source=jmx}, or
+ * the raw code; {@code target}, a strategy id, only when it names one), {@code status detail} (engine status); with the book stage {@code sync rejectedLevels book bookVersion bestBid bestAsk bbo}.
  */
 final class EventFormatter {
     private static final String[] VENUE_NAMES = venueNames();
@@ -142,6 +142,9 @@ final class EventFormatter {
                     line.text("source", "jmx");
                 } else {
                     line.integer("source", e.operatorSource);
+                }
+                if (e.operatorTarget != OperatorCommand.ALL_STRATEGIES) {
+                    line.integer("target", e.operatorTarget);
                 }
             }
             case ENGINE_STATUS -> {

@@ -4,12 +4,16 @@ import io.ringtrader.engine.config.ExecutionMode;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.config.VenueConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
+import io.ringtrader.engine.execution.VenueExposure;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.engine.runtime.EngineMode;
 import io.ringtrader.gateway.binance.BinanceGateway;
+import io.ringtrader.gateway.binance.rest.BinanceOrderEntry;
 import io.ringtrader.recorder.RawFrameWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.agrona.concurrent.EpochNanoClock;
@@ -59,6 +63,26 @@ final class Gateways implements EngineExtension {
     /** The Binance gateway, once the engine was assembled with it; null when Binance is not enabled. */
     BinanceGateway binance() {
         return binance;
+    }
+
+    /**
+     * At the session's stop, once the engine stopped (rings drained, gateways stopped): each venue traded live takes
+     * {@code execution.onStop} over REST and reports what is still open on it; then the stop summary's lines for it
+     * (the action, what is still open, an order-entry halt). Empty when no venue trades live. Blocks for the requests.
+     */
+    List<String> atStop() {
+        if (binance == null || !binance.tradesLive()) {
+            return List.of();
+        }
+        final List<String> lines = new ArrayList<>();
+        final BinanceOrderEntry entry = binance.liveOrderEntry();
+        if (entry != null && entry.isHalted()) {
+            lines.add("binance order entry: HALTED by the venue's code " + entry.haltCode() + " (credentials or "
+                + "permissions refused); " + entry.refusedWhileHalted() + " later commands refused without a request");
+        }
+        final VenueExposure exposure = binance.atStop(config.execution().onStop());
+        lines.addAll(exposure.summaryLines());
+        return lines;
     }
 
     /** How this session's orders are named on Binance ({@code rt-<tag>-<n>}); null when it does not trade there live. */

@@ -160,6 +160,8 @@ final class SessionRunner {
             if (venueOrderIds != null) {
                 out.println("binance client order ids on the venue: " + venueOrderIds);
             }
+            // execution.onStop over REST, now that the rings drained; then what is still open on each venue
+            gateways.atStop().forEach(out::println);
             engine.errors().logSummary();
             out.flush();
             final JournalProgress progress = engine.journalProgress();

@@ -42,6 +42,10 @@ class LiveAgainstSimulatorTest {
         assertEquals("0", run[0], run[2]);
         assertTrue(Pattern.compile("binance client order ids on the venue: rt-[0-9a-z]{11,12}-<n>").matcher(run[1]).find(),
             "the stop summary names this session's venue ids:\n" + run[1]);
+        assertTrue(run[1].contains("binance at stop (execution.onStop: cancel-orders): cancelled every open order of "
+            + "BTCUSDT; cancelled every open order of ETHUSDT\n"), "the live default at stop:\n" + run[1]);
+        assertTrue(Pattern.compile("binance still open: (no|\\d+) open orders?, (no|\\d+) positions?\n").matcher(run[1]).find(),
+            "the stop summary says what is still open on the venue:\n" + run[1]);
         final Path session;
         try (Stream<Path> sessions = Files.list(dir.resolve("journal"))) {
             session = sessions.findFirst().orElseThrow();

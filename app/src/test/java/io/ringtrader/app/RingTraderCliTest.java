@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -115,9 +116,16 @@ class RingTraderCliTest {
         assertTrue(result.out.contains("per-stage latency"), result.out);
         assertTrue(result.out.contains("router"), result.out);
         assertTrue(result.out.contains("errors: 0"), result.out);
-        assertTrue(Files.exists(telemetry.resolve("book.hgrm")));
-        assertTrue(Files.exists(telemetry.resolve("outbound-journal.hgrm")));
-        assertTrue(Files.size(telemetry.resolve("book.hlog")) > 0);
+        final Path session;
+        try (java.util.stream.Stream<Path> sessions = Files.list(telemetry)) {
+            final List<Path> folders = sessions.toList();
+            assertEquals(1, folders.size(), "one folder per session: " + folders);
+            session = folders.get(0);
+        }
+        assertTrue(result.out.contains("latency histograms: 9 .hgrm files in " + session), result.out);
+        assertTrue(Files.exists(session.resolve("book.hgrm")));
+        assertTrue(Files.exists(session.resolve("outbound-journal.hgrm")));
+        assertTrue(Files.size(session.resolve("book.hlog")) > 0);
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.agrona.ExpandableArrayBuffer;
  *  TIMER                      timerId i32, scheduledNs i64
  *  GATEWAY_STATUS             status code u8, statusDetail i32
  *  OPERATOR                   command code u8, operatorSource i32                      (schema 4)
+ *                             then operatorTarget i32                                  (schema 5)
  *  ENGINE_STATUS              status code u8, statusDetail i32                         (schema 5)
  *  DISCARDED, none            nothing
  * </pre>
@@ -67,6 +68,8 @@ public final class InboundEventCodec {
     private static final int KIND_OFFSET = 11;
     private static final int FLAGS_OFFSET = 12;
     private static final int PAYLOAD_OFFSET = 69;
+    /** The schema version whose OPERATOR payload carries {@code operatorTarget}. */
+    private static final int OPERATOR_TARGET_SINCE = 5;
     private static final int BOOK_COUNTS_OFFSET = PAYLOAD_OFFSET;
     /** The longest inbound event: a book update with {@link #MAX_LEVELS} levels a side. */
     static final int MAX_MESSAGE_LENGTH = PAYLOAD_OFFSET + 4 + 2 * MAX_LEVELS * LEVEL_LENGTH;
@@ -163,6 +166,7 @@ public final class InboundEventCodec {
             case OPERATOR -> {
                 out.writeByte(WireCodes.code(event.operatorCommand));
                 out.writeInt(event.operatorSource);
+                out.writeInt(event.operatorTarget);
             }
             case ENGINE_STATUS -> {
                 out.writeByte(WireCodes.code(event.engineStatus));
@@ -307,9 +311,13 @@ public final class InboundEventCodec {
                     into.statusDetail = message.getInt(p + 1, ORDER);
                 }
                 case OPERATOR -> {
-                    end = requireAtLeast(length, p + 5, "an operator command");
-                    into.operatorCommand = WireCodes.operatorCommand(message.getByte(p));
+                    final boolean targeted = version >= OPERATOR_TARGET_SINCE;
+                    end = requireAtLeast(length, p + (targeted ? 9 : 5), "an operator command");
+                    into.operatorCommand = WireCodes.operatorCommand(message.getByte(p), version);
                     into.operatorSource = message.getInt(p + 1, ORDER);
+                    if (targeted) {
+                        into.operatorTarget = message.getInt(p + 5, ORDER);
+                    }
                 }
                 case ENGINE_STATUS -> {
                     end = requireAtLeast(length, p + 5, "an engine status");

@@ -38,7 +38,9 @@ public final class JournalFormat {
      *   <li>adds the ENGINE_STATUS inbound event (kind code 14: status code u8 — JOURNAL_FAILED 1, DISK_LOW 2,
      *       DISK_CRITICAL 3, DISK_OK 4 — and a detail i32), the gateway status ORDER_ENTRY_HALTED (code 5), and the
      *       risk decisions TRADING_HALTED, REDUCE_ONLY, VENUE_HALTED, STRATEGY_PAUSED, BELOW_MIN_NOTIONAL,
-     *       ABOVE_VENUE_MAX_QTY and PRICE_OUT_OF_BAND (codes 10 to 16).</li>
+     *       ABOVE_VENUE_MAX_QTY and PRICE_OUT_OF_BAND (codes 10 to 16), the operator command STRATEGY_RESUME (code 3)
+     *       and, after an OPERATOR event's source, its target i32 (the strategy id a command acts on, -1 for none or
+     *       all).</li>
      * </ol>
      */
     public static final int SCHEMA_VERSION = 5;

@@ -48,8 +48,10 @@ final class WireCodes {
         null, EngineStatus.JOURNAL_FAILED, EngineStatus.DISK_LOW, EngineStatus.DISK_CRITICAL, EngineStatus.DISK_OK,
     };
     private static final OperatorCommand[] OPERATOR_COMMANDS = {
-        null, OperatorCommand.KILL_SWITCH_TRIP, OperatorCommand.KILL_SWITCH_RESET,
+        null, OperatorCommand.KILL_SWITCH_TRIP, OperatorCommand.KILL_SWITCH_RESET, OperatorCommand.STRATEGY_RESUME,
     };
+    /** The schema version that introduced each operator command code. */
+    private static final int[] OPERATOR_COMMANDS_SINCE = {4, 4, 4, 5};
     private static final OrderAction[] ACTIONS = {null, OrderAction.NEW, OrderAction.CANCEL};
     private static final OrderType[] ORDER_TYPES = {null, OrderType.LIMIT, OrderType.MARKET};
     private static final TimeInForce[] TIMES_IN_FORCE = {null, TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTX};
@@ -142,6 +144,7 @@ final class WireCodes {
         return switch (command) {
             case KILL_SWITCH_TRIP -> 1;
             case KILL_SWITCH_RESET -> 2;
+            case STRATEGY_RESUME -> 3;
         };
     }
 
@@ -228,6 +231,11 @@ final class WireCodes {
 
     static OperatorCommand operatorCommand(final byte code) {
         return lookup(OPERATOR_COMMANDS, code, "operator command");
+    }
+
+    /** An operator command read from a message of {@code version}; as {@link #eventKind(byte, int)}. */
+    static OperatorCommand operatorCommand(final byte code, final int version) {
+        return lookup(OPERATOR_COMMANDS, OPERATOR_COMMANDS_SINCE, code, version, "operator command");
     }
 
     static OrderAction action(final byte code) {

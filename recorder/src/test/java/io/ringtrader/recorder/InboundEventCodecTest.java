@@ -70,22 +70,53 @@ class InboundEventCodecTest {
     }
 
     @Test
-    void shouldRoundTripAnOperatorCommandAsSchemaVersion4() {
+    void shouldRoundTripAnOperatorCommandWithTheStrategyItActsOn() {
         final InboundEvent written = new InboundEvent(LEVELS);
         written.kind = EventKind.OPERATOR;
         written.receiveTimeNs = 1_700_000_000_123_456_789L;
-        written.operatorCommand = OperatorCommand.KILL_SWITCH_TRIP;
+        written.operatorCommand = OperatorCommand.STRATEGY_RESUME;
         written.operatorSource = OperatorCommand.SOURCE_JMX;
+        written.operatorTarget = 7;
         final byte[] message = encode(written, 77);
         assertEquals(JournalFormat.SCHEMA_VERSION, new UnsafeBuffer(message).getShort(1, JournalFormat.BYTE_ORDER));
         assertEquals(13, message[11], "kind code");
-        assertEquals(69 + 5, message.length, "header, command code u8, source i32");
-        assertEquals(1, message[69], "KILL_SWITCH_TRIP");
+        assertEquals(69 + 9, message.length, "header, command code u8, source i32, target i32");
+        assertEquals(3, message[69], "STRATEGY_RESUME");
 
         final InboundEvent read = new InboundEvent(LEVELS);
         assertEquals(77, InboundEventCodec.decode(new UnsafeBuffer(message), message.length, read));
         TestEvents.assertSameProducerFields(written, read);
         assertEquals(-1, read.instrumentId);
+    }
+
+    @Test
+    void shouldReadASchemaVersion4OperatorCommandWithoutATarget() {
+        final InboundEvent written = new InboundEvent(LEVELS);
+        written.kind = EventKind.OPERATOR;
+        written.operatorCommand = OperatorCommand.KILL_SWITCH_TRIP;
+        written.operatorSource = OperatorCommand.SOURCE_JMX;
+        final byte[] message = Arrays.copyOf(encode(written, 76), 69 + 5);
+        new UnsafeBuffer(message).putShort(1, (short)4, JournalFormat.BYTE_ORDER);
+
+        final InboundEvent read = new InboundEvent(LEVELS);
+        assertEquals(76, InboundEventCodec.decode(new UnsafeBuffer(message), message.length, read));
+        assertEquals(OperatorCommand.KILL_SWITCH_TRIP, read.operatorCommand);
+        assertEquals(OperatorCommand.SOURCE_JMX, read.operatorSource);
+        assertEquals(OperatorCommand.ALL_STRATEGIES, read.operatorTarget);
+    }
+
+    @Test
+    void shouldRefuseAStrategyResumeInASchemaVersion4Message() {
+        final InboundEvent written = new InboundEvent(LEVELS);
+        written.kind = EventKind.OPERATOR;
+        written.operatorCommand = OperatorCommand.STRATEGY_RESUME;
+        final byte[] message = Arrays.copyOf(encode(written, 75), 69 + 5);
+        new UnsafeBuffer(message).putShort(1, (short)4, JournalFormat.BYTE_ORDER);
+
+        final JournalFormatException e = assertThrows(JournalFormatException.class,
+            () -> InboundEventCodec.decode(new UnsafeBuffer(message), message.length, new InboundEvent(LEVELS)));
+        assertTrue(e.getMessage().contains("STRATEGY_RESUME (code 3), which schema 5 introduced, in a schema 4 message"),
+            e.getMessage());
     }
 
     @Test

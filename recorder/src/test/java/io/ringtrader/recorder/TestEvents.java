@@ -115,6 +115,7 @@ final class TestEvents {
             case OPERATOR -> {
                 event.operatorCommand = seed % 2 == 0 ? OperatorCommand.KILL_SWITCH_TRIP : OperatorCommand.KILL_SWITCH_RESET;
                 event.operatorSource = OperatorCommand.SOURCE_JMX + (int)seed;
+                event.operatorTarget = (int)seed;
             }
             case ENGINE_STATUS -> {
                 event.engineStatus = seed % 2 == 0 ? EngineStatus.DISK_LOW : EngineStatus.JOURNAL_FAILED;
@@ -232,6 +233,7 @@ final class TestEvents {
 
         assertEquals(expected.operatorCommand, actual.operatorCommand, "operatorCommand");
         assertEquals(expected.operatorSource, actual.operatorSource, "operatorSource");
+        assertEquals(expected.operatorTarget, actual.operatorTarget, "operatorTarget");
 
         assertEquals(null, actual.bookState, "book stage output not journaled");
         assertEquals(0, actual.bookVersion, "book stage output not journaled");

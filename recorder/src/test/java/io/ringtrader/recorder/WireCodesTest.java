@@ -49,6 +49,7 @@ class WireCodesTest {
         assertEquals(16, WireCodes.code(RiskDecision.PRICE_OUT_OF_BAND));
         assertEquals(1, WireCodes.code(OperatorCommand.KILL_SWITCH_TRIP));
         assertEquals(2, WireCodes.code(OperatorCommand.KILL_SWITCH_RESET));
+        assertEquals(3, WireCodes.code(OperatorCommand.STRATEGY_RESUME));
         assertEquals(4, WireCodes.code(GatewayStatus.BOOK_RESYNCED));
         assertEquals(2, WireCodes.code(OrderSide.SELL));
         assertEquals(2, WireCodes.code(RiskDecision.ACCEPTED));
@@ -79,6 +80,12 @@ class WireCodesTest {
             assertEquals(status, WireCodes.gatewayStatus(WireCodes.code(status), since), status.name());
         }
         assertThrows(JournalFormatException.class, () -> WireCodes.gatewayStatus(WireCodes.code(GatewayStatus.ORDER_ENTRY_HALTED), 4));
+        for (final OperatorCommand command : OperatorCommand.values()) {
+            final int since = command == OperatorCommand.STRATEGY_RESUME ? 5 : 4;
+            assertEquals(command, WireCodes.operatorCommand(WireCodes.code(command), since), command.name());
+        }
+        assertThrows(JournalFormatException.class,
+            () -> WireCodes.operatorCommand(WireCodes.code(OperatorCommand.STRATEGY_RESUME), 4));
     }
 
     @Test

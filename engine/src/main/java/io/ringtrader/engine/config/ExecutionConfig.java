@@ -9,8 +9,11 @@ import java.util.Objects;
  * @param mode         paper (simulated fills) or live.
  * @param makerFeeRate paper venue: fee on resting (maker) fills, as a fraction of notional (0.0002 = 2 bp).
  * @param takerFeeRate paper venue: fee on taking (taker) fills, as a fraction of notional.
+ * @param onStop       live: what the session does at its stop about the orders and positions it still has on each
+ *                     venue; {@link OnStopAction#CANCEL_ORDERS} unless configured ({@link OnStopAction#LEAVE} for
+ *                     paper, which has nothing on a venue).
  */
-public record ExecutionConfig(ExecutionMode mode, BigDecimal makerFeeRate, BigDecimal takerFeeRate) {
+public record ExecutionConfig(ExecutionMode mode, BigDecimal makerFeeRate, BigDecimal takerFeeRate, OnStopAction onStop) {
     static final BigDecimal DEFAULT_MAKER_FEE_RATE = new BigDecimal("0.0002");
     static final BigDecimal DEFAULT_TAKER_FEE_RATE = new BigDecimal("0.0004");
 
@@ -18,6 +21,7 @@ public record ExecutionConfig(ExecutionMode mode, BigDecimal makerFeeRate, BigDe
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(makerFeeRate, "makerFeeRate");
         Objects.requireNonNull(takerFeeRate, "takerFeeRate");
+        Objects.requireNonNull(onStop, "onStop");
     }
 
     static ExecutionConfig read(final ConfigNode node) {
@@ -25,9 +29,12 @@ public record ExecutionConfig(ExecutionMode mode, BigDecimal makerFeeRate, BigDe
             "mode", ExecutionMode.PAPER, ExecutionMode.values(), ExecutionMode::configName);
         final BigDecimal maker = node.optionalDecimal("makerFeeRate", DEFAULT_MAKER_FEE_RATE, ExecutionConfig::checkRate);
         final BigDecimal taker = node.optionalDecimal("takerFeeRate", DEFAULT_TAKER_FEE_RATE, ExecutionConfig::checkRate);
+        final OnStopAction onStop = node.optionalEnum("onStop",
+            mode == ExecutionMode.LIVE ? OnStopAction.CANCEL_ORDERS : OnStopAction.LEAVE, OnStopAction.values(),
+            OnStopAction::configName);
         node.requireNoUnknownKeys();
 
-        return new ExecutionConfig(mode, maker, taker);
+        return new ExecutionConfig(mode, maker, taker, onStop);
     }
 
     private static String checkRate(final BigDecimal rate) {

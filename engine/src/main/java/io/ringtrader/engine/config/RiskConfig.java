@@ -20,20 +20,25 @@ import java.util.OptionalInt;
  *                           book counts as stale.
  * @param maxSessionLoss     in the quote currency: the kill switch trips when realised plus unrealised PnL
  *                           of the session is at or below minus this.
+ * @param maxConsecutiveVenueRejects this many venue rejects in a row of one strategy's orders pause the strategy
+ *                           until an operator resumes it; 0: never. Applies without a {@code risk:} section too.
  */
 public record RiskConfig(
     Map<String, BigDecimal> maxPosition,
     Map<String, BigDecimal> maxOrderQty,
     OptionalInt maxOrdersPerSecond,
     Optional<Duration> maxBookAge,
-    Optional<BigDecimal> maxSessionLoss) {
+    Optional<BigDecimal> maxSessionLoss,
+    int maxConsecutiveVenueRejects) {
     /** The key of a per-symbol limit map that applies to every symbol not named. */
     static final String DEFAULT_KEY = "default";
     static final Duration MIN_BOOK_AGE = Duration.ofMillis(1);
+    /** {@code maxConsecutiveVenueRejects} unless configured. */
+    public static final int DEFAULT_MAX_CONSECUTIVE_VENUE_REJECTS = 10;
 
-    /** No limits: what an absent {@code risk:} section means. */
+    /** No limits, and the default strategy pause: what an absent {@code risk:} section means. */
     public static final RiskConfig NONE = new RiskConfig(Map.of(), Map.of(), OptionalInt.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), DEFAULT_MAX_CONSECUTIVE_VENUE_REJECTS);
 
     public RiskConfig {
         maxPosition = Map.copyOf(maxPosition);
@@ -41,6 +46,9 @@ public record RiskConfig(
         Objects.requireNonNull(maxOrdersPerSecond, "maxOrdersPerSecond");
         Objects.requireNonNull(maxBookAge, "maxBookAge");
         Objects.requireNonNull(maxSessionLoss, "maxSessionLoss");
+        if (maxConsecutiveVenueRejects < 0) {
+            throw new IllegalArgumentException("maxConsecutiveVenueRejects must be >= 0: " + maxConsecutiveVenueRejects);
+        }
     }
 
     static RiskConfig read(final ConfigNode node, final List<InstrumentConfig> instruments) {
@@ -52,8 +60,11 @@ public record RiskConfig(
         final Optional<BigDecimal> maxSessionLoss = node.has("maxSessionLoss")
             ? Optional.of(node.optionalDecimal("maxSessionLoss", BigDecimal.ONE, RiskConfig::checkPositive))
             : Optional.empty();
+        final int maxConsecutiveVenueRejects = node.optionalInt("maxConsecutiveVenueRejects",
+            DEFAULT_MAX_CONSECUTIVE_VENUE_REJECTS, 0, 1_000_000);
         node.requireNoUnknownKeys();
-        return new RiskConfig(maxPosition, maxOrderQty, maxOrdersPerSecond, maxBookAge, maxSessionLoss);
+        return new RiskConfig(maxPosition, maxOrderQty, maxOrdersPerSecond, maxBookAge, maxSessionLoss,
+            maxConsecutiveVenueRejects);
     }
 
     /**

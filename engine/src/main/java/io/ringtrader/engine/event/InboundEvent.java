@@ -154,6 +154,8 @@ public final class InboundEvent {
     public OperatorCommand operatorCommand;
     /** Who gave the command: {@link OperatorCommand#SOURCE_JMX}, ...; 0 when unknown. */
     public int operatorSource;
+    /** What the command acts on: a strategy id for {@link OperatorCommand#STRATEGY_RESUME}; -1 for none or all. */
+    public int operatorTarget;
 
     // ---------------------------------------------------------------- owned by the book stage
     public BookState bookState;
@@ -286,6 +288,7 @@ public final class InboundEvent {
 
         operatorCommand = null;
         operatorSource = 0;
+        operatorTarget = OperatorCommand.ALL_STRATEGIES;
 
         resetStageOutputs();
     }

@@ -19,6 +19,7 @@ public final class OperatorPublisher {
         event.kind = EventKind.OPERATOR;
         event.operatorCommand = staged.command;
         event.operatorSource = staged.source;
+        event.operatorTarget = staged.target;
         event.receiveTimeNs = staged.receiveTimeNs;
         staged.sequence = sequence;
     };
@@ -28,6 +29,7 @@ public final class OperatorPublisher {
     // The command being published; guarded by this.
     private OperatorCommand command;
     private int source;
+    private int target;
     private long receiveTimeNs;
     private long sequence;
 
@@ -46,9 +48,19 @@ public final class OperatorPublisher {
      * @param source who gives it: {@link OperatorCommand#SOURCE_JMX}, ...
      * @return the outcome, with the event's ring sequence and receive time when published.
      */
-    public synchronized Publication publish(final OperatorCommand command, final int source) {
+    public Publication publish(final OperatorCommand command, final int source) {
+        return publish(command, source, OperatorCommand.ALL_STRATEGIES);
+    }
+
+    /**
+     * Publishes {@code command} acting on {@code target} (a strategy id for
+     * {@link OperatorCommand#STRATEGY_RESUME}, or {@link OperatorCommand#ALL_STRATEGIES}) if the ring has room; any
+     * thread.
+     */
+    public synchronized Publication publish(final OperatorCommand command, final int source, final int target) {
         this.command = command;
         this.source = source;
+        this.target = target;
         this.receiveTimeNs = clock.nanoTime();
         this.sequence = Publication.NO_SEQUENCE;
         final PublishResult result = publisher.tryPublish(COMMAND, this);

@@ -13,10 +13,13 @@ import io.ringtrader.engine.event.OrderType;
 import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.RiskStage;
+import io.ringtrader.engine.strategy.StrategyContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link RiskDecision#VENUE_HALTED}: the instrument's venue halted its order entry
  *       ({@link GatewayStatus#ORDER_ENTRY_HALTED}; cancels are refused too);</li>
  *   <li>{@link RiskDecision#KILL_SWITCH}: the {@link KillSwitch} is tripped;</li>
+ *   <li>{@link RiskDecision#STRATEGY_PAUSED}: the intent's strategy is paused after
+ *       {@code risk.maxConsecutiveVenueRejects} venue rejects in a row ({@link StrategyPauses}) and not resumed;</li>
  *   <li>{@link RiskDecision#REDUCE_ONLY}: the trading state is {@link TradingState#REDUCING} and the order does not
  *       reduce the filled position (it must be on the other side of it and no larger);</li>
  *   <li>{@link RiskDecision#BOOK_NOT_VALID}: the instrument's book is not {@link BookState#VALID} as last
@@ -48,7 +53,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An {@link EventKind#ENGINE_STATUS} event (journal failed, disk space low, critical or recovered) changes the
  * {@link TradingStates}; a {@link GatewayStatus#ORDER_ENTRY_HALTED} status halts its venue for the session. Both
- * take effect when this stage reaches the event, like operator commands.
+ * take effect when this stage reaches the event, like operator commands. Gateway statuses and execution-report
+ * rejects also feed the {@link VenueStates} (connections, halts, venue rejects by code) and the
+ * {@link StrategyPauses}; an {@link OperatorCommand#STRATEGY_RESUME} resumes paused strategies.
  *
  * <p>Positions ({@link PositionKeeper}, one per instrument) follow the fills of EXECUTION_REPORT events and
  * are valued at the book mid of each event whose book view is valid (or the mark price before any mid).
@@ -67,6 +74,7 @@ import org.slf4j.LoggerFactory;
 public final class PreTradeRiskHandler implements RiskStage {
     private static final Logger LOG = LoggerFactory.getLogger(PreTradeRiskHandler.class);
     private static final RiskDecision[] DECISIONS = RiskDecision.values();
+    private static final BookState[] BOOK_STATES = BookState.values();
     private static final long SECOND_NS = 1_000_000_000L;
     /** The kill switch reason of an operator's trip over JMX. */
     public static final String JMX_TRIP_REASON = "operator: kill switch tripped (JMX)";
@@ -75,10 +83,12 @@ public final class PreTradeRiskHandler implements RiskStage {
     private final RiskLimits limits;
     private final KillSwitch killSwitch;
     private final TradingStates tradingStates = new TradingStates();
-    /** Venue ids whose order entry halted; risk thread writes, any thread reads. */
-    private final java.util.concurrent.atomic.AtomicIntegerArray venueHalted =
-        new java.util.concurrent.atomic.AtomicIntegerArray(io.ringtrader.engine.instrument.Venue.values().length + 1);
+    /** Each venue's connections, order-entry halt and venue rejects by code; risk thread writes, any thread reads. */
+    private final VenueStates venues = new VenueStates();
+    private final StrategyPauses pauses;
     private final BookState[] bookStates;
+    /** {@link #bookStates} as ordinals (-1: none yet), for other threads; written when a state changes. */
+    private final AtomicIntegerArray bookStateView;
     private final long[] lastMarketNs;
     private final PositionKeeper[] positions;
     private final long[] recentOrderNs;
@@ -101,6 +111,16 @@ public final class PreTradeRiskHandler implements RiskStage {
      * @param killSwitch shared with whoever may trip or reset it by hand.
      */
     public PreTradeRiskHandler(final InstrumentRegistry instruments, final RiskLimits limits, final KillSwitch killSwitch) {
+        this(instruments, limits, killSwitch, StrategyPauses.none());
+    }
+
+    /**
+     * @param limits     per-instrument limits for {@code instruments}.
+     * @param killSwitch shared with whoever may trip or reset it by hand.
+     * @param pauses     the strategy-pause rule ({@code risk.maxConsecutiveVenueRejects}) and the strategies it knows.
+     */
+    public PreTradeRiskHandler(final InstrumentRegistry instruments, final RiskLimits limits, final KillSwitch killSwitch,
+        final StrategyPauses pauses) {
         if (limits.instrumentCount() != instruments.count()) {
             throw new IllegalArgumentException("limits for " + limits.instrumentCount() + " instruments, registry has "
                 + instruments.count());
@@ -108,9 +128,14 @@ public final class PreTradeRiskHandler implements RiskStage {
         this.instruments = instruments;
         this.limits = limits;
         this.killSwitch = killSwitch;
+        this.pauses = pauses;
         final int count = instruments.count();
         this.bookStates = new BookState[count];
         Arrays.fill(bookStates, BookState.AWAITING_SNAPSHOT);
+        this.bookStateView = new AtomicIntegerArray(count);
+        for (int id = 0; id < count; id++) {
+            bookStateView.set(id, -1);
+        }
         this.lastMarketNs = new long[count];
         Arrays.fill(lastMarketNs, Long.MIN_VALUE);
         this.positions = new PositionKeeper[count];
@@ -130,8 +155,9 @@ public final class PreTradeRiskHandler implements RiskStage {
             operatorCommand(event, sequence);
         } else if (event.kind == EventKind.ENGINE_STATUS) {
             engineStatus(event, sequence);
-        } else if (event.kind == EventKind.GATEWAY_STATUS && event.gatewayStatus == GatewayStatus.ORDER_ENTRY_HALTED) {
-            venueOrderEntryHalted(event, sequence);
+        }
+        if (event.kind == EventKind.GATEWAY_STATUS || event.kind == EventKind.EXECUTION_REPORT) {
+            venueEvent(event, sequence);
         }
         for (int i = 0; i < event.intentCount; i++) {
             final OrderIntent intent = event.intents[i];
@@ -183,7 +209,26 @@ public final class PreTradeRiskHandler implements RiskStage {
 
     /** True once the venue's order entry halted (see {@link GatewayStatus#ORDER_ENTRY_HALTED}); any thread. */
     public boolean isVenueHalted(final int venueId) {
-        return venueId >= 0 && venueId < venueHalted.length() && venueHalted.get(venueId) != 0;
+        return venues.isOrderEntryHalted(venueId);
+    }
+
+    /** Each venue's connections, order-entry halt and venue rejects by code, as of the last event; any thread. */
+    public VenueStates venues() {
+        return venues;
+    }
+
+    /** The strategy-pause rule and which strategies it paused; any thread reads. */
+    public StrategyPauses pauses() {
+        return pauses;
+    }
+
+    /**
+     * The instrument's book state as last reported by the book stage, or null before any event of the instrument;
+     * any thread.
+     */
+    public BookState bookState(final int instrumentId) {
+        final int ordinal = bookStateView.get(instrumentId);
+        return ordinal < 0 ? null : BOOK_STATES[ordinal];
     }
 
     public RiskLimits limits() {
@@ -210,8 +255,9 @@ public final class PreTradeRiskHandler implements RiskStage {
     }
 
     private void track(final InboundEvent event, final int instrumentId) {
-        if (event.bookState != null) {
+        if (event.bookState != null && bookStateView.getPlain(instrumentId) != event.bookState.ordinal()) {
             bookStates[instrumentId] = event.bookState;
+            bookStateView.setRelease(instrumentId, event.bookState.ordinal());
         }
         final EventKind kind = event.kind;
         boolean changed = false;
@@ -253,7 +299,18 @@ public final class PreTradeRiskHandler implements RiskStage {
             if (was != null) {
                 LOG.warn("kill switch reset by the operator (event seq {}); it was tripped: {}", sequence, was);
             }
+        } else if (event.operatorCommand == OperatorCommand.STRATEGY_RESUME) {
+            final int target = event.operatorTarget;
+            final int resumed = pauses.resume(target);
+            LOG.warn("operator: resume {} (event seq {}): {} paused strateg{} resumed",
+                target == OperatorCommand.ALL_STRATEGIES ? "every strategy" : "strategy " + strategyName(target),
+                sequence, resumed, resumed == 1 ? "y" : "ies");
         }
+    }
+
+    private String strategyName(final int strategyId) {
+        return strategyId >= 0 && strategyId < pauses.strategyCount()
+            ? pauses.name(strategyId) + " (id " + strategyId + ")" : "id " + strategyId + " (not configured)";
     }
 
     private void engineStatus(final InboundEvent event, final long sequence) {
@@ -269,13 +326,28 @@ public final class PreTradeRiskHandler implements RiskStage {
         }
     }
 
-    private void venueOrderEntryHalted(final InboundEvent event, final long sequence) {
-        final int venueId = event.venueId;
-        if (venueId >= 0 && venueId < venueHalted.length() && venueHalted.get(venueId) == 0) {
-            venueHalted.set(venueId, 1);
-            LOG.error("venue {} order entry halted (venue code {}, event seq {}): every further order for it is refused",
-                venueId, event.statusDetail, sequence);
+    private void venueEvent(final InboundEvent event, final long sequence) {
+        if (venues.apply(event)) {
+            // The gateway that halted logged the alert (one ERROR line with the venue's message); this is its effect.
+            LOG.warn("venue {} order entry halted (venue code {}, event seq {}): every further command for it is refused "
+                + "(VENUE_HALTED)", venueName(event.venueId), event.statusDetail, sequence);
         }
+        if (event.kind == EventKind.EXECUTION_REPORT && pauses.onExecutionReport(event)) {
+            final int strategyId = StrategyContext.strategyIdOf(event.clientOrderId);
+            LOG.warn("strategy {} paused after {} consecutive venue rejects (last: {} code {}, event seq {}); its new "
+                + "orders are refused (STRATEGY_PAUSED) until an operator resumes it (JMX resumeStrategy)",
+                strategyName(strategyId), pauses.consecutiveRejects(strategyId), venueName(event.venueId),
+                event.rejectCode, sequence);
+        }
+    }
+
+    private static String venueName(final int venueId) {
+        for (final Venue venue : Venue.values()) {
+            if (venue.id() == venueId) {
+                return venue.configName();
+            }
+        }
+        return "id " + venueId;
     }
 
     /** The kill switch reason of an operator's trip: a function of the journaled event only. */
@@ -322,6 +394,9 @@ public final class PreTradeRiskHandler implements RiskStage {
         }
         if (killSwitch.isTripped()) {
             return RiskDecision.KILL_SWITCH;
+        }
+        if (pauses.isPaused(intent.strategyId)) {
+            return RiskDecision.STRATEGY_PAUSED;
         }
         if (state == TradingState.REDUCING && !reduces(intent, positions[instrumentId].qty())) {
             return RiskDecision.REDUCE_ONLY;

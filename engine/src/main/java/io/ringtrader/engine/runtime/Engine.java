@@ -5,6 +5,7 @@ import io.ringtrader.engine.book.OrderBooks;
 import io.ringtrader.engine.config.InstrumentConfig;
 import io.ringtrader.engine.config.PipelineConfig;
 import io.ringtrader.engine.config.RingTraderConfig;
+import io.ringtrader.engine.config.StrategyConfig;
 import io.ringtrader.engine.config.VenueConfig;
 import io.ringtrader.engine.config.TelemetryConfig;
 import io.ringtrader.engine.config.ThreadConfig;
@@ -27,6 +28,7 @@ import io.ringtrader.engine.risk.KillSwitch;
 import io.ringtrader.engine.risk.PositionKeeper;
 import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.risk.RiskLimits;
+import io.ringtrader.engine.risk.StrategyPauses;
 import io.ringtrader.engine.risk.TradingState;
 import io.ringtrader.engine.routing.IntentRouter;
 import io.ringtrader.engine.strategy.StrategyFactories;
@@ -156,7 +158,8 @@ public final class Engine {
         final OrderBooks books = new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS);
         final StrategyHandler strategies = StrategyHandler.fromConfig(instruments, config.strategies(), StrategyFactories.installed());
         final PreTradeRiskHandler risk = new PreTradeRiskHandler(instruments, RiskLimits.from(config.risk(), instruments),
-            new KillSwitch());
+            new KillSwitch(), new StrategyPauses(config.risk().maxConsecutiveVenueRejects(),
+                config.strategies().stream().map(StrategyConfig::name).toList()));
         builder.book(new BookHandler(books, errors, config.features().levels()))
             .features(new FeatureHandler(instruments, config.features().levels(), config.features().tradeWindow().toNanos()))
             .strategy(strategies)
@@ -356,22 +359,20 @@ public final class Engine {
         if (stages != null) {
             final PreTradeRiskHandler risk = stages.risk();
             final List<PositionKeeper.Snapshot> positions = risk.positionSnapshots();
+            final List<Venue> venues = RiskStatusLine.venuesOf(instruments);
+            RiskStatusLine.appendVenues(line, risk, venues);
             for (final Instrument instrument : instruments.instruments()) {
                 final int id = instrument.id();
-                line.append(" | ").append(instrument.symbol()).append(' ');
-                if (risk.bestBid(id) == 0 && risk.bestAsk(id) == 0) {
-                    line.append("no book");
-                } else {
-                    line.append(BigDecimal.valueOf(risk.bestBid(id), instrument.priceScale()).toPlainString()).append('/')
-                        .append(BigDecimal.valueOf(risk.bestAsk(id), instrument.priceScale()).toPlainString());
-                }
+                RiskStatusLine.appendQuote(line, risk, instrument);
                 final long qty = positions.get(id).qty();
                 if (qty != 0) {
                     line.append(" pos ").append(BigDecimal.valueOf(qty, instrument.qtyScale()).toPlainString());
                 }
             }
-            line.append(String.format(" | pnl %.2f | orders %d fills %d rejects %d | errors %d", risk.sessionPnl(),
-                pipeline.outboundPublished(), risk.fills(), risk.rejected(), errors.totalCount()));
+            line.append(String.format(" | pnl %.2f | orders %d fills %d ", risk.sessionPnl(), pipeline.outboundPublished(),
+                risk.fills()));
+            RiskStatusLine.appendRejects(line, risk, venues);
+            line.append(" | errors ").append(errors.totalCount());
             if (risk.killSwitch().isTripped()) {
                 line.append(" | KILL SWITCH: ").append(risk.killSwitch().reason());
             }
@@ -379,6 +380,7 @@ public final class Engine {
             if (trading != TradingState.ACTIVE) {
                 line.append(" | ").append(trading).append(": ").append(risk.tradingStates().reason());
             }
+            RiskStatusLine.appendPauses(line, risk);
         } else {
             line.append(String.format(" | orders %d | errors %d", pipeline.outboundPublished(), errors.totalCount()));
         }

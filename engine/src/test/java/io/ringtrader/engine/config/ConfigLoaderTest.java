@@ -57,7 +57,34 @@ class ConfigLoaderTest {
     void shouldListKnownKeysWhenNoKeyIsClose() {
         final ConfigProblem problem = problem(yaml("execution:", "  flavour: paper"));
 
-        assertEquals("unknown key (expected one of: mode, makerFeeRate, takerFeeRate)", problem.message());
+        assertEquals("unknown key (expected one of: mode, makerFeeRate, takerFeeRate, onStop)", problem.message());
+    }
+
+    @Test
+    void shouldCancelOpenOrdersAtStopByDefaultInLiveAndLeaveThemInPaper() {
+        assertEquals(OnStopAction.CANCEL_ORDERS, config(live()).execution().onStop());
+        assertEquals(OnStopAction.LEAVE, config(yaml("execution:", "  mode: paper")).execution().onStop());
+        assertEquals(OnStopAction.FLATTEN, config(live() + yaml("  onStop: flatten")).execution().onStop());
+        assertEquals(OnStopAction.LEAVE, config(live() + yaml("  onStop: leave")).execution().onStop());
+    }
+
+    @Test
+    void shouldRejectAnUnknownOnStopActionWithItsPosition() {
+        final ConfigProblem problem = problem(live() + yaml("  onStop: close"));
+
+        assertEquals("test.yaml:7:11: execution.onStop: unknown value 'close' (expected one of: leave, cancel-orders, "
+            + "flatten)", problem.format());
+    }
+
+    /** A live config whose {@code execution:} section is last, so a test can add keys to it. */
+    private static String live() {
+        return yaml(
+            "instruments:",
+            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
+            "venues:",
+            "  binance: {enabled: true, apiKey: k, apiSecret: s}",
+            "execution:",
+            "  mode: live");
     }
 
     @Test

@@ -164,7 +164,8 @@ class StrategyRiskConfigTest {
             "  maxOrdersPerSecond: 0",
             "  maxBookAge: 0ms",
             "  maxSessionLoss: \"0\"",
-            "  maxLoss: 1"))
+            "  maxLoss: 1",
+            "  maxConsecutiveVenueRejects: -1"))
             .stream().map(p -> p.line() + " " + p.path() + ": " + p.message()).toList();
         assertEquals(List.of(
             "5 risk.maxPosition.BTCUSDT: has more decimals than BTCUSDT's qtyScale 3 (got 0.0001)",
@@ -174,7 +175,16 @@ class StrategyRiskConfigTest {
             "8 risk.maxBookAge: must be >= 1ms (got '0ms')",
             "9 risk.maxSessionLoss: must be > 0 (got 0)",
             "10 risk.maxLoss: unknown key (expected one of: maxPosition, maxOrderQty, maxOrdersPerSecond, maxBookAge, "
-                + "maxSessionLoss)"), messages);
+                + "maxSessionLoss, maxConsecutiveVenueRejects)",
+            "11 risk.maxConsecutiveVenueRejects: must be between 0 and 1000000 (got -1)"), messages);
+    }
+
+    @Test
+    void shouldPauseAfterTenConsecutiveVenueRejectsUnlessConfigured() {
+        assertEquals(10, config(INSTRUMENTS).risk().maxConsecutiveVenueRejects(), "without a risk section");
+        assertEquals(10, config(INSTRUMENTS + yaml("risk:", "  maxBookAge: 2s")).risk().maxConsecutiveVenueRejects());
+        assertEquals(0, config(INSTRUMENTS + yaml("risk:", "  maxConsecutiveVenueRejects: 0")).risk()
+            .maxConsecutiveVenueRejects(), "0 turns the pause off");
     }
 
     @Test

@@ -54,6 +54,7 @@ final class BinanceHttpHandler extends SimpleChannelInboundHandler<FullHttpReque
         final String path = uri.rawPath();
         final BinanceRestApi.Request request = new BinanceRestApi.Request(req.method().name(), path, uri.rawQuery(),
             req.content().toString(StandardCharsets.UTF_8), req.headers().get("X-MBX-APIKEY"));
+        sim.countRestCall(request.method(), path);
         final int failure = sim.faults().takeRestFailure(path);
         final BinanceRestApi.Reply reply;
         if (failure == 429 || failure == 418) {

@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A loopback Binance USDⓈ-M futures venue: one Netty server on 127.0.0.1 serving the REST API and the routed
@@ -38,6 +40,8 @@ public final class BinanceSim implements AutoCloseable {
     private final BinanceAccount account;
     private final BinanceRestApi restApi;
     private final BinanceFaults faults;
+    /** REST calls received, by {@code "METHOD /path"}, whatever their answer. */
+    private final ConcurrentHashMap<String, LongAdder> restCalls = new ConcurrentHashMap<>();
     private EventLoopGroup group;
     private Channel serverChannel;
     private int port = -1;
@@ -166,6 +170,16 @@ public final class BinanceSim implements AutoCloseable {
     /** Fault injection. */
     public BinanceFaults faults() {
         return faults;
+    }
+
+    /** REST calls received for {@code method} and {@code path} (e.g. {@code POST}, {@code /fapi/v1/order}). */
+    public long restCalls(final String method, final String path) {
+        final LongAdder calls = restCalls.get(method + ' ' + path);
+        return calls == null ? 0 : calls.sum();
+    }
+
+    void countRestCall(final String method, final String path) {
+        restCalls.computeIfAbsent(method + ' ' + path, k -> new LongAdder()).increment();
     }
 
     ObjectMapper mapper() {

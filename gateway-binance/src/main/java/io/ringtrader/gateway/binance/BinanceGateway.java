@@ -1,24 +1,26 @@
 package io.ringtrader.gateway.binance;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.config.ConnectionConfig;
 import io.ringtrader.engine.config.MarketStreamsConfig;
+import io.ringtrader.engine.config.OnStopAction;
 import io.ringtrader.engine.config.VenueConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.GatewayStatus;
-import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.execution.VenueExposure;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.InboundProducer;
 import io.ringtrader.engine.pipeline.InboundPublisher;
 import io.ringtrader.engine.pipeline.VenueStage;
+import io.ringtrader.gateway.binance.marketdata.GatewayStatusTranslator;
 import io.ringtrader.gateway.binance.marketdata.RingEventSink;
 import io.ringtrader.gateway.binance.rest.BinanceOrderEntry;
 import io.ringtrader.gateway.binance.rest.BinanceRestClient;
 import io.ringtrader.gateway.binance.rest.BinanceRestConfig;
+import io.ringtrader.gateway.binance.rest.BinanceStopActions;
 import io.ringtrader.gateway.binance.rest.DepthSnapshotListener;
 import io.ringtrader.gateway.binance.rest.ListenKeyKeeper;
 import io.ringtrader.gateway.binance.rest.OpenInterestPoller;
@@ -36,8 +38,11 @@ import io.ringtrader.recorder.RawFrameWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -101,6 +106,7 @@ public final class BinanceGateway implements InboundProducer {
     private BinanceWsConnection userConnection;
     private OpenInterestPoller openInterest;
     private RingEventSink ioSink;
+    private volatile BinanceOrderEntry orderEntry;
     private volatile boolean stopped;
 
     /**
@@ -154,16 +160,9 @@ public final class BinanceGateway implements InboundProducer {
         final List<String> streams = new ArrayList<>();
         for (final Instrument instrument : binanceInstruments(instruments)) {
             final String symbol = instrument.symbol();
-            final int speedMs = switch (config.depth()) {
-                case OFF -> 0;
-                case MS_100 -> 100;
-                case MS_250 -> 250;
-                case MS_500 -> 500;
-            };
-            if (speedMs > 0) {
-                streams.add(config.depthLevels().partial()
-                    ? BinanceStreams.partialDepth(symbol, config.depthLevels().levels(), speedMs)
-                    : BinanceStreams.depth(symbol, speedMs));
+            final String depth = depthStream(config, symbol);
+            if (depth != null) {
+                streams.add(depth);
             }
             if (config.bookTicker()) {
                 streams.add(BinanceStreams.bookTicker(symbol));
@@ -181,6 +180,44 @@ public final class BinanceGateway implements InboundProducer {
         return List.copyOf(streams);
     }
 
+    /** The stream that feeds {@code symbol}'s book per {@code config} (diffs or the partial book), or null for none. */
+    private static String depthStream(final MarketStreamsConfig config, final String symbol) {
+        final int speedMs = switch (config.depth()) {
+            case OFF -> 0;
+            case MS_100 -> 100;
+            case MS_250 -> 250;
+            case MS_500 -> 500;
+        };
+        if (speedMs == 0) {
+            return null;
+        }
+        return config.depthLevels().partial()
+            ? BinanceStreams.partialDepth(symbol, config.depthLevels().levels(), speedMs)
+            : BinanceStreams.depth(symbol, speedMs);
+    }
+
+    /**
+     * The ids of the instruments whose book each connection feeds (its streams include their depth stream), by
+     * connection name; connections that feed no book are absent.
+     */
+    static Map<String, int[]> booksFedBy(final List<BinanceWsConnection> connections, final MarketStreamsConfig config,
+        final InstrumentRegistry instruments) {
+        final Map<String, int[]> fed = new HashMap<>();
+        for (final BinanceWsConnection connection : connections) {
+            final List<Integer> ids = new ArrayList<>();
+            for (final Instrument instrument : binanceInstruments(instruments)) {
+                final String depth = depthStream(config, instrument.symbol());
+                if (depth != null && connection.streams().contains(depth)) {
+                    ids.add(instrument.id());
+                }
+            }
+            if (!ids.isEmpty()) {
+                fed.put(connection.name(), ids.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return fed;
+    }
+
     @Override
     public String name() {
         return "binance";
@@ -194,8 +231,37 @@ public final class BinanceGateway implements InboundProducer {
         if (!orderEntryWanted) {
             throw new IllegalStateException("binance gateway built without order entry");
         }
-        return new BinanceOrderEntry(rest, clientOrderIds, instruments,
+        final BinanceOrderEntry entry = new BinanceOrderEntry(rest, clientOrderIds, instruments,
             new RingEventSink(publisher, levelsPerSlot, RingEventSink.Mode.WAIT), clock, errors, requestedCancels);
+        orderEntry = entry;
+        return entry;
+    }
+
+    /** The live order entry, once {@link #orderEntry} built it; null before or without one. */
+    public BinanceOrderEntry liveOrderEntry() {
+        return orderEntry;
+    }
+
+    /**
+     * At the session's stop, once the rings drained and this gateway stopped: takes {@code action} about the orders and
+     * positions the account still has on Binance, over REST, and lists what is still open there
+     * ({@link BinanceStopActions}). Blocks the calling (session) thread for the requests. After the venue refused our
+     * credentials (order entry halted) it sends none: each would be refused alike.
+     *
+     * @throws IllegalStateException for a gateway that does not trade live.
+     */
+    public VenueExposure atStop(final OnStopAction action) {
+        if (!orderEntryWanted) {
+            throw new IllegalStateException("binance gateway built without order entry: nothing of ours on the venue");
+        }
+        final BinanceOrderEntry entry = orderEntry;
+        if (entry != null && entry.isHalted()) {
+            // Every signed request would be refused the same way: say so once rather than fail each.
+            return new VenueExposure("binance", action, List.of(), List.of(), List.of(), List.of("nothing done or "
+                + "listed: the venue refused our credentials or permissions (code " + entry.haltCode() + "); check its "
+                + "open orders and positions by hand"));
+        }
+        return new BinanceStopActions(rest.config(), binanceInstruments(instruments), clientOrderIds).run(action);
     }
 
     @Override
@@ -212,6 +278,7 @@ public final class BinanceGateway implements InboundProducer {
         });
         connections = new BinanceMarketDataConnections(URI.create(venue.wsUrl()), streams, wsSettings(venue.connection()),
             clock, new SplittableRandom(), this::onMarketFrame, connectionStatus);
+        connectionStatus.feeds(booksFedBy(connections.connections(), venue.streams(), instruments));
         if (raw != null) {
             connections.execute(raw::open);
         }
@@ -403,36 +470,56 @@ public final class BinanceGateway implements InboundProducer {
         }
     }
 
-    /** Connection transitions to GATEWAY_STATUS events and book invalidation; IO thread. */
+    /**
+     * Connection transitions to GATEWAY_STATUS events and book invalidation; IO thread. A connection that feeds books
+     * (their depth streams) invalidates them the moment it is lost (socket closed, idle timeout after an unanswered
+     * probe ping, a failed handshake), not when it reconnects: risk must not trade on a book nobody updates. The
+     * reconnect's (or an unmatched rotation's) continuity loss invalidates them again, so nothing buffered or held
+     * from before the gap is applied after it.
+     */
     private final class ConnectionStatus implements ConnectionListener {
-        private final StatusTranslator status = new StatusTranslator();
+        private final GatewayStatusTranslator status = new GatewayStatusTranslator();
+        /** Instrument ids of the books each connection feeds; set once in {@link #start}, before any callback. */
+        private Map<String, int[]> fedBooks = Map.of();
+        /** The connections reported CONNECTED and not lost since. */
+        private final Set<String> connected = new HashSet<>();
+
+        void feeds(final Map<String, int[]> fedBooks) {
+            this.fedBooks = Map.copyOf(fedBooks);
+        }
 
         @Override
         public void onStateChange(final String connection, final ConnectionState state, final long delayNs,
             final String reason) {
             if (state == ConnectionState.CONNECTED) {
+                connected.add(connection);
                 publish(GatewayStatus.CONNECTED, connection);
             } else if (state == ConnectionState.DISCONNECTED) {
                 publish(GatewayStatus.DISCONNECTED, connection);
+                if (connected.remove(connection)) {
+                    invalidateBooksFedBy(connection);
+                }
             }
         }
 
         @Override
         public void onContinuityLost(final String connection) {
-            if (!connection.startsWith(BinanceStreams.Route.PUBLIC.name().toLowerCase(Locale.ROOT))) {
+            invalidateBooksFedBy(connection);
+        }
+
+        private void invalidateBooksFedBy(final String connection) {
+            final int[] ids = fedBooks.get(connection);
+            if (ids == null) {
                 return;
             }
             final long nowNs = clock.nanoTime();
-            for (final Instrument instrument : binanceInstruments(instruments)) {
-                decoder.onStreamInterrupted(instrument.id(), nowNs);
+            for (final int id : ids) {
+                decoder.onStreamInterrupted(id, nowNs);
             }
         }
 
         private void publish(final GatewayStatus gatewayStatus, final String connection) {
-            status.status = gatewayStatus;
-            status.detail = detail(connection);
-            status.receiveTimeNs = clock.nanoTime();
-            if (!ioSink.publish(StatusTranslator.TRANSLATOR, status)) {
+            if (!status.publish(ioSink, -1, gatewayStatus, detail(connection), clock.nanoTime())) {
                 errors.onProblem(ErrorKind.PRODUCER, "binance: connection status not published (ring full)");
             }
         }
@@ -445,24 +532,6 @@ public final class BinanceGateway implements InboundProducer {
                 return DETAIL_USER_STREAM + number;
             }
             return connection.startsWith("market") ? 1_000 + number : number;
-        }
-    }
-
-    private static final class StatusTranslator {
-        static final EventTranslatorOneArg<InboundEvent, StatusTranslator> TRANSLATOR =
-            (event, sequence, status) -> status.fill(event);
-
-        GatewayStatus status;
-        int detail;
-        long receiveTimeNs;
-
-        void fill(final InboundEvent event) {
-            event.kind = EventKind.GATEWAY_STATUS;
-            event.instrumentId = -1;
-            event.venueId = Venue.BINANCE_USDM.id();
-            event.receiveTimeNs = receiveTimeNs;
-            event.gatewayStatus = status;
-            event.statusDetail = detail;
         }
     }
 

@@ -23,8 +23,11 @@ import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.FeatureStage;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.pipeline.VenueStage;
+import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.runtime.Engine;
+import io.ringtrader.engine.runtime.RiskStatusLine;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
+import io.ringtrader.gateway.binance.rest.BinanceOrderEntry;
 import io.ringtrader.gateway.binance.sync.BinanceBookSync;
 import io.ringtrader.gateway.binance.user.ClientOrderIds;
 import io.ringtrader.gateway.binance.user.UserStreamDecoder;
@@ -40,6 +43,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,7 @@ class BinanceGatewayIntegrationTest {
     private Pipeline pipeline;
     private BinanceGateway gateway;
     private VenueStage orderEntry;
+    private PreTradeRiskHandler risk;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final DistinctErrorHandler errors = new DistinctErrorHandler();
     private int bidQty = 1_000;
@@ -129,6 +134,45 @@ class BinanceGatewayIntegrationTest {
     }
 
     @Test
+    void shouldInvalidateTheBookTheMomentTheVenueDiesWithoutWaitingForAReconnect() {
+        start(false);
+        awaitValidBookMatchingTheSim();
+
+        sim.close();
+
+        final Seen invalid = awaitSeen(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.BOOK_INVALID,
+            "BOOK_INVALID while the venue is down");
+        assertEquals(BinanceBookSync.DETAIL_STREAM_INTERRUPTED, invalid.detail());
+        assertEquals(BookState.INVALID, invalid.bookState());
+        assertEquals(1, seen.stream().filter(s -> s.kind() == EventKind.GATEWAY_STATUS
+            && s.status() == GatewayStatus.CONNECTED && s.detail() == 0).count(), "no reconnect could have happened");
+        awaitSeen(s -> risk.bookState(0) == BookState.INVALID && !risk.venues().isUp(Venue.BINANCE_USDM.id()),
+            "the risk stage saw it");
+        final StringBuilder line = new StringBuilder();
+        RiskStatusLine.appendVenues(line, risk, List.of(Venue.BINANCE_USDM));
+        RiskStatusLine.appendQuote(line, risk, risk.position(0).instrument());
+        assertTrue(line.toString().startsWith(" | binance DISCONNECTED ") && line.toString().endsWith(" STALE (book INVALID)"),
+            line.toString());
+    }
+
+    @Test
+    void shouldInvalidateTheBookWhenItsFeedFallsSilentBeforeTheReconnect() {
+        start(false, "1s");
+        awaitValidBookMatchingTheSim();
+
+        sim.faults().silence(WsRoute.PUBLIC, true);
+
+        awaitSeen(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.BOOK_INVALID,
+            "BOOK_INVALID after the idle timeout");
+        final List<Seen> publicStatuses = seen.stream().filter(s -> s.kind() == EventKind.GATEWAY_STATUS
+            && (s.instrumentId() == 0 || s.detail() == 0)).toList();
+        final int lost = indexOf(publicStatuses, GatewayStatus.DISCONNECTED);
+        final int invalid = indexOf(publicStatuses, GatewayStatus.BOOK_INVALID);
+        assertTrue(lost >= 0 && invalid == lost + 1, "the book is invalidated right at the disconnect, before the "
+            + "reconnect's CONNECTED: " + publicStatuses);
+    }
+
+    @Test
     void shouldKeepStreamingAfterBadFrames() {
         start(false);
         awaitValidBookMatchingTheSim();
@@ -176,6 +220,55 @@ class BinanceGatewayIntegrationTest {
         assertEquals(429, reject.rejectCode());
         assertEquals(0, sim.account().orderCount());
         assertTrue(gateway.rest().rateLimits().backoffRemainingMs() > 0, "backing off after the 429");
+    }
+
+    @Test
+    void shouldHaltOrderEntryAtTheFirstRejectOfOurCredentialsAndRefuseLaterCommandsWithoutARequest() {
+        try (LogCapture logs = new LogCapture()) {
+            start(true, "5s", "not-the-secret");
+
+            send(7, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_000, 100);
+
+            final Seen halted = awaitSeen(s -> s.kind() == EventKind.GATEWAY_STATUS
+                && s.status() == GatewayStatus.ORDER_ENTRY_HALTED, "ORDER_ENTRY_HALTED");
+            assertEquals(-1022, halted.detail(), "the venue's code");
+            assertEquals(-1, halted.instrumentId());
+            final Seen reject = first(s -> s.kind() == EventKind.EXECUTION_REPORT && s.clientOrderId() == 7);
+            assertEquals(ExecType.REJECT, reject.execType());
+            assertEquals(-1022, reject.rejectCode());
+            assertTrue(seen.indexOf(reject) < seen.indexOf(halted), "the order's reject, then the halt");
+            assertEquals(1, sim.restCalls("POST", "/fapi/v1/order"));
+
+            send(8, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_100, 100);
+
+            final Seen refused = awaitSeen(s -> s.kind() == EventKind.EXECUTION_REPORT && s.clientOrderId() == 8,
+                "the later command's report");
+            assertEquals(ExecType.REJECT, refused.execType());
+            assertEquals(BinanceOrderEntry.REJECT_ORDER_ENTRY_HALTED, refused.rejectCode());
+            assertEquals(1, sim.restCalls("POST", "/fapi/v1/order"), "refused without a request");
+            final List<String> errorLines = logs.at(Level.ERROR);
+            assertEquals(1, errorLines.size(), errorLines.toString());
+            assertTrue(errorLines.get(0).contains("binance: order entry HALTED") && errorLines.get(0).contains("-1022")
+                && errorLines.get(0).contains("Signature for this request is not valid."), errorLines.get(0));
+        }
+    }
+
+    @Test
+    void shouldLogEachDistinctVenueRejectCodeOnceWithTheVenuesMessage() {
+        try (LogCapture logs = new LogCapture()) {
+            start(true);
+
+            send(7, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_005, 100);
+            send(8, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_005, 100);
+            send(9, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_000, 100);
+            send(10, OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, 9_005, 100);
+
+            awaitSeen(s -> seen.stream().filter(e -> e.kind() == EventKind.EXECUTION_REPORT).count() >= 4, "four reports");
+            assertEquals(3, seen.stream().filter(e -> e.execType() == ExecType.REJECT && e.rejectCode() == -4014).count());
+            final List<String> lines = logs.at(Level.WARN).stream().filter(line -> line.contains("code -4014")).toList();
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("Price not increased by tick size."), lines.get(0));
+        }
     }
 
     @Test
@@ -232,17 +325,36 @@ class BinanceGatewayIntegrationTest {
             "the user data stream connected");
     }
 
+    private static int indexOf(final List<Seen> statuses, final GatewayStatus status) {
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i).status() == status) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void start(final boolean live) {
+        start(live, "5s");
+    }
+
+    private void start(final boolean live, final String idleTimeout) {
+        start(live, idleTimeout, "it-secret");
+    }
+
+    private void start(final boolean live, final String idleTimeout, final String apiSecret) {
         final RingTraderConfig config = SimPipelines.config(sim,
             List.of("{symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}"),
             "    apiKey: it-key",
-            "    apiSecret: it-secret",
+            "    apiSecret: " + apiSecret,
             "    streams: {klines: [], markPrice: false, openInterestInterval: 0s}",
-            "    connection: {idleTimeout: 5s, reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}");
+            "    connection: {idleTimeout: " + idleTimeout + ", reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}");
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
         gateway = new BinanceGateway(config.venues().binance(), instruments, 32, new SystemEpochNanoClock(), errors, null, live);
+        risk = new PreTradeRiskHandler(instruments);
         final Pipeline.Builder builder = SimPipelines.builder("it", new OrderBooks(instruments.count(), 64, 20_000), errors)
             .features((FeatureStage)(event, sequence, endOfBatch) -> seen.add(seen(event)))
+            .risk(risk)
             .producer(gateway);
         if (live) {
             builder.venue(publisher -> {

@@ -102,4 +102,30 @@ public interface EngineMXBean {
 
     /** The status line over the whole session (average rate since start, session latency percentiles). */
     String status();
+
+    /** Each venue of the configured instruments: connection state, order-entry halt, venue rejects. */
+    VenueInfo[] getVenues();
+
+    /** Each configured instrument's book: state, best prices, whether the prices shown are stale. */
+    BookInfo[] getBooks();
+
+    /** Venue rejects by venue and the venue's code, e.g. {@code binance -1022} to its count, since start. */
+    Map<String, Long> getVenueRejects();
+
+    /** The strategies paused after {@code risk.maxConsecutiveVenueRejects} venue rejects in a row, by name. */
+    String[] getPausedStrategies();
+
+    /**
+     * Asks the engine to resume a paused strategy: publishes an operator event (strategy resume, source JMX, target the
+     * strategy's id), which the risk stage applies when it reaches it (asynchronous, journaled, replayed, as
+     * {@link #tripKillSwitch}); its count of consecutive venue rejects starts from zero.
+     *
+     * @param name a configured strategy name.
+     * @throws IllegalArgumentException for a name no strategy has.
+     * @throws IllegalStateException    when the command could not be published (as {@link #tripKillSwitch}).
+     */
+    void resumeStrategy(String name);
+
+    /** As {@link #resumeStrategy}, for every paused strategy. */
+    void resumeAllStrategies();
 }

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringtrader.engine.book.BookState;
 import io.ringtrader.engine.config.ConfigLoader;
+import io.ringtrader.engine.config.RiskConfig;
 import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.ExecType;
+import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.PublishResult;
 import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.runtime.Engine;
@@ -55,6 +60,12 @@ class EngineJmxTest {
         slot.tradeQty = source.tradeQty;
         slot.tradeAggressor = source.tradeAggressor;
         slot.batchLast = source.batchLast;
+        slot.venueId = source.venueId;
+        slot.gatewayStatus = source.gatewayStatus;
+        slot.statusDetail = source.statusDetail;
+        slot.execType = source.execType;
+        slot.clientOrderId = source.clientOrderId;
+        slot.rejectCode = source.rejectCode;
         for (int i = 0; i < source.bidCount; i++) {
             slot.addBid(source.bidPrices[i], source.bidQtys[i]);
         }
@@ -162,6 +173,57 @@ class EngineJmxTest {
         assertEquals(Boolean.FALSE, SERVER.getAttribute(engineName, "KillSwitchTripped"));
         assertEquals(1, risk.count(RiskDecision.KILL_SWITCH));
         assertEquals(1L, SERVER.getAttribute(engineName, "KillSwitchTrips"));
+    }
+
+    @Test
+    void shouldShowEachVenuesConnectionAndEachBooksValidityWithStalePrices() throws Exception {
+        final Engine engine = start();
+        register(engine);
+        final ObjectName engineName = new ObjectName("io.ringtrader:type=Engine");
+        publish(engine, snapshot());
+        publish(engine, gatewayStatus(-1, GatewayStatus.CONNECTED, 0));
+        publish(engine, gatewayStatus(-1, GatewayStatus.DISCONNECTED, 0));
+        publish(engine, gatewayStatus(0, GatewayStatus.BOOK_INVALID, 3));
+        await(() -> risk(engine).bookState(0) == BookState.INVALID, "the book invalidated");
+
+        final CompositeData venue = ((CompositeData[])SERVER.getAttribute(engineName, "Venues"))[0];
+        assertEquals("binance", venue.get("name"));
+        assertEquals("DISCONNECTED 1/1 down", venue.get("connection"));
+        assertEquals(1, venue.get("connectionsDown"));
+        final CompositeData book = ((CompositeData[])SERVER.getAttribute(engineName, "Books"))[0];
+        assertEquals("BTCUSDT", book.get("symbol"));
+        assertEquals("INVALID", book.get("state"));
+        assertEquals(61800.0, (Double)book.get("bestBid"), 1e-9);
+        assertEquals(Boolean.TRUE, book.get("stale"));
+        final String status = (String)SERVER.invoke(engineName, "status", null, null);
+        assertTrue(status.contains("| binance DISCONNECTED 1/1 down | BTCUSDT 61800.00/61800.10 STALE (book INVALID)"),
+            status);
+    }
+
+    @Test
+    void shouldCountVenueRejectsByCodeAndResumeTheStrategyTheyPausedOverJmx() throws Exception {
+        final Engine engine = start();
+        register(engine);
+        final ObjectName engineName = new ObjectName("io.ringtrader:type=Engine");
+        final PreTradeRiskHandler risk = risk(engine);
+        publish(engine, snapshot());
+        for (int n = 1; n <= RiskConfig.DEFAULT_MAX_CONSECUTIVE_VENUE_REJECTS; n++) {
+            publish(engine, venueReject(n, -2019));
+        }
+        publish(engine, trade(1));
+        await(() -> risk.count(RiskDecision.STRATEGY_PAUSED) == 1, "the paused strategy's order refused");
+        assertArrayEquals(new String[] {"echo"}, (String[])SERVER.getAttribute(engineName, "PausedStrategies"));
+        final TabularData rejects = (TabularData)SERVER.getAttribute(engineName, "VenueRejects");
+        assertEquals((long)RiskConfig.DEFAULT_MAX_CONSECUTIVE_VENUE_REJECTS,
+            rejects.get(new Object[] {"binance -2019"}).get("value"));
+
+        SERVER.invoke(engineName, "resumeStrategy", new Object[] {"echo"}, new String[] {String.class.getName()});
+        publish(engine, trade(2));
+        await(() -> risk.count(RiskDecision.ACCEPTED) == 1, "the resumed strategy's order accepted");
+        assertEquals(0, ((String[])SERVER.getAttribute(engineName, "PausedStrategies")).length);
+        final RuntimeMBeanException unknown = assertThrows(RuntimeMBeanException.class, () -> SERVER.invoke(engineName,
+            "resumeStrategy", new Object[] {"ech0"}, new String[] {String.class.getName()}));
+        assertEquals("no strategy named 'ech0'; strategies: [echo]", unknown.getCause().getMessage());
     }
 
     @Test
@@ -337,6 +399,30 @@ class EngineJmxTest {
         event.receiveTimeNs = 1_000_000_000L;
         event.addBid(6_180_000, 5_000);
         event.addAsk(6_180_010, 5_000);
+        return event;
+    }
+
+    private static InboundEvent gatewayStatus(final int instrumentId, final GatewayStatus status, final int detail) {
+        final InboundEvent event = new InboundEvent(4);
+        event.kind = EventKind.GATEWAY_STATUS;
+        event.instrumentId = instrumentId;
+        event.venueId = Venue.BINANCE_USDM.id();
+        event.receiveTimeNs = 1_500_000_000L;
+        event.gatewayStatus = status;
+        event.statusDetail = detail;
+        return event;
+    }
+
+    /** The venue's reject of the echo strategy's n-th order. */
+    private static InboundEvent venueReject(final int n, final int code) {
+        final InboundEvent event = new InboundEvent(4);
+        event.kind = EventKind.EXECUTION_REPORT;
+        event.instrumentId = 0;
+        event.venueId = Venue.BINANCE_USDM.id();
+        event.receiveTimeNs = 1_500_000_000L;
+        event.execType = ExecType.REJECT;
+        event.clientOrderId = (1L << 40) | n;
+        event.rejectCode = code;
         return event;
     }
 

@@ -3,11 +3,13 @@ package io.ringtrader.gateway.binance.rest;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.ExecType;
+import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderAction;
 import io.ringtrader.engine.event.OrderCommand;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.OrderType;
+import io.ringtrader.engine.event.RejectCodes;
 import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.engine.event.TimeInForce;
 import io.ringtrader.engine.fixedpoint.DecimalParser;
@@ -17,11 +19,15 @@ import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.VenueStage;
 import io.ringtrader.gateway.binance.marketdata.EventSink;
+import io.ringtrader.gateway.binance.marketdata.GatewayStatusTranslator;
 import io.ringtrader.gateway.binance.rest.BinanceRestException.Reason;
 import io.ringtrader.gateway.binance.user.ClientOrderIds;
 import io.ringtrader.gateway.binance.user.RequestedCancels;
 import io.ringtrader.gateway.binance.user.ExecutionReport;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
@@ -52,6 +58,13 @@ import org.slf4j.LoggerFactory;
  *       {@link ExecType#CANCELED}, and asynchronous rejects.</li>
  * </ul>
  *
+ * <p><b>Venue rejects</b> carry the venue's code unchanged ({@code rejectCode}, negative for Binance; local refusals
+ * use the {@code REJECT_*} codes 1..999, see {@link RejectCodes}); each distinct venue code is logged once, with the
+ * venue's message. A refusal of our credentials or permissions ({@link #isCredentialsRefused}: -1002, -1022, -2014,
+ * -2015) halts order entry at once for the session: one ERROR line, a {@link GatewayStatus#ORDER_ENTRY_HALTED}
+ * status with the code, and every later command is rejected locally ({@link #REJECT_ORDER_ENTRY_HALTED}) without a
+ * request.
+ *
  * <p><b>Client order ids.</b> The command's {@code clientOrderId} (deterministic, the same in a replay) goes to the
  * venue as {@code rt-<tag>-<id>} with this gateway session's tag ({@link ClientOrderIds}); a command with a negative
  * id is rejected locally ({@link #REJECT_NOT_SENT}).
@@ -78,6 +91,8 @@ public final class BinanceOrderEntry implements VenueStage {
     public static final int REJECT_STATUS_UNKNOWN = 1;
     /** Local reject: the command could not be sent (unknown instrument, unsupported field, closed client...). */
     public static final int REJECT_NOT_SENT = 2;
+    /** Local reject: order entry is halted (the venue refused our credentials or permissions); not sent. */
+    public static final int REJECT_ORDER_ENTRY_HALTED = 100;
     /** The venue reports the order as REJECTED without an error code. */
     public static final int REJECT_BY_VENUE = ExecutionReport.REJECT_BY_VENUE;
     /** Binance: order does not exist. */
@@ -98,6 +113,13 @@ public final class BinanceOrderEntry implements VenueStage {
     private final AtomicLong commandsIgnored = new AtomicLong();
     private final AtomicLong reportsPublished = new AtomicLong();
     private final AtomicLong publishFailures = new AtomicLong();
+    private final AtomicLong venueRejects = new AtomicLong();
+    private final AtomicLong refusedWhileHalted = new AtomicLong();
+    /** The venue code that halted order entry; 0 while it runs. */
+    private final AtomicInteger haltCode = new AtomicInteger();
+    /** Venue codes already logged (each distinct code once, with the venue's message). */
+    private final Set<Integer> loggedCodes = ConcurrentHashMap.newKeySet();
+    private final GatewayStatusTranslator status = new GatewayStatusTranslator();
 
     /**
      * @param client         the REST client (its executor runs the requests).
@@ -161,6 +183,13 @@ public final class BinanceOrderEntry implements VenueStage {
             reject(ticket, REJECT_NOT_SENT);
             return;
         }
+        if (haltCode.get() != 0) {
+            refusedWhileHalted.incrementAndGet();
+            errors.onProblem(ErrorKind.STAGE, "binance order entry: command refused locally, order entry is halted "
+                + "(the venue refused our credentials)");
+            reject(ticket, REJECT_ORDER_ENTRY_HALTED);
+            return;
+        }
         commandsSent.incrementAndGet();
         final String venueId = clientOrderIds.format(ticket.clientOrderId());
         if (ticket.action() == OrderAction.CANCEL) {
@@ -170,7 +199,7 @@ public final class BinanceOrderEntry implements VenueStage {
                     publishOrder(ExecType.CANCELED, ticket, instrument, response);
                 } else {
                     requestedCancels.remove(ticket.clientOrderId());
-                    reject(ticket, rejectCode(BinanceRestException.of(error), error));
+                    refused(ticket, venueId, BinanceRestException.of(error), error);
                 }
             });
             return;
@@ -187,7 +216,7 @@ public final class BinanceOrderEntry implements VenueStage {
                         venueId, rest.getMessage());
                     resolve(ticket, venueId, instrument, 0, rest);
                 } else {
-                    reject(ticket, rejectCode(rest, error));
+                    refused(ticket, venueId, rest, error);
                 }
             });
     }
@@ -232,10 +261,80 @@ public final class BinanceOrderEntry implements VenueStage {
         }
     }
 
+    /**
+     * A request the venue or the client refused: reports the reject. A venue code is counted and logged once per
+     * distinct code with the venue's message; a refusal of our credentials or permissions
+     * ({@link #isCredentialsRefused}) halts order entry.
+     */
+    private void refused(final Ticket ticket, final String venueId, final BinanceRestException rest,
+        final Throwable error) {
+        final int code = rejectCode(rest, error);
+        if (RejectCodes.isVenueReject(code)) {
+            venueRejects.incrementAndGet();
+            if (!isCredentialsRefused(code)) {
+                logOnce(code, requestText(ticket, venueId), rest == null ? null : rest.venueMessage());
+            }
+        }
+        reject(ticket, code);
+        if (isCredentialsRefused(code)) {
+            halt(code, requestText(ticket, venueId), rest == null ? null : rest.venueMessage());
+        }
+    }
+
+    /**
+     * Binance's answers that our credentials or permissions are refused, so no later order can succeed either:
+     * {@code -1002} unauthorized, {@code -1022} signature not valid (a wrong secret), {@code -2014} API-key format
+     * invalid, {@code -2015} invalid API-key, IP, or permissions for action.
+     */
+    public static boolean isCredentialsRefused(final int code) {
+        return code == -1002 || code == -1022 || code == -2014 || code == -2015;
+    }
+
+    /**
+     * Halts order entry for the rest of the session, once: one ERROR line naming the venue, code and message, and a
+     * {@link GatewayStatus#ORDER_ENTRY_HALTED} status (detail = the code) after the order's reject, so the risk
+     * stage refuses the venue's commands from there on ({@code VENUE_HALTED}); commands already past risk are
+     * refused here without a request ({@link #REJECT_ORDER_ENTRY_HALTED}).
+     */
+    private void halt(final int code, final String request, final String venueMessage) {
+        if (!haltCode.compareAndSet(0, code)) {
+            return;
+        }
+        loggedCodes.add(code);
+        LOG.error("binance: order entry HALTED: the venue refused our credentials or permissions, code {} \"{}\" "
+            + "({}); no order or cancel is sent for the rest of the session (each is rejected locally, code {}); "
+            + "check venues.binance.apiKey and apiSecret, and the key's permissions and IP restrictions", code,
+            venueMessage == null ? "no message" : venueMessage, request, REJECT_ORDER_ENTRY_HALTED);
+        publishHalt(code);
+    }
+
+    private synchronized void publishHalt(final int code) {
+        if (!status.publish(sink, -1, GatewayStatus.ORDER_ENTRY_HALTED, code, clock.nanoTime())) {
+            publishFailures.incrementAndGet();
+            errors.onProblem(ErrorKind.RING_FULL, "binance order entry: ORDER_ENTRY_HALTED status not published");
+        }
+    }
+
+    /** Logs a venue reject code the first time it is seen, with the venue's own words; later ones are only counted. */
+    private void logOnce(final int code, final String request, final String venueMessage) {
+        if (loggedCodes.add(code)) {
+            LOG.warn("binance: the venue rejected {} with code {} \"{}\" (logged once per code; every venue reject "
+                + "is counted by code in the status line and JMX)", request, code,
+                venueMessage == null ? "no message" : venueMessage);
+        }
+    }
+
+    /** {@code order rt-...} or {@code the cancel of order rt-...}, for log lines. */
+    private static String requestText(final Ticket ticket, final String venueId) {
+        return (ticket.action() == OrderAction.CANCEL ? "the cancel of order " : "order ") + venueId;
+    }
+
     /** An order response (new order RESULT or query): ACK if the venue has the order, REJECT if it rejected it. */
     private void onOrderResult(final Ticket ticket, final Instrument instrument, final RestResponse response) {
         final String status = response.stringField("status");
         if ("REJECTED".equals(status)) {
+            venueRejects.incrementAndGet();
+            logOnce(REJECT_BY_VENUE, "order " + clientOrderIds.format(ticket.clientOrderId()), "order status REJECTED, no code");
             reject(ticket, REJECT_BY_VENUE);
             return;
         }
@@ -340,5 +439,25 @@ public final class BinanceOrderEntry implements VenueStage {
     /** Reports the sink refused. */
     public long publishFailures() {
         return publishFailures.get();
+    }
+
+    /** Requests the venue answered with one of its own reject codes. */
+    public long venueRejects() {
+        return venueRejects.get();
+    }
+
+    /** True once order entry halted (the venue refused our credentials or permissions). */
+    public boolean isHalted() {
+        return haltCode.get() != 0;
+    }
+
+    /** The venue code that halted order entry; 0 while it runs. */
+    public int haltCode() {
+        return haltCode.get();
+    }
+
+    /** Commands refused locally because order entry had halted (no request sent). */
+    public long refusedWhileHalted() {
+        return refusedWhileHalted.get();
     }
 }

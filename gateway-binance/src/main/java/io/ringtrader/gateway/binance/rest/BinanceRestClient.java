@@ -214,6 +214,14 @@ public final class BinanceRestClient implements AutoCloseable {
         return "symbol=" + symbol + "&origClientOrderId=" + origClientOrderId;
     }
 
+    /**
+     * {@code DELETE /fapi/v1/allOpenOrders?symbol=X} (weight 1): cancels every open order of the account on the symbol,
+     * whoever placed it.
+     */
+    public CompletableFuture<RestResponse> cancelAllOpenOrders(final String symbol) {
+        return send(new Call("DELETE", "/fapi/v1/allOpenOrders", "symbol=" + symbol, true, 1, false), false);
+    }
+
     /** {@code GET /fapi/v1/openOrders} for one symbol (weight 1) or, with null, all (weight 40). */
     public CompletableFuture<RestResponse> openOrders(final String symbol) {
         return send(new Call("GET", "/fapi/v1/openOrders", symbol == null ? "" : "symbol=" + symbol, true,
@@ -358,7 +366,7 @@ public final class BinanceRestClient implements AutoCloseable {
             final long retryAfterMs = retryAfterMs(response);
             limits.onTooManyRequests(retryAfterMs);
             LOG.warn("binance rest: rate limited (429), no request for {} ms: {}", retryAfterMs, what);
-            return failed(Reason.RATE_LIMITED, status, code, what);
+            return failed(Reason.RATE_LIMITED, status, code, what, msg);
         }
         if (status == 418) {
             final long retryAfterMs = retryAfterMs(response);
@@ -370,7 +378,7 @@ public final class BinanceRestClient implements AutoCloseable {
             } catch (final RuntimeException e) {
                 LOG.error("binance rest: alarm listener failed", e);
             }
-            return failed(Reason.IP_BANNED, status, code, what);
+            return failed(Reason.IP_BANNED, status, code, what, msg);
         }
         if (code == TIMESTAMP_OUTSIDE_RECV_WINDOW && call.signed() && !resynced) {
             LOG.warn("binance rest: {}; measuring the server time again and retrying once", what);
@@ -378,14 +386,16 @@ public final class BinanceRestClient implements AutoCloseable {
         }
         if (status == 503) {
             final boolean notExecuted = code == -1008 || (msg != null && msg.contains("Service Unavailable"));
-            return failed(notExecuted ? Reason.SERVICE_UNAVAILABLE : Reason.UNKNOWN_EXECUTION_STATUS, status, code, what);
+            return failed(notExecuted ? Reason.SERVICE_UNAVAILABLE : Reason.UNKNOWN_EXECUTION_STATUS, status, code, what,
+                msg);
         }
-        return failed(code != 0 ? Reason.API_ERROR : Reason.HTTP_ERROR, status, code, what);
+        return failed(code != 0 ? Reason.API_ERROR : Reason.HTTP_ERROR, status, code, what, msg);
     }
 
     private static CompletableFuture<RestResponse> failed(final Reason reason, final int status, final int code,
-        final String what) {
-        return CompletableFuture.failedFuture(new BinanceRestException(reason, status, code, "binance rest: " + what, null));
+        final String what, final String venueMessage) {
+        return CompletableFuture.failedFuture(new BinanceRestException(reason, status, code, "binance rest: " + what,
+            venueMessage, null));
     }
 
     private static BinanceRestException refused(final RateLimitState.Verdict verdict, final Call call) {

@@ -36,6 +36,7 @@ public final class BinanceRestException extends RuntimeException {
     private final Reason reason;
     private final int httpStatus;
     private final int code;
+    private final String venueMessage;
 
     /**
      * @param reason     the kind.
@@ -46,10 +47,19 @@ public final class BinanceRestException extends RuntimeException {
      */
     public BinanceRestException(final Reason reason, final int httpStatus, final int code, final String message,
         final Throwable cause) {
+        this(reason, httpStatus, code, message, null, cause);
+    }
+
+    /**
+     * @param venueMessage the {@code msg} of the venue's error body, or null if it sent none.
+     */
+    public BinanceRestException(final Reason reason, final int httpStatus, final int code, final String message,
+        final String venueMessage, final Throwable cause) {
         super(message, cause, false, cause != null);
         this.reason = reason;
         this.httpStatus = httpStatus;
         this.code = code;
+        this.venueMessage = venueMessage;
     }
 
     public Reason reason() {
@@ -64,6 +74,11 @@ public final class BinanceRestException extends RuntimeException {
     /** Binance error code ({@code -1021}, {@code -2010}, ...), 0 if none. */
     public int code() {
         return code;
+    }
+
+    /** The venue's own words for the error (the {@code msg} of its error body), or null if it sent none. */
+    public String venueMessage() {
+        return venueMessage;
     }
 
     /** Unwraps completion wrappers; null if {@code error} is not (or does not wrap) a {@code BinanceRestException}. */

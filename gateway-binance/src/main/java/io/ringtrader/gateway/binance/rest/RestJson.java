@@ -2,6 +2,9 @@ package io.ringtrader.gateway.binance.rest;
 
 import io.ringtrader.gateway.binance.marketdata.JsonScanner;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -42,6 +45,33 @@ public final class RestJson {
     public static int errorCode(final byte[] body) {
         final long code = longField(body, "code");
         return code == ABSENT || code < Integer.MIN_VALUE || code > Integer.MAX_VALUE ? 0 : (int)code;
+    }
+
+    /**
+     * The objects of a top-level JSON array, each copied out.
+     *
+     * @throws IllegalArgumentException when the body is not an array of objects.
+     */
+    public static List<byte[]> arrayObjects(final byte[] body) {
+        final JsonScanner scanner = new JsonScanner();
+        if (body == null || !scanner.wrap(new UnsafeBuffer(body), 0, body.length).enterArray()) {
+            throw new IllegalArgumentException("not a JSON array: " + text(body));
+        }
+        final List<byte[]> objects = new ArrayList<>();
+        while (scanner.nextElement()) {
+            if (scanner.valueType() != JsonScanner.OBJECT) {
+                throw new IllegalArgumentException("not an array of objects: " + text(body));
+            }
+            objects.add(Arrays.copyOfRange(body, scanner.valueOffset(), scanner.valueOffset() + scanner.valueLength()));
+        }
+        if (!scanner.finish()) {
+            throw new IllegalArgumentException("not a complete JSON array: " + text(body));
+        }
+        return objects;
+    }
+
+    private static String text(final byte[] body) {
+        return body == null ? "null" : new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
     }
 
     private static JsonScanner seek(final byte[] body, final String name) {

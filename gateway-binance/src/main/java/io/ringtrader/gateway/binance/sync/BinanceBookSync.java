@@ -5,6 +5,7 @@ import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.gateway.binance.marketdata.BookTranslators;
 import io.ringtrader.gateway.binance.marketdata.DepthStaging;
 import io.ringtrader.gateway.binance.marketdata.EventSink;
+import io.ringtrader.gateway.binance.marketdata.GatewayStatusTranslator;
 
 /**
  * Keeps one instrument's local book in step with Binance USDⓈ-M, following the documented futures
@@ -48,7 +49,7 @@ public final class BinanceBookSync {
     private final SnapshotRequester requester;
     private final DepthStaging[] buffer;
     private final DepthStaging pendingSnapshot;
-    private final BookStatusTranslator status = new BookStatusTranslator();
+    private final GatewayStatusTranslator status = new GatewayStatusTranslator();
     private int bufferHead;
     private int bufferCount;
     private boolean hasPendingSnapshot;

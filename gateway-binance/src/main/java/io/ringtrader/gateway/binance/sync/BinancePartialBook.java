@@ -6,6 +6,7 @@ import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.gateway.binance.marketdata.BookTranslators;
 import io.ringtrader.gateway.binance.marketdata.DepthStaging;
 import io.ringtrader.gateway.binance.marketdata.EventSink;
+import io.ringtrader.gateway.binance.marketdata.GatewayStatusTranslator;
 
 /**
  * Keeps one instrument's book from Binance's partial book depth stream ({@code <symbol>@depth<N>}, N = 5, 10 or 20, at
@@ -38,7 +39,7 @@ public final class BinancePartialBook {
 
     private final int instrumentId;
     private final EventSink sink;
-    private final BookStatusTranslator status = new BookStatusTranslator();
+    private final GatewayStatusTranslator status = new GatewayStatusTranslator();
     private State state = State.AWAITING_FRAME;
     private long lastUpdateId = InboundEvent.NONE;
 

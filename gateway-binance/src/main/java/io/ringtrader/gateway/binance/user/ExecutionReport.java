@@ -5,6 +5,7 @@ import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderSide;
+import io.ringtrader.engine.event.RejectCodes;
 import io.ringtrader.engine.instrument.Venue;
 
 /**
@@ -21,7 +22,7 @@ public final class ExecutionReport {
         (event, sequence, report) -> report.fillSlot(event);
 
     /** Reject code of a venue reject that carries no Binance error code (order status REJECTED). */
-    public static final int REJECT_BY_VENUE = 3;
+    public static final int REJECT_BY_VENUE = RejectCodes.VENUE_UNCODED;
 
     public ExecType execType;
     public int instrumentId;

@@ -1,15 +1,17 @@
-package io.ringtrader.gateway.binance.sync;
+package io.ringtrader.gateway.binance.marketdata;
 
 import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.Venue;
-import io.ringtrader.gateway.binance.marketdata.EventSink;
 
-/** A reusable book-status message and the translator that publishes it as a {@link EventKind#GATEWAY_STATUS}. */
-final class BookStatusTranslator {
-    private static final EventTranslatorOneArg<InboundEvent, BookStatusTranslator> TRANSLATOR =
+/**
+ * A reusable Binance gateway status message (a connection, a book's sync, order entry) and the translator that
+ * publishes it as a {@link EventKind#GATEWAY_STATUS}. Not thread-safe: one instance per publishing thread (or lock).
+ */
+public final class GatewayStatusTranslator {
+    private static final EventTranslatorOneArg<InboundEvent, GatewayStatusTranslator> TRANSLATOR =
         (event, sequence, status) -> status.fillSlot(event);
 
     int instrumentId;
@@ -17,8 +19,12 @@ final class BookStatusTranslator {
     int detail;
     long receiveTimeNs;
 
-    /** Fills this message and publishes it; false if it could not be published (ring full). */
-    boolean publish(final EventSink sink, final int instrumentId, final GatewayStatus status, final int detail,
+    /**
+     * Fills this message and publishes it; false if it could not be published (ring full).
+     *
+     * @param instrumentId the book's instrument, or -1 for a status of the gateway (a connection, order entry).
+     */
+    public boolean publish(final EventSink sink, final int instrumentId, final GatewayStatus status, final int detail,
         final long receiveTimeNs) {
         this.instrumentId = instrumentId;
         this.status = status;
