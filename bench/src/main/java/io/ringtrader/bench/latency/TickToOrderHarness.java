@@ -113,7 +113,9 @@ public final class TickToOrderHarness {
         final long totalFrames = warmupFrames + measuredFrames;
         final IntendedSendTimes sendTimes = new IntendedSendTimes((int)Math.min(1L << 26, totalFrames + 1));
         final Histogram histogram = new Histogram(HIGHEST_TRACKABLE_NS, 3);
-        try (BinanceSim sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).build()).start()) {
+        // every diff its own frame, sent at once: the venue's 100 ms aggregation would add its period to each latency
+        try (BinanceSim sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).aggregateDepth(false)
+            .build()).start()) {
             final RingTraderConfig config = ConfigLoader.parse(yaml(sim), "tick-to-order.yaml", name -> null).config();
             final Probe probe = new Probe(config, sendTimes, histogram, settings.everyNth());
             final Engine engine = Engine.create(config, new SystemEpochNanoClock(), probe, EngineMode.TRADE);
