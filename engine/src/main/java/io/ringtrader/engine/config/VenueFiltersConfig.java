@@ -10,7 +10,7 @@ import java.util.Optional;
  * The venue's order filters of one instrument ({@code instruments[i].filters}), as its exchange information publishes
  * them (Binance USDⓈ-M {@code exchangeInfo}: {@code PRICE_FILTER}, {@code LOT_SIZE}, {@code MARKET_LOT_SIZE},
  * {@code MIN_NOTIONAL}, {@code PERCENT_PRICE}); the risk stage refuses an order that would fail one before it is sent.
- * An absent filter is not checked.
+ * An absent filter is not checked. Immutable; read once, at start-up.
  *
  * @param minPrice       lowest limit price (PRICE_FILTER minPrice), on the tick grid.
  * @param maxPrice       highest limit price (PRICE_FILTER maxPrice), on the tick grid, above {@code minPrice}.
