@@ -4,7 +4,9 @@ import io.ringtrader.engine.config.InstrumentConfig;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.config.SimulatorConfig;
 import io.ringtrader.engine.config.VenueConfig;
+import io.ringtrader.engine.config.VenueFiltersConfig;
 import io.ringtrader.engine.config.VenuesConfig;
+import io.ringtrader.sim.SimFilters;
 import io.ringtrader.sim.SimSymbol;
 import io.ringtrader.sim.binance.BinanceSim;
 import io.ringtrader.sim.binance.BinanceSimConfig;
@@ -55,7 +57,8 @@ final class SimulatedVenue implements AutoCloseable {
                 .filter(i -> VenueConfig.BINANCE.equals(i.venue()) && i.symbol().equals(priced.symbol()))
                 .findFirst().orElseThrow();
             final SimSymbol symbol = new SimSymbol(instrument.symbol(), instrument.tickSize().toPlainString(),
-                instrument.lotSize().toPlainString(), instrument.priceScale(), instrument.qtyScale());
+                instrument.lotSize().toPlainString(), instrument.priceScale(), instrument.qtyScale())
+                .withFilters(filters(instrument));
             venue.symbol(symbol);
             final long minLots = Math.max(1, MIN_ORDER_NOTIONAL.divide(priced.startPrice().multiply(instrument.lotSize()),
                 0, RoundingMode.CEILING).longValueExact());
@@ -79,6 +82,19 @@ final class SimulatedVenue implements AutoCloseable {
             sim.restBaseUrl(), sim.wsBaseUrl(), simulator.instruments().size(), simulator.eventsPerSecond(),
             simulator.seed());
         return new SimulatedVenue(sim, market, session);
+    }
+
+    /**
+     * The venue's filters of an instrument as configured ({@code instruments[i].filters}), so the simulator publishes
+     * and enforces what the risk stage checks; a filter left out of the config takes the simulator's grid-only value.
+     */
+    private static SimFilters filters(final InstrumentConfig instrument) {
+        final VenueFiltersConfig configured = instrument.filters();
+        final SimFilters grid = SimFilters.gridOnly(instrument.tickSize(), instrument.lotSize());
+        return new SimFilters(configured.minPrice().orElse(grid.minPrice()), configured.maxPrice().orElse(grid.maxPrice()),
+            grid.minQty(), configured.maxQty().orElse(grid.maxQty()), configured.marketMaxQty().orElse(grid.marketMaxQty()),
+            configured.minNotional().orElse(grid.minNotional()), configured.priceBandUp().orElse(grid.multiplierUp()),
+            configured.priceBandDown().orElse(grid.multiplierDown()));
     }
 
     /** The session's config, {@code venues.binance} pointed at this venue. */

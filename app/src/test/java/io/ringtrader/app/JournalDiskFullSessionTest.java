@@ -31,16 +31,16 @@ class JournalDiskFullSessionTest {
     @TempDir
     Path dir;
 
-    /** A real full file system: a 3 MiB tmpfs as the journal's directory (needs the right to mount; skipped without). */
+    /** A real full file system: a 2 MiB tmpfs as the journal's directory (needs the right to mount; skipped without). */
     @Test
     void shouldHaltExitNonZeroAndLeaveAReplayableJournalWhenTheJournalFileSystemFills() throws Exception {
         final Path mount = Files.createDirectories(dir.resolve("tmpfs"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mount.toString()) == 0,
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()) == 0,
             "cannot mount a tmpfs here (needs root); the injected-failure tests in engine's JournalGateTest still run");
         try {
             final Path config = demoConfig(mount.resolve("journal"), "diskSpace: {reduceBelow: 0B, haltBelow: 0B}");
 
-            final String[] run = cli("run", "--config", config.toString(), "--duration", "15s");
+            final String[] run = cli("run", "--config", config.toString(), "--duration", "20s");
 
             assertEquals("1", run[0], run[1] + run[2]);
             assertTrue(Pattern.compile("ringtrader: the journal failed: journal: cannot write the (inbound|outbound) queue \\S+"

@@ -119,7 +119,9 @@ public final class TickToOrderHarness {
         final long totalFrames = warmupFrames + measuredFrames;
         final IntendedSendTimes sendTimes = new IntendedSendTimes((int)Math.min(1L << 26, totalFrames + 1));
         final Histogram histogram = new Histogram(HIGHEST_TRACKABLE_NS, 3);
-        try (BinanceSim sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).build()).start()) {
+        // every diff its own frame, sent at once: the venue's 100 ms aggregation would add its period to each latency
+        try (BinanceSim sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).aggregateDepth(false)
+            .build()).start()) {
             final Path journalDir = settings.outputDir().resolve("journal-" + settings.journal().configName() + "-" + rate);
             final RingTraderConfig config = ConfigLoader.parse(yaml(sim, journalDir), "tick-to-order.yaml", name -> null).config();
             final Probe probe = new Probe(config, sendTimes, histogram, settings.everyNth(),

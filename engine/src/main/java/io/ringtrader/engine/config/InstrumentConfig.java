@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param priceScale   decimals of a price mantissa: price = mantissa / 10^priceScale; at least tickSize's decimals.
  * @param qtyScale     decimals of a quantity mantissa; at least lotSize's decimals.
  * @param contractSize units of the underlying per contract (1 for USDT-margined linear perpetuals).
+ * @param filters      the venue's order filters, checked by the risk stage before an order is sent.
  */
 public record InstrumentConfig(
     String symbol,
@@ -23,7 +24,8 @@ public record InstrumentConfig(
     BigDecimal lotSize,
     int priceScale,
     int qtyScale,
-    BigDecimal contractSize) {
+    BigDecimal contractSize,
+    VenueFiltersConfig filters) {
     /**
      * The venues an instrument can trade on.
      */
@@ -39,6 +41,13 @@ public record InstrumentConfig(
         Objects.requireNonNull(tickSize, "tickSize");
         Objects.requireNonNull(lotSize, "lotSize");
         Objects.requireNonNull(contractSize, "contractSize");
+        Objects.requireNonNull(filters, "filters");
+    }
+
+    /** An instrument without venue filters. */
+    public InstrumentConfig(final String symbol, final String venue, final BigDecimal tickSize, final BigDecimal lotSize,
+        final int priceScale, final int qtyScale, final BigDecimal contractSize) {
+        this(symbol, venue, tickSize, lotSize, priceScale, qtyScale, contractSize, VenueFiltersConfig.NONE);
     }
 
     static InstrumentConfig read(final ConfigNode node) {
@@ -49,9 +58,20 @@ public record InstrumentConfig(
         final int priceScale = scale(node, "priceScale", "tickSize", tickSize);
         final int qtyScale = scale(node, "qtyScale", "lotSize", lotSize);
         final BigDecimal contractSize = node.optionalDecimal("contractSize", BigDecimal.ONE, InstrumentConfig::checkPositive);
+        VenueFiltersConfig filters = VenueFiltersConfig.NONE;
+        if (node.has("filters")) {
+            final ConfigNode section = node.section("filters");
+            filters = VenueFiltersConfig.read(section, tickSize, lotSize);
+            filters.checkMantissas(section, priceScale, qtyScale, contractSizeScale(contractSize));
+        }
         node.requireNoUnknownKeys();
 
-        return new InstrumentConfig(symbol, venue, tickSize, lotSize, priceScale, qtyScale, contractSize);
+        return new InstrumentConfig(symbol, venue, tickSize, lotSize, priceScale, qtyScale, contractSize, filters);
+    }
+
+    /** Decimals of the contract size mantissa: its decimals without trailing zeros. */
+    public static int contractSizeScale(final BigDecimal contractSize) {
+        return Math.max(0, contractSize.stripTrailingZeros().scale());
     }
 
     private static String checkSymbol(final String symbol) {

@@ -11,6 +11,9 @@ import io.ringtrader.engine.fixedpoint.FixedPoint;
  * risk arithmetic stays exact: notional mantissa = price × qty × contractSize at scale
  * {@code priceScale + qtyScale + contractSizeScale}.
  * <p>
+ * The venue's order filters ({@link VenueFilters}) are checked with {@link #isAboveVenueMaxQty},
+ * {@link #isPriceOutOfBand} and {@link #isBelowMinNotional}: exact, allocation-free (128-bit products).
+ * <p>
  * <b>Threading:</b> immutable; safe to share between threads.
  */
 public final class Instrument {
@@ -23,6 +26,9 @@ public final class Instrument {
     private final long lotSizeMantissa;
     private final long contractSizeMantissa;
     private final int contractSizeScale;
+    private final VenueFilters filters;
+    /** ceil(minNotional / contractSize) at scale priceScale + qtyScale: price × qty must reach it. */
+    private final long minPriceTimesQty;
 
     /**
      * @param id                   engine id, dense from 0 within an {@link InstrumentRegistry}.
@@ -46,6 +52,27 @@ public final class Instrument {
         final long lotSizeMantissa,
         final long contractSizeMantissa,
         final int contractSizeScale) {
+        this(id, venue, symbol, priceScale, tickSizeMantissa, qtyScale, lotSizeMantissa, contractSizeMantissa,
+            contractSizeScale, VenueFilters.NONE);
+    }
+
+    /**
+     * An instrument with the venue's order filters.
+     *
+     * @param filters the venue's filters at this instrument's scales (prices and quantities on its grid).
+     * @throws IllegalArgumentException naming the instrument and the offending value.
+     */
+    public Instrument(
+        final int id,
+        final Venue venue,
+        final String symbol,
+        final int priceScale,
+        final long tickSizeMantissa,
+        final int qtyScale,
+        final long lotSizeMantissa,
+        final long contractSizeMantissa,
+        final int contractSizeScale,
+        final VenueFilters filters) {
         if (venue == null) {
             throw new IllegalArgumentException("instrument " + symbol + ": venue must not be null");
         }
@@ -60,6 +87,14 @@ public final class Instrument {
         validatePositive(name, "tickSize", tickSizeMantissa);
         validatePositive(name, "lotSize", lotSizeMantissa);
         validatePositive(name, "contractSize", contractSizeMantissa);
+        if (filters == null) {
+            throw new IllegalArgumentException("instrument " + name + ": filters must not be null");
+        }
+        if (filters.minPriceMantissa() % tickSizeMantissa != 0 || filters.maxPriceMantissa() % tickSizeMantissa != 0
+            || filters.maxQtyMantissa() % lotSizeMantissa != 0 || filters.marketMaxQtyMantissa() % lotSizeMantissa != 0) {
+            throw new IllegalArgumentException("instrument " + name + ": filter prices must be on the tick grid and "
+                + "quantities on the lot grid: " + filters);
+        }
 
         this.id = id;
         this.venue = venue;
@@ -70,6 +105,9 @@ public final class Instrument {
         this.lotSizeMantissa = lotSizeMantissa;
         this.contractSizeMantissa = contractSizeMantissa;
         this.contractSizeScale = contractSizeScale;
+        this.filters = filters;
+        this.minPriceTimesQty = filters.minNotionalMantissa() == VenueFilters.NOT_SET ? VenueFilters.NOT_SET
+            : -Math.floorDiv(-filters.minNotionalMantissa(), contractSizeMantissa);
     }
 
     /**
@@ -136,6 +174,73 @@ public final class Instrument {
     }
 
     /**
+     * @return the venue's order filters.
+     */
+    public VenueFilters filters() {
+        return filters;
+    }
+
+    /**
+     * @param market      a MARKET order (MARKET_LOT_SIZE maxQty applies), else a LIMIT one (LOT_SIZE maxQty).
+     * @param qtyMantissa at {@link #qtyScale()}.
+     * @return whether the quantity exceeds the venue's maximum for that order type.
+     */
+    public boolean isAboveVenueMaxQty(final boolean market, final long qtyMantissa) {
+        final long max = market ? filters.marketMaxQtyMantissa() : filters.maxQtyMantissa();
+        return max != VenueFilters.NOT_SET && qtyMantissa > max;
+    }
+
+    /**
+     * A limit price outside the venue's band: below minPrice or above maxPrice, or (with a band) a BUY above
+     * reference × up or a SELL below reference × down. Without a reference price (0 or less) an order is out of a band
+     * that is set: it cannot be checked.
+     *
+     * @param buy                    the order's side.
+     * @param priceMantissa          the limit price at {@link #priceScale()}.
+     * @param referencePriceMantissa the mark price (or another reference) at {@link #priceScale()}; 0 when none.
+     */
+    public boolean isPriceOutOfBand(final boolean buy, final long priceMantissa, final long referencePriceMantissa) {
+        if (filters.minPriceMantissa() != VenueFilters.NOT_SET && priceMantissa < filters.minPriceMantissa()) {
+            return true;
+        }
+        if (filters.maxPriceMantissa() != VenueFilters.NOT_SET && priceMantissa > filters.maxPriceMantissa()) {
+            return true;
+        }
+        if (!filters.hasPriceBand()) {
+            return false;
+        }
+        if (referencePriceMantissa <= 0) {
+            return true;
+        }
+        return buy
+            ? compareProducts(priceMantissa, VenueFilters.MULTIPLIER_ONE, referencePriceMantissa, filters.bandUpMantissa()) > 0
+            : compareProducts(priceMantissa, VenueFilters.MULTIPLIER_ONE, referencePriceMantissa, filters.bandDownMantissa()) < 0;
+    }
+
+    /**
+     * @param priceMantissa the order's price (a MARKET order: a reference price) at {@link #priceScale()}; a price of 0
+     *                      or less cannot reach a minimum that is set.
+     * @param qtyMantissa   at {@link #qtyScale()}.
+     * @return whether price × quantity × contract size is below the venue's minimum notional.
+     */
+    public boolean isBelowMinNotional(final long priceMantissa, final long qtyMantissa) {
+        if (minPriceTimesQty == VenueFilters.NOT_SET) {
+            return false;
+        }
+        return priceMantissa <= 0 || compareProducts(priceMantissa, qtyMantissa, minPriceTimesQty, 1) < 0;
+    }
+
+    /** Compares a × b with c × d exactly (all non-negative), over 128 bits. */
+    private static int compareProducts(final long a, final long b, final long c, final long d) {
+        final long high = Math.multiplyHigh(a, b);
+        final long otherHigh = Math.multiplyHigh(c, d);
+        if (high != otherHigh) {
+            return Long.compare(high, otherHigh);
+        }
+        return Long.compareUnsigned(a * b, c * d);
+    }
+
+    /**
      * @param priceMantissa at {@link #priceScale()}.
      * @return whether the price is a whole number of ticks.
      */
@@ -168,7 +273,8 @@ public final class Instrument {
             qtyScale == that.qtyScale &&
             lotSizeMantissa == that.lotSizeMantissa &&
             contractSizeMantissa == that.contractSizeMantissa &&
-            contractSizeScale == that.contractSizeScale;
+            contractSizeScale == that.contractSizeScale &&
+            filters.equals(that.filters);
     }
 
     @Override

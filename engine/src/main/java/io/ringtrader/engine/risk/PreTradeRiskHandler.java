@@ -43,6 +43,14 @@ import org.slf4j.LoggerFactory;
  *       reported by the book stage;</li>
  *   <li>{@link RiskDecision#BOOK_STALE}: no market event (book update, BBO, trade) for the instrument within
  *       {@code maxBookAge} of the intent's event time;</li>
+ *   <li>the venue's filters of the instrument ({@link Instrument#filters()}, {@code instruments[i].filters}), as the
+ *       venue would refuse the order: {@link RiskDecision#ABOVE_VENUE_MAX_QTY} (a LIMIT order above maxQty, a MARKET
+ *       order above marketMaxQty), {@link RiskDecision#PRICE_OUT_OF_BAND} (a LIMIT price below minPrice or above
+ *       maxPrice, or a BUY above reference × priceBand.up, a SELL below reference × priceBand.down),
+ *       {@link RiskDecision#BELOW_MIN_NOTIONAL} (price × quantity × contract size below minNotional, a MARKET order
+ *       valued at the reference; reduce-only orders are exempt). The reference price is the last mark price of the
+ *       instrument, else the mid of its last valid book view; without either an order is refused by a band or a
+ *       minimum notional it cannot be checked against;</li>
  *   <li>{@link RiskDecision#MAX_ORDER_QTY}: quantity above the instrument's limit;</li>
  *   <li>{@link RiskDecision#MAX_POSITION}: the filled position plus the order would exceed the limit in
  *       absolute value (an order that reduces the absolute position passes);</li>
@@ -90,6 +98,8 @@ public final class PreTradeRiskHandler implements RiskStage {
     /** {@link #bookStates} as ordinals (-1: none yet), for other threads; written when a state changes. */
     private final AtomicIntegerArray bookStateView;
     private final long[] lastMarketNs;
+    /** Last mark price mantissa per instrument, 0 before one; the venue's PERCENT_PRICE reference. */
+    private final long[] markPrices;
     private final PositionKeeper[] positions;
     private final long[] recentOrderNs;
     /** Written by the risk thread only (release stores, no read-modify-write); read by any thread. */
@@ -137,6 +147,7 @@ public final class PreTradeRiskHandler implements RiskStage {
             bookStateView.set(id, -1);
         }
         this.lastMarketNs = new long[count];
+        this.markPrices = new long[count];
         Arrays.fill(lastMarketNs, Long.MIN_VALUE);
         this.positions = new PositionKeeper[count];
         for (int id = 0; id < count; id++) {
@@ -263,6 +274,9 @@ public final class PreTradeRiskHandler implements RiskStage {
         boolean changed = false;
         if (kind == EventKind.BOOK_SNAPSHOT || kind == EventKind.BOOK_DELTA || kind == EventKind.BBO || kind == EventKind.TRADE) {
             lastMarketNs[instrumentId] = event.receiveTimeNs;
+        }
+        if (kind == EventKind.MARK_PRICE && event.markPrice != InboundEvent.NONE && event.markPrice > 0) {
+            markPrices[instrumentId] = event.markPrice;
         }
         final PositionKeeper keeper = positions[instrumentId];
         if (kind == EventKind.EXECUTION_REPORT && event.execType == ExecType.FILL && event.lastFillQty > 0) {
@@ -409,6 +423,10 @@ public final class PreTradeRiskHandler implements RiskStage {
             || nowNs - lastMarketNs[instrumentId] > maxAge)) {
             return RiskDecision.BOOK_STALE;
         }
+        final RiskDecision venueFilter = venueFilters(instrument, intent);
+        if (venueFilter != RiskDecision.ACCEPTED) {
+            return venueFilter;
+        }
         if (intent.qtyMantissa > limits.maxOrderQty(instrumentId)) {
             return RiskDecision.MAX_ORDER_QTY;
         }
@@ -421,6 +439,33 @@ public final class PreTradeRiskHandler implements RiskStage {
             return RiskDecision.MAX_ORDER_RATE;
         }
         return RiskDecision.ACCEPTED;
+    }
+
+    /** The venue's filters (see the class comment): the first the order fails, or ACCEPTED. */
+    private RiskDecision venueFilters(final Instrument instrument, final OrderIntent intent) {
+        final boolean market = intent.type == OrderType.MARKET;
+        if (instrument.isAboveVenueMaxQty(market, intent.qtyMantissa)) {
+            return RiskDecision.ABOVE_VENUE_MAX_QTY;
+        }
+        final long reference = referencePrice(instrument.id());
+        if (!market && instrument.isPriceOutOfBand(intent.side == OrderSide.BUY, intent.priceMantissa, reference)) {
+            return RiskDecision.PRICE_OUT_OF_BAND;
+        }
+        if (!intent.reduceOnly
+            && instrument.isBelowMinNotional(market ? reference : intent.priceMantissa, intent.qtyMantissa)) {
+            return RiskDecision.BELOW_MIN_NOTIONAL;
+        }
+        return RiskDecision.ACCEPTED;
+    }
+
+    /** The last mark price, else the mid of the last valid book view, else 0. */
+    private long referencePrice(final int instrumentId) {
+        if (markPrices[instrumentId] > 0) {
+            return markPrices[instrumentId];
+        }
+        final long bid = topOfBook.getPlain(2 * instrumentId);
+        final long ask = topOfBook.getPlain(2 * instrumentId + 1);
+        return bid > 0 && ask > 0 ? (bid + ask) / 2 : 0;
     }
 
     /** True when the order is on the other side of the filled position and no larger than it. */

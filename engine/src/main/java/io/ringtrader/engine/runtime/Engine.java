@@ -190,11 +190,12 @@ public final class Engine {
     public static InstrumentRegistry registry(final List<InstrumentConfig> configs) {
         final List<Instrument> list = new ArrayList<>(configs.size());
         for (final InstrumentConfig c : configs) {
+            final int contractSizeScale = InstrumentConfig.contractSizeScale(c.contractSize());
             list.add(new Instrument(list.size(), Venue.fromConfigName(c.venue()), c.symbol(),
                 c.priceScale(), mantissa(c.tickSize(), c.priceScale()),
                 c.qtyScale(), mantissa(c.lotSize(), c.qtyScale()),
-                mantissa(c.contractSize(), Math.max(0, c.contractSize().stripTrailingZeros().scale())),
-                Math.max(0, c.contractSize().stripTrailingZeros().scale())));
+                mantissa(c.contractSize(), contractSizeScale), contractSizeScale,
+                c.filters().toMantissas(c.priceScale(), c.qtyScale(), contractSizeScale)));
         }
         return new InstrumentRegistry(list);
     }

@@ -22,10 +22,23 @@ import java.util.NavigableMap;
  * The simulated trading account: orders, matching against the sim book, one-way positions per symbol, USDT wallet
  * and the user-data events every transition produces. Guarded by the market lock; entry points take it.
  *
+ * <p>A new order passes, in this order, the parameter checks, the symbol's filters ({@link OrderFilterChecks}),
+ * reduce-only (-2022), the client order id rules, the margin check (-2019) and the time-in-force rules of the matching
+ * engine: a post-only (GTX) order that would take liquidity is refused with HTTP 400 -5022 and a FOK order that cannot
+ * fill in full with -5021; such an order is not recorded (no order id, no user-data event), as on the venue.
+ *
+ * <p>Margin (one-way, cross, one leverage for every symbol), as Binance computes the cost of a new order ("How to
+ * Calculate Cost Required to Open a Position in Perpetual Futures Contracts"): cost = initial margin + open loss, with
+ * initial margin = opening quantity × price / leverage and open loss = opening quantity × max(0, BUY: price − mark,
+ * SELL: mark − price); the price is the limit price (a SELL: at least the mark), for a MARKET order the best opposite
+ * price; the opening quantity is what the order adds to the position (an order against the position needs margin only
+ * for what exceeds it; reduce-only: none). The order is refused when its cost exceeds the available balance: wallet +
+ * unrealized PnL − the positions' initial margin (|position| × mark / leverage) − what open orders hold (their cost pro
+ * rata of their unfilled quantity). No leverage brackets, maintenance margin or liquidation.
+ *
  * <p>Matching: a MARKET order walks the opposite side; a marketable LIMIT fills what crosses (taker, consuming the
- * book levels, which emits a depth diff and aggTrades); IOC expires the rest, FOK expires unless fully fillable,
- * GTX expires when it would cross; the rest of a GTC rests and fills as maker at its own price when a later book
- * crosses it or a trade prints through it.
+ * book levels, which emits a depth diff and aggTrades); IOC expires the rest; the rest of a GTC or GTX rests and fills
+ * as maker at its own price when a later book crosses it or a trade prints through it.
  */
 public final class BinanceAccount implements BinanceMarket.MarketListener {
     private static final String ASSET = "USDT";
@@ -37,6 +50,7 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
     private final ObjectMapper mapper;
     private final BigDecimal makerRate;
     private final BigDecimal takerRate;
+    private final BigDecimal leverage;
     private final Map<Long, SimOrder> orders = new HashMap<>();
     private final List<SimOrder> openOrders = new ArrayList<>();
     private final Map<String, Position> positions = new LinkedHashMap<>();
@@ -52,6 +66,7 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
         this.mapper = mapper;
         this.makerRate = config.makerRate();
         this.takerRate = config.takerRate();
+        this.leverage = BigDecimal.valueOf(config.leverage());
         this.walletBalance = config.startingBalance();
         for (final SimSymbol s : config.symbols()) {
             positions.put(s.name(), new Position());
@@ -60,7 +75,10 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
 
     // ---- requests ----------------------------------------------------------------------------------------------
 
-    /** Validates and places an order, matching it at once; returns it in its state after matching. */
+    /**
+     * Validates and places an order, matching it at once; returns it in its state after matching. A refused order
+     * throws {@link BinanceApiException} (the venue's code) and leaves no trace.
+     */
     SimOrder place(final Map<String, String> p) {
         synchronized (market.lock()) {
             final SimSymbol s = symbolParam(p);
@@ -103,6 +121,11 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
             }
             final boolean buy = "BUY".equals(side);
             final boolean reduceOnly = "true".equalsIgnoreCase(p.get("reduceOnly"));
+            final SymbolMarket m = market.state(s.name());
+            final BigDecimal mark = m.referencePrice();
+            final Map.Entry<BigDecimal, BigDecimal> best = m.book.best(buy ? Side.ASK : Side.BID);
+            final BigDecimal bestOpposite = best == null ? null : best.getKey();
+            OrderFilterChecks.check(s, buy, qty, price, reduceOnly, mark, bestOpposite);
             final Position pos = positions.get(s.name());
             if (reduceOnly && (pos.amt.signum() == 0 || (pos.amt.signum() > 0) == buy)) {
                 throw BinanceApiException.badRequest(-2022, "ReduceOnly Order is rejected.");
@@ -119,13 +142,93 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
                     }
                 }
             }
+            final BigDecimal cost = cost(pos, buy, qty, price != null ? price : bestOpposite != null ? bestOpposite
+                : mark, mark, reduceOnly);
+            if (cost.compareTo(availableBalance()) > 0) {
+                throw BinanceApiException.badRequest(-2019, "Margin is insufficient.");
+            }
+            final BigDecimal crossing = crossingQty(m, buy, price);
+            if ("GTX".equals(tif) && crossing.signum() > 0) {
+                throw BinanceApiException.badRequest(-5022,
+                    "Due to the order could not be executed as maker, the Post Only order will be rejected.");
+            }
+            if ("FOK".equals(tif) && crossing.compareTo(qty) < 0) {
+                throw BinanceApiException.badRequest(-5021,
+                    "Due to the order could not be filled immediately, the FOK order has been rejected.");
+            }
             final long now = clock.epochMillis();
             final SimOrder o = new SimOrder(++nextOrderId, clientId, s, buy, type, tif, qty, price, reduceOnly, now);
+            o.reservedMargin = cost;
             orders.put(o.orderId, o);
+            openOrders.add(o); // the NEW event's bid/ask notional counts the order itself
             orderUpdate(o, "NEW", null, null, false, BigDecimal.ZERO, now);
-            matchTaker(market.state(s.name()), o, now);
+            matchTaker(m, o, now);
             return o;
         }
+    }
+
+    /** What of the opposite side a new order would take at once (all of it for a MARKET order). */
+    private static BigDecimal crossingQty(final SymbolMarket m, final boolean buy, final BigDecimal price) {
+        BigDecimal crossing = BigDecimal.ZERO;
+        for (final Map.Entry<BigDecimal, BigDecimal> l : m.book.levels(buy ? Side.ASK : Side.BID).entrySet()) {
+            if (price != null && (buy ? l.getKey().compareTo(price) > 0 : l.getKey().compareTo(price) < 0)) {
+                break;
+            }
+            crossing = crossing.add(l.getValue());
+        }
+        return crossing;
+    }
+
+    /**
+     * The cost of a new order (see the class comment): initial margin plus open loss of the quantity it adds to the
+     * position; zero when it only reduces the position or cannot be priced (no price, no book, no mark).
+     */
+    private BigDecimal cost(final Position pos, final boolean buy, final BigDecimal qty, final BigDecimal price,
+                            final BigDecimal mark, final boolean reduceOnly) {
+        final boolean against = pos.amt.signum() != 0 && (pos.amt.signum() > 0) != buy;
+        final BigDecimal opening = reduceOnly ? BigDecimal.ZERO
+            : against ? qty.subtract(pos.amt.abs()).max(BigDecimal.ZERO) : qty;
+        if (opening.signum() == 0 || price == null) {
+            return BigDecimal.ZERO;
+        }
+        final BigDecimal assumed = !buy && mark != null ? price.max(mark) : price;
+        final BigDecimal initial = opening.multiply(assumed).divide(leverage, MONEY_SCALE, RoundingMode.HALF_UP);
+        final BigDecimal openLoss = mark == null ? BigDecimal.ZERO
+            : opening.multiply((buy ? price.subtract(mark) : mark.subtract(price)).max(BigDecimal.ZERO));
+        return initial.add(openLoss);
+    }
+
+    /** Wallet + unrealized PnL − the positions' initial margin − the margin open orders hold; the caller holds the lock. */
+    private BigDecimal availableBalance() {
+        BigDecimal available = walletBalance;
+        for (final SimSymbol s : market.symbols()) {
+            final Position pos = positions.get(s.name());
+            available = available.add(unrealized(s, pos)).subtract(positionMargin(s, pos));
+        }
+        for (final SimOrder o : openOrders) {
+            available = available.subtract(o.heldMargin());
+        }
+        return available;
+    }
+
+    /** |position| × mark / leverage (the entry price before any mark). */
+    private BigDecimal positionMargin(final SimSymbol s, final Position pos) {
+        if (pos.amt.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        final BigDecimal ref = market.state(s.name()).referencePrice();
+        return pos.amt.abs().multiply(ref == null ? pos.entry : ref).divide(leverage, MONEY_SCALE,
+            RoundingMode.HALF_UP);
+    }
+
+    private BigDecimal openOrderMargin(final SimSymbol s) {
+        BigDecimal held = BigDecimal.ZERO;
+        for (final SimOrder o : openOrders) {
+            if (o.symbol == s) {
+                held = held.add(o.heldMargin());
+            }
+        }
+        return held;
     }
 
     /** The order's JSON as placed (ACK) is built by the caller before matching; this gives the current state. */
@@ -222,23 +325,9 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
 
     // ---- matching ----------------------------------------------------------------------------------------------
 
+    /** Fills what a just placed (open) order takes; a MARKET or IOC rest expires, a GTC/GTX rest stays open. */
     private void matchTaker(final SymbolMarket m, final SimOrder o, final long now) {
         final NavigableMap<BigDecimal, BigDecimal> opposite = m.book.levels(o.buy ? Side.ASK : Side.BID);
-        BigDecimal crossing = BigDecimal.ZERO;
-        for (final Map.Entry<BigDecimal, BigDecimal> l : opposite.entrySet()) {
-            if (!crosses(o, l.getKey())) {
-                break;
-            }
-            crossing = crossing.add(l.getValue());
-        }
-        if ("GTX".equals(o.timeInForce) && crossing.signum() > 0) {
-            finish(o, "EXPIRED", now);
-            return;
-        }
-        if ("FOK".equals(o.timeInForce) && crossing.compareTo(o.origQty) < 0) {
-            finish(o, "EXPIRED", now);
-            return;
-        }
         final List<BigDecimal[]> changes = new ArrayList<>();
         final List<BigDecimal[]> fills = new ArrayList<>();
         for (final Map.Entry<BigDecimal, BigDecimal> l : opposite.entrySet()) {
@@ -256,12 +345,8 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
             }
             market.applyDiff(m, o.buy ? List.of() : changes, o.buy ? changes : List.of(), now);
         }
-        if (o.remaining().signum() > 0) {
-            if ("MARKET".equals(o.type) || "IOC".equals(o.timeInForce)) {
-                finish(o, "EXPIRED", now);
-            } else {
-                openOrders.add(o);
-            }
+        if (o.remaining().signum() > 0 && ("MARKET".equals(o.type) || "IOC".equals(o.timeInForce))) {
+            finish(o, "EXPIRED", now);
         }
     }
 
@@ -364,15 +449,15 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
         e.put("e", "ORDER_TRADE_UPDATE").put("E", now).put("T", now);
         final ObjectNode x = e.putObject("o");
         x.put("s", s.name()).put("c", o.clientOrderId).put("S", o.side()).put("o", o.type).put("f", o.timeInForce)
-            .put("q", s.formatQty(o.origQty)).put("p", s.formatPrice(priceOrZero(o)))
-            .put("ap", o.avgPrice().toPlainString()).put("sp", "0").put("x", execType).put("X", o.status)
-            .put("i", o.orderId).put("l", s.formatQty(lastQty == null ? BigDecimal.ZERO : lastQty))
-            .put("z", s.formatQty(o.executedQty))
-            .put("L", s.formatPrice(lastPrice == null ? BigDecimal.ZERO : lastPrice))
-            .put("N", ASSET).put("n", commission.toPlainString()).put("T", now).put("t", tradeId)
-            .put("b", money(openNotional(s, true))).put("a", money(openNotional(s, false))).put("m", maker)
+            .put("q", s.formatQty(o.origQty)).put("p", s.formatOrderPrice(o.price))
+            .put("ap", o.executedQty.signum() == 0 ? "0" : restAvgPrice(o)).put("sp", "0").put("x", execType)
+            .put("X", o.status).put("i", o.orderId)
+            .put("l", s.formatOrderQty(lastQty == null ? BigDecimal.ZERO : lastQty))
+            .put("z", s.formatOrderQty(o.executedQty)).put("L", s.formatOrderPrice(lastPrice))
+            .put("N", ASSET).put("n", plain(commission)).put("T", now).put("t", tradeId)
+            .put("b", plain(openNotional(s, true))).put("a", plain(openNotional(s, false))).put("m", maker)
             .put("R", o.reduceOnly).put("wt", "CONTRACT_PRICE").put("ot", o.type).put("ps", "BOTH")
-            .put("cp", false).put("rp", money(realized)).put("pP", false).put("si", 0).put("ss", 0)
+            .put("cp", false).put("rp", plain(realized)).put("pP", false).put("si", 0).put("ss", 0)
             .put("V", "EXPIRE_MAKER").put("pm", "NONE").put("gtd", 0);
         userStreams.publish(e.toString());
     }
@@ -391,10 +476,11 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
         userStreams.publish(e.toString());
     }
 
+    /** The price × unfilled quantity of the open LIMIT orders of one side. */
     private BigDecimal openNotional(final SimSymbol s, final boolean buy) {
         BigDecimal n = BigDecimal.ZERO;
         for (final SimOrder o : openOrders) {
-            if (o.symbol == s && o.buy == buy) {
+            if (o.symbol == s && o.buy == buy && o.price != null) {
                 n = n.add(o.price.multiply(o.remaining()));
             }
         }
@@ -409,41 +495,61 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
         return ref.subtract(pos.entry).multiply(pos.amt);
     }
 
-    private static BigDecimal priceOrZero(final SimOrder o) {
-        return o.price == null ? BigDecimal.ZERO : o.price;
-    }
-
+    /** A wallet amount: 8 decimals, as balances are written. */
     private static String money(final BigDecimal v) {
         return v.setScale(MONEY_SCALE, RoundingMode.HALF_EVEN).toPlainString();
     }
 
+    /** An amount of an order event (commission, notional, realized profit): {@code "0"} when none, else exact. */
+    private static String plain(final BigDecimal v) {
+        return v.signum() == 0 ? "0" : v.setScale(MONEY_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+
+    /** REST {@code avgPrice}: at the price decimals + 3 even before a fill ({@code "0.00000"}, as documented). */
+    private static String restAvgPrice(final SimOrder o) {
+        return o.avgPrice().setScale(o.symbol.priceDecimals() + 3, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** REST {@code cumQuote}: {@code "0"} before a fill, else price × quantity exactly. */
+    private static String cumQuote(final SimOrder o) {
+        return o.cumQuote.signum() == 0 ? "0"
+            : o.cumQuote.setScale(o.symbol.priceDecimals() + o.symbol.qtyDecimals(), RoundingMode.HALF_EVEN)
+                .toPlainString();
+    }
+
     // ---- JSON answers --------------------------------------------------------------------------------------------
 
-    /** The order as the REST API returns it. */
-    ObjectNode orderJson(final SimOrder o) {
+    /**
+     * The order as the REST API returns it. {@code withTime}: the query and open-orders answers carry the order's
+     * {@code time}; the new-order and cancel answers do not (as documented).
+     */
+    ObjectNode orderJson(final SimOrder o, final boolean withTime) {
         synchronized (market.lock()) {
             final SimSymbol s = o.symbol;
             final ObjectNode n = mapper.createObjectNode();
             n.put("orderId", o.orderId).put("symbol", s.name()).put("status", o.status)
-                .put("clientOrderId", o.clientOrderId).put("price", s.formatPrice(priceOrZero(o)))
-                .put("avgPrice", o.avgPrice().toPlainString()).put("origQty", s.formatQty(o.origQty))
-                .put("executedQty", s.formatQty(o.executedQty)).put("cumQty", s.formatQty(o.executedQty))
-                .put("cumQuote", money(o.cumQuote)).put("timeInForce", o.timeInForce).put("type", o.type)
+                .put("clientOrderId", o.clientOrderId).put("price", s.formatOrderPrice(o.price))
+                .put("avgPrice", restAvgPrice(o)).put("origQty", s.formatQty(o.origQty))
+                .put("executedQty", s.formatOrderQty(o.executedQty)).put("cumQty", s.formatOrderQty(o.executedQty))
+                .put("cumQuote", cumQuote(o)).put("timeInForce", o.timeInForce).put("type", o.type)
                 .put("reduceOnly", o.reduceOnly).put("closePosition", false).put("side", o.side())
                 .put("positionSide", "BOTH").put("stopPrice", "0").put("workingType", "CONTRACT_PRICE")
                 .put("priceProtect", false).put("origType", o.type).put("priceMatch", "NONE")
-                .put("selfTradePreventionMode", "EXPIRE_MAKER").put("goodTillDate", 0).put("time", o.timeMs)
-                .put("updateTime", o.updateTimeMs);
+                .put("selfTradePreventionMode", "EXPIRE_MAKER").put("goodTillDate", 0);
+            if (withTime) {
+                n.put("time", o.timeMs);
+            }
+            n.put("updateTime", o.updateTimeMs);
             return n;
         }
     }
 
-    /** A snapshot of an order as it was when accepted (the ACK answer). */
+    /** A snapshot of an order as it was when accepted (the ACK answer): NEW, nothing filled. */
     ObjectNode ackJson(final SimOrder o) {
-        final ObjectNode n = orderJson(o);
-        n.put("status", "NEW").put("executedQty", o.symbol.formatQty(BigDecimal.ZERO))
-            .put("cumQty", o.symbol.formatQty(BigDecimal.ZERO)).put("cumQuote", money(BigDecimal.ZERO))
-            .put("avgPrice", "0.00").put("updateTime", o.timeMs);
+        final ObjectNode n = orderJson(o, false);
+        n.put("status", "NEW").put("executedQty", "0").put("cumQty", "0").put("cumQuote", "0")
+            .put("avgPrice", BigDecimal.ZERO.setScale(o.symbol.priceDecimals() + 3).toPlainString())
+            .put("updateTime", o.timeMs);
         return n;
     }
 
@@ -453,7 +559,7 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
             final ArrayNode a = mapper.createArrayNode();
             for (final SimOrder o : openOrders) {
                 if (symbol == null || o.symbol == symbol) {
-                    a.add(orderJson(o));
+                    a.add(orderJson(o, true));
                 }
             }
             return a;
@@ -483,12 +589,15 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
                     .put("notional", money(mark.multiply(pos.amt))).put("marginAsset", ASSET)
                     .put("isolatedWallet", "0").put("updateTime", now);
                 if (v3) {
-                    n.put("initialMargin", "0").put("maintMargin", "0").put("positionInitialMargin", "0")
-                        .put("openOrderInitialMargin", "0").put("adl", 0)
+                    final BigDecimal positionMargin = positionMargin(s, pos);
+                    final BigDecimal orderMargin = openOrderMargin(s);
+                    n.put("initialMargin", money(positionMargin.add(orderMargin))).put("maintMargin", "0")
+                        .put("positionInitialMargin", money(positionMargin))
+                        .put("openOrderInitialMargin", money(orderMargin)).put("adl", 0)
                         .put("bidNotional", money(openNotional(s, true)))
                         .put("askNotional", money(openNotional(s, false)));
                 } else {
-                    n.put("leverage", "20").put("marginType", "cross").put("isAutoAddMargin", "false")
+                    n.put("leverage", leverage.toPlainString()).put("marginType", "cross").put("isAutoAddMargin", "false")
                         .put("maxNotionalValue", "1000000");
                 }
             }
@@ -506,7 +615,8 @@ public final class BinanceAccount implements BinanceMarket.MarketListener {
             final ArrayNode a = mapper.createArrayNode();
             a.addObject().put("accountAlias", "SimAcct").put("asset", ASSET).put("balance", money(walletBalance))
                 .put("crossWalletBalance", money(walletBalance)).put("crossUnPnl", money(upnl))
-                .put("availableBalance", money(walletBalance.add(upnl))).put("maxWithdrawAmount", money(walletBalance))
+                .put("availableBalance", money(availableBalance()))
+                .put("maxWithdrawAmount", money(availableBalance().min(walletBalance).max(BigDecimal.ZERO)))
                 .put("marginAvailable", true).put("updateTime", clock.epochMillis());
             return a;
         }

@@ -27,22 +27,41 @@ import java.util.TreeMap;
  * <p>Depth ids follow the venue: each diff carries {@code U} (first id), {@code u} (last id) and {@code pu} (the
  * previous event's {@code u}); {@code U} is never {@code pu + 1} because ids advance by a pseudo-random step.
  *
- * <p>Partial book depth ({@code <sym>@depth<N>}, {@code @100ms}, {@code @500ms}; N = 5, 10, 20) goes out on the speed's
- * tick ({@link #flushPartialDepth}) when the book changed since the speed's last tick: the top N levels a side, with
- * {@code U} the first id of the changes since then, {@code u} the last and {@code pu} the {@code u} of the speed's
- * previous partial event, so the partial events of one speed chain like aggregated diffs of that speed.
+ * <p><b>Periodic streams follow venue time</b> ({@link SimClock}): a period of 100, 250 or 500 ms ends when venue time
+ * enters the next one, and whatever it gathered goes out then ({@link #flushDue}, called before every change and by the
+ * server's 50 ms timer, so a frozen clock holds them until it moves, and a run on simulated time sends the same frames
+ * whichever thread sends them):
+ * <ul>
+ *   <li>aggregated diff depth (the default, {@code aggregateDepth}): one {@code depthUpdate} per speed and period merging
+ *       the period's diffs ({@code U} of the first, {@code u} of the last, {@code pu} the speed's previous {@code u});</li>
+ *   <li>partial book depth ({@code <sym>@depth<N>}, {@code @100ms}, {@code @500ms}; N = 5, 10, 20): the top N levels a
+ *       side after a period in which the book changed, with the ids of that period's changes;</li>
+ *   <li>klines: at most one update per 250 ms, after a period with a trade ({@code E} the period's end); the closing
+ *       frame ({@code x:true}) at once when the interval has ended;</li>
+ *   <li>mark price: {@code @markPrice@1s} each venue second, {@code @markPrice} every third, with the last values set
+ *       ({@code E} the second).</li>
+ * </ul>
+ * bookTicker and aggTrade are sent at the change, as on the venue.
  */
 public final class BinanceMarket {
     /** Partial book depths the venue serves. */
     static final int[] PARTIAL_DEPTHS = {5, 10, 20};
     /** Diff-depth stream suffixes (all carry the same events here). */
     static final String[] DIFF_SUFFIXES = {"@depth", "@depth@100ms", "@depth@500ms", "@depth@0ms"};
-    /** With aggregation: the diff streams each update speed feeds, and its period in aggregation ticks. */
+    /** With aggregation: the diff streams each update speed feeds. */
     private static final String[][] SPEED_STREAMS = {{"@depth@100ms", "@depth@0ms"}, {"@depth"}, {"@depth@500ms"}};
-    /** Period of each update speed (100, 250, 500 ms) in depth ticks. */
-    private static final int[] SPEED_TICKS = {2, 5, 10};
-    /** Period of {@link #flushAggregated} and {@link #flushPartialDepth}: 100, 250 and 500 ms are whole multiples of it. */
-    static final long AGGREGATION_TICK_MS = 50;
+    /**
+     * Period of each update speed in venue milliseconds (Binance "Diff. Book Depth Streams": update speed 250 ms,
+     * 500 ms or 100 ms; partial depth the same).
+     */
+    private static final long[] SPEED_PERIOD_MS = {100, 250, 500};
+    /** How often the server's timer calls {@link #flushDue}. */
+    static final long FLUSH_TIMER_MS = 50;
+    /** Kline streams push the current kline at most every 250 ms (Binance "Kline/Candlestick Streams"). */
+    private static final long KLINE_PERIOD_MS = 250;
+    /** {@code @markPrice@1s} every second, {@code @markPrice} every 3 s (Binance "Mark Price Stream"). */
+    private static final long MARK_FAST_MS = 1_000;
+    private static final long MARK_SLOW_MS = 3_000;
     /** The partial-depth stream suffix of each update speed, after {@code @depth<N>}. */
     private static final String[] PARTIAL_SPEED_SUFFIXES = {"@100ms", "", "@500ms"};
     private static final String[] KLINE_INTERVALS = {"1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h",
@@ -143,6 +162,7 @@ public final class BinanceMarket {
     /** Applies changes and emits the diff; the caller holds the lock. Returns u. */
     long applyDiff(final SymbolMarket m, final List<BigDecimal[]> bids, final List<BigDecimal[]> asks,
                    final long nowMs) {
+        flushDue(nowMs);
         final BigDecimal[] topBefore = m.top();
         final long first = m.lastUpdateId + minIdStep + random.nextInt(maxIdStep - minIdStep + 1);
         final long last = first + Math.max(0, bids.size() + asks.size() - 1);
@@ -169,8 +189,9 @@ public final class BinanceMarket {
             m.dropNextDiff = false;
             m.droppedDiffs++;
         }
-        for (final PendingDepth p : m.pending) {
-            p.merge(first, last, nowMs, bids, asks);
+        for (int i = 0; i < m.pending.length; i++) {
+            final PendingDepth p = m.pending[i];
+            p.merge(first, last, nowMs, Math.floorDiv(nowMs, SPEED_PERIOD_MS[i]), bids, asks);
             if (drop) {
                 p.done();
             }
@@ -178,58 +199,61 @@ public final class BinanceMarket {
     }
 
     /**
-     * Sends the pending aggregated diff of every update speed whose period ends at {@code tick} (one tick is
-     * {@link #AGGREGATION_TICK_MS}); called by the server's timer when aggregation is on.
+     * Sends every periodic frame whose period has ended by venue time {@code nowMs} (see the class comment): aggregated
+     * diffs, then partial books, per speed; klines whose interval ended, then kline updates; mark prices. Called before
+     * every change (so a change of a new period never joins an old one) and by the server's timer.
      */
-    void flushAggregated(final long tick) {
+    void flushDue(final long nowMs) {
         synchronized (lock) {
             for (final SymbolMarket m : symbols.values()) {
-                for (int i = 0; i < SPEED_STREAMS.length; i++) {
+                for (int i = 0; i < SPEED_PERIOD_MS.length; i++) {
+                    final long period = Math.floorDiv(nowMs, SPEED_PERIOD_MS[i]);
                     final PendingDepth p = m.pending[i];
-                    if (tick % SPEED_TICKS[i] != 0 || p.isEmpty()) {
-                        continue;
+                    if (!p.isEmpty() && p.period != period) {
+                        sendAggregated(m, i, p);
                     }
-                    String payload = null;
-                    for (final String suffix : SPEED_STREAMS[i]) {
-                        final String stream = m.symbol.streamName() + suffix;
-                        if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
-                            if (payload == null) {
-                                payload = depthJson(m, p.first, p.last, p.prev, p.eventMs, p.eventMs,
-                                    p.levels(p.bids), p.levels(p.asks));
-                            }
-                            hub.publish(WsRoute.PUBLIC, stream, payload);
-                        }
+                    final SpeedIds ids = m.partial[i];
+                    if (!ids.isEmpty() && ids.period != period) {
+                        sendPartial(m, i, ids);
                     }
-                    p.done();
                 }
+                flushKlines(m, nowMs);
+                flushMarkPrice(m, nowMs);
             }
         }
     }
 
-    /**
-     * Sends the partial book of every symbol whose book changed since the last tick of an update speed whose period
-     * ends at {@code tick} (one tick is {@link #AGGREGATION_TICK_MS}), on each {@code @depth<N>} stream of that speed
-     * with subscribers; called by the server's timer.
-     */
-    void flushPartialDepth(final long tick) {
+    /** {@link #flushDue} at venue time now, read under the lock (a time read before it could be older than a change). */
+    void flushDueNow() {
         synchronized (lock) {
-            for (final SymbolMarket m : symbols.values()) {
-                for (int i = 0; i < SPEED_TICKS.length; i++) {
-                    final SpeedIds ids = m.partial[i];
-                    if (tick % SPEED_TICKS[i] != 0 || ids.isEmpty()) {
-                        continue;
-                    }
-                    for (final int depth : PARTIAL_DEPTHS) {
-                        final String stream = m.symbol.streamName() + "@depth" + depth + PARTIAL_SPEED_SUFFIXES[i];
-                        if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
-                            hub.publish(WsRoute.PUBLIC, stream, depthJson(m, ids.first, ids.last, ids.prev,
-                                ids.eventMs, ids.eventMs, m.book.top(Side.BID, depth), m.book.top(Side.ASK, depth)));
-                        }
-                    }
-                    ids.done();
+            flushDue(clock.epochMillis());
+        }
+    }
+
+    private void sendAggregated(final SymbolMarket m, final int speed, final PendingDepth p) {
+        String payload = null;
+        for (final String suffix : SPEED_STREAMS[speed]) {
+            final String stream = m.symbol.streamName() + suffix;
+            if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
+                if (payload == null) {
+                    payload = depthJson(m, p.first, p.last, p.prev, p.eventMs, p.eventMs, p.levels(p.bids),
+                        p.levels(p.asks));
                 }
+                hub.publish(WsRoute.PUBLIC, stream, payload);
             }
         }
+        p.done();
+    }
+
+    private void sendPartial(final SymbolMarket m, final int speed, final SpeedIds ids) {
+        for (final int depth : PARTIAL_DEPTHS) {
+            final String stream = m.symbol.streamName() + "@depth" + depth + PARTIAL_SPEED_SUFFIXES[speed];
+            if (hub.hasSubscribers(WsRoute.PUBLIC, stream)) {
+                hub.publish(WsRoute.PUBLIC, stream, depthJson(m, ids.first, ids.last, ids.prev, ids.eventMs,
+                    ids.eventMs, m.book.top(Side.BID, depth), m.book.top(Side.ASK, depth)));
+            }
+        }
+        ids.done();
     }
 
     /** Applies a diff to the book, advances the chain and sends it unless a drop is armed; the caller holds the lock. */
@@ -276,8 +300,8 @@ public final class BinanceMarket {
      */
     private void emitDerived(final SymbolMarket m, final BigDecimal[] topBefore, final long first, final long u,
                              final long nowMs) {
-        for (final SpeedIds ids : m.partial) {
-            ids.note(first, u, nowMs);
+        for (int i = 0; i < m.partial.length; i++) {
+            m.partial[i].note(first, u, nowMs, Math.floorDiv(nowMs, SPEED_PERIOD_MS[i]));
         }
         final BigDecimal[] topAfter = m.top();
         final String stream = m.symbol.streamName() + "@bookTicker";
@@ -344,9 +368,14 @@ public final class BinanceMarket {
         }
     }
 
-    /** Emits aggTrade and klines for one trade; the caller holds the lock. */
+    /**
+     * Emits aggTrade for one trade and adds it to the kline of every interval (a trade in a new interval first sends the
+     * previous kline's closing frame); the kline updates go out at the end of the 250 ms period. The caller holds the
+     * lock.
+     */
     void emitTrade(final SymbolMarket m, final BigDecimal price, final BigDecimal qty, final boolean buyerIsMaker,
                    final long nowMs) {
+        flushDue(nowMs);
         final long tradeId = ++m.lastTradeId;
         final long aggId = ++m.lastAggTradeId;
         m.lastPrice = price;
@@ -367,7 +396,7 @@ public final class BinanceMarket {
         final long lengthMs = KLINE_INTERVAL_MS[interval];
         final long openMs = nowMs - Math.floorMod(nowMs, lengthMs);
         Kline k = m.klines[interval];
-        if (k != null && k.openMs < openMs) {
+        if (k != null && k.openMs != openMs) {
             publishKline(m, interval, k, nowMs, true);
             k = null;
         }
@@ -376,77 +405,96 @@ public final class BinanceMarket {
             m.klines[interval] = k;
         }
         k.add(price, qty, buyerIsMaker, tradeId);
-        publishKline(m, interval, k, nowMs, false);
+        k.dirtyPeriod = Math.floorDiv(nowMs, KLINE_PERIOD_MS);
+        k.dirty = true;
     }
 
     /**
-     * Emits the final ({@code x:true}) kline of every interval that has ended by venue time {@code nowMs}; the server
-     * calls it once a second, so klines close even when no trade follows.
+     * Sends every periodic frame due by venue time {@code nowMs} ({@link #flushDue}): closes the klines whose interval
+     * has ended ({@code x:true}, even when no trade follows), sends the kline updates, aggregated diffs, partial books and
+     * mark prices whose period has ended. The server's timer calls it every 50 ms; a generator on simulated time calls
+     * it at each model second.
      */
     public void closeDueKlines(final long nowMs) {
-        synchronized (lock) {
-            for (final SymbolMarket m : symbols.values()) {
-                for (int i = 0; i < KLINE_INTERVALS.length; i++) {
-                    final Kline k = m.klines[i];
-                    if (k != null && nowMs >= k.openMs + KLINE_INTERVAL_MS[i]) {
-                        publishKline(m, i, k, nowMs, true);
-                        m.klines[i] = null;
-                    }
-                }
+        flushDue(nowMs);
+    }
+
+    /** Closes the klines whose interval ended, then sends the updates of the klines a trade changed in an ended period. */
+    private void flushKlines(final SymbolMarket m, final long nowMs) {
+        final long period = Math.floorDiv(nowMs, KLINE_PERIOD_MS);
+        for (int i = 0; i < KLINE_INTERVALS.length; i++) {
+            final Kline k = m.klines[i];
+            if (k == null) {
+                continue;
+            }
+            if (nowMs >= k.openMs + KLINE_INTERVAL_MS[i] || nowMs < k.openMs) {
+                publishKline(m, i, k, nowMs, true);
+                m.klines[i] = null;
+            } else if (k.dirty && k.dirtyPeriod != period) {
+                publishKline(m, i, k, (k.dirtyPeriod + 1) * KLINE_PERIOD_MS, false);
+                k.dirty = false;
             }
         }
     }
 
-    private void publishKline(final SymbolMarket m, final int interval, final Kline k, final long nowMs,
+    private void publishKline(final SymbolMarket m, final int interval, final Kline k, final long eventMs,
                               final boolean closed) {
+        k.dirty = false;
         final String stream = m.symbol.streamName() + "@kline_" + KLINE_INTERVALS[interval];
         if (hub.hasSubscribers(WsRoute.MARKET, stream)) {
             hub.publish(WsRoute.MARKET, stream, k.json(m.symbol, KLINE_INTERVALS[interval], KLINE_INTERVAL_MS[interval],
-                nowMs, closed));
+                eventMs, closed));
         }
     }
 
     /**
-     * Sets mark price, index price and funding and emits {@code markPriceUpdate} on both markPrice streams at once;
-     * afterwards the server repeats the last values every second on {@code @markPrice@1s} and every 3 s on
-     * {@code @markPrice}, as the venue does.
+     * Sets mark price, index price and funding. They go out on the streams' schedule in venue time: each second on
+     * {@code @markPrice@1s}, every third second on {@code @markPrice} (the first frame at the next boundary).
      */
     public void markPrice(final String symbol, final String mark, final String index, final String fundingRate,
                           final long nextFundingTimeMs) {
         synchronized (lock) {
+            final long nowMs = clock.epochMillis();
+            flushDue(nowMs);
             final SymbolMarket m = state(symbol);
+            if (m.markPrice == null) {
+                m.markFastPeriod = Math.floorDiv(nowMs, MARK_FAST_MS);
+                m.markSlowPeriod = Math.floorDiv(nowMs, MARK_SLOW_MS);
+            }
             m.markPrice = new BigDecimal(mark);
             m.indexPrice = index;
             m.fundingRate = fundingRate;
             m.nextFundingTimeMs = nextFundingTimeMs;
-            publishMarkPrice(m, clock.epochMillis(), true, true);
         }
     }
 
-    /** Repeats the mark price of every symbol that has one; {@code slowToo} adds the 3 s stream. */
-    void repeatMarkPrices(final boolean slowToo) {
-        synchronized (lock) {
-            final long nowMs = clock.epochMillis();
-            for (final SymbolMarket m : symbols.values()) {
-                if (m.markPrice != null) {
-                    publishMarkPrice(m, nowMs, true, slowToo);
-                }
-            }
+    /** Sends the mark price on each stream whose period (1 s, 3 s of venue time) changed since its last frame. */
+    private void flushMarkPrice(final SymbolMarket m, final long nowMs) {
+        if (m.markPrice == null) {
+            return;
+        }
+        final long fast = Math.floorDiv(nowMs, MARK_FAST_MS);
+        if (fast != m.markFastPeriod) {
+            m.markFastPeriod = fast;
+            publishMarkPrice(m, "@markPrice@1s", fast * MARK_FAST_MS);
+        }
+        final long slow = Math.floorDiv(nowMs, MARK_SLOW_MS);
+        if (slow != m.markSlowPeriod) {
+            m.markSlowPeriod = slow;
+            publishMarkPrice(m, "@markPrice", slow * MARK_SLOW_MS);
         }
     }
 
-    private void publishMarkPrice(final SymbolMarket m, final long nowMs, final boolean fast, final boolean slow) {
+    private void publishMarkPrice(final SymbolMarket m, final String suffix, final long eventMs) {
         final SimSymbol s = m.symbol;
+        final String stream = s.streamName() + suffix;
+        if (!hub.hasSubscribers(WsRoute.MARKET, stream)) {
+            return;
+        }
         final String mark = m.markPrice.toPlainString();
-        final String payload = "{\"e\":\"markPriceUpdate\",\"E\":" + nowMs + ",\"s\":\"" + s.name()
+        hub.publish(WsRoute.MARKET, stream, "{\"e\":\"markPriceUpdate\",\"E\":" + eventMs + ",\"s\":\"" + s.name()
             + "\",\"p\":\"" + mark + "\",\"i\":\"" + m.indexPrice + "\",\"P\":\"" + mark + "\",\"r\":\""
-            + m.fundingRate + "\",\"T\":" + m.nextFundingTimeMs + '}';
-        if (fast) {
-            hub.publish(WsRoute.MARKET, s.streamName() + "@markPrice@1s", payload);
-        }
-        if (slow) {
-            hub.publish(WsRoute.MARKET, s.streamName() + "@markPrice", payload);
-        }
+            + m.fundingRate + "\",\"T\":" + m.nextFundingTimeMs + '}');
     }
 
     /** Sets the open interest {@code GET /fapi/v1/openInterest} answers. */
@@ -591,7 +639,7 @@ public final class BinanceMarket {
         final L2Book book = new L2Book();
         final Kline[] klines = new Kline[KLINE_INTERVALS.length];
         final PendingDepth[] pending = new PendingDepth[SPEED_STREAMS.length];
-        final SpeedIds[] partial = new SpeedIds[SPEED_TICKS.length];
+        final SpeedIds[] partial = new SpeedIds[SPEED_PERIOD_MS.length];
         long lastUpdateId;
         long lastEventMs;
         long lastTradeId;
@@ -604,6 +652,9 @@ public final class BinanceMarket {
         String indexPrice;
         String fundingRate;
         long nextFundingTimeMs;
+        /** The venue second (and 3 s period) of the last mark price frame of each stream. */
+        long markFastPeriod;
+        long markSlowPeriod;
         BigDecimal openInterest = BigDecimal.ZERO;
 
         SymbolMarket(final SimSymbol symbol, final long firstUpdateId) {
@@ -650,14 +701,17 @@ public final class BinanceMarket {
         long last;
         long prev;
         long eventMs;
+        /** The speed's period (venue ms / period length) the pending changes belong to. */
+        long period;
 
         SpeedIds(final long prev) {
             this.prev = prev;
         }
 
-        void note(final long firstId, final long lastId, final long nowMs) {
+        void note(final long firstId, final long lastId, final long nowMs, final long nowPeriod) {
             if (first < 0) {
                 first = firstId;
+                period = nowPeriod;
             }
             last = lastId;
             eventMs = nowMs;
@@ -683,9 +737,9 @@ public final class BinanceMarket {
             super(prev);
         }
 
-        void merge(final long firstId, final long lastId, final long nowMs, final List<BigDecimal[]> bidChanges,
-                   final List<BigDecimal[]> askChanges) {
-            note(firstId, lastId, nowMs);
+        void merge(final long firstId, final long lastId, final long nowMs, final long nowPeriod,
+                   final List<BigDecimal[]> bidChanges, final List<BigDecimal[]> askChanges) {
+            note(firstId, lastId, nowMs, nowPeriod);
             for (final BigDecimal[] l : bidChanges) {
                 bids.put(l[0], l[1]);
             }
@@ -724,6 +778,9 @@ public final class BinanceMarket {
         BigDecimal takerBuyQuote = BigDecimal.ZERO;
         long lastTradeId;
         int trades;
+        /** A trade changed the kline since its last frame, in the 250 ms period {@code dirtyPeriod}. */
+        boolean dirty;
+        long dirtyPeriod;
 
         Kline(final long openMs, final BigDecimal open, final long firstTradeId) {
             this.openMs = openMs;

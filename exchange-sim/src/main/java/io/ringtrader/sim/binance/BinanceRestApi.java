@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ringtrader.sim.SimClock;
+import io.ringtrader.sim.SimFilters;
 import io.ringtrader.sim.SimSymbol;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,9 @@ final class BinanceRestApi {
     private static final long MAX_RECV_WINDOW_MS = 60_000L;
     private static final long DEFAULT_RECV_WINDOW_MS = 5_000L;
     private static final long MAX_AHEAD_MS = 1_000L;
+    /** exchangeInfo MAX_NUM_ORDERS / MAX_NUM_ALGO_ORDERS of BTCUSDT and ETHUSDT (published, not enforced). */
+    private static final int MAX_NUM_ORDERS = 200;
+    private static final int MAX_NUM_ALGO_ORDERS = 10;
 
     private final BinanceSimConfig config;
     private final SimClock clock;
@@ -130,11 +137,11 @@ final class BinanceRestApi {
             case "DELETE /fapi/v1/order":
                 weigh(headers, 1);
                 signed(r, p);
-                return account.orderJson(account.cancel(p)).toString();
+                return account.orderJson(account.cancel(p), false).toString();
             case "GET /fapi/v1/order":
                 weigh(headers, 1);
                 signed(r, p);
-                return account.orderJson(account.query(p)).toString();
+                return account.orderJson(account.query(p), true).toString();
             case "DELETE /fapi/v1/allOpenOrders":
                 weigh(headers, 1);
                 signed(r, p);
@@ -183,7 +190,7 @@ final class BinanceRestApi {
             throw BinanceApiException.badRequest(-1130, "Data sent for parameter 'newOrderRespType' is not valid.");
         }
         final SimOrder o = account.place(p);
-        final ObjectNode answer = "RESULT".equals(respType) ? account.orderJson(o) : account.ackJson(o);
+        final ObjectNode answer = "RESULT".equals(respType) ? account.orderJson(o, false) : account.ackJson(o);
         return answer.toString();
     }
 
@@ -239,19 +246,30 @@ final class BinanceRestApi {
                 .put("marginAsset", "USDT").put("pricePrecision", s.priceDecimals())
                 .put("quantityPrecision", s.qtyDecimals()).put("baseAssetPrecision", 8).put("quotePrecision", 8)
                 .put("underlyingType", "COIN").put("triggerProtect", "0.0500");
+            final SimFilters f = s.filters();
             final ArrayNode filters = n.putArray("filters");
             filters.addObject().put("filterType", "PRICE_FILTER").put("tickSize", s.tickSize().toPlainString())
-                .put("minPrice", s.tickSize().toPlainString()).put("maxPrice", "10000000");
+                .put("minPrice", f.minPrice().toPlainString()).put("maxPrice", f.maxPrice().toPlainString());
             filters.addObject().put("filterType", "LOT_SIZE").put("stepSize", s.stepSize().toPlainString())
-                .put("minQty", s.stepSize().toPlainString()).put("maxQty", "1000");
+                .put("minQty", f.minQty().toPlainString()).put("maxQty", f.maxQty().toPlainString());
             filters.addObject().put("filterType", "MARKET_LOT_SIZE").put("stepSize", s.stepSize().toPlainString())
-                .put("minQty", s.stepSize().toPlainString()).put("maxQty", "120");
+                .put("minQty", f.minQty().toPlainString()).put("maxQty", f.marketMaxQty().toPlainString());
+            filters.addObject().put("filterType", "MAX_NUM_ORDERS").put("limit", MAX_NUM_ORDERS);
+            filters.addObject().put("filterType", "MAX_NUM_ALGO_ORDERS").put("limit", MAX_NUM_ALGO_ORDERS);
+            filters.addObject().put("filterType", "MIN_NOTIONAL").put("notional", f.minNotional().toPlainString());
+            filters.addObject().put("filterType", "PERCENT_PRICE")
+                .put("multiplierUp", multiplier(f.multiplierUp())).put("multiplierDown", multiplier(f.multiplierDown()))
+                .put("multiplierDecimal", Integer.toString(SimFilters.MULTIPLIER_DECIMALS));
             final ArrayNode types = n.putArray("orderTypes");
             types.add("LIMIT").add("MARKET");
             final ArrayNode tifs = n.putArray("timeInForce");
             tifs.add("GTC").add("IOC").add("FOK").add("GTX");
         }
         return root.toString();
+    }
+
+    private static String multiplier(final BigDecimal value) {
+        return value.setScale(SimFilters.MULTIPLIER_DECIMALS, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     // ---- security ------------------------------------------------------------------------------------------------

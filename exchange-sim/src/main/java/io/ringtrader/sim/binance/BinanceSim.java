@@ -45,8 +45,6 @@ public final class BinanceSim implements AutoCloseable {
     private EventLoopGroup group;
     private Channel serverChannel;
     private int port = -1;
-    private long housekeepingTicks;
-    private long depthTicks;
     private boolean closed;
 
     /** Builds the venue state; nothing is bound until {@link #start()}. */
@@ -89,34 +87,28 @@ public final class BinanceSim implements AutoCloseable {
         }
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         group.next().scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
-        group.next().scheduleAtFixedRate(this::depthTick, BinanceMarket.AGGREGATION_TICK_MS,
-            BinanceMarket.AGGREGATION_TICK_MS, TimeUnit.MILLISECONDS);
+        group.next().scheduleAtFixedRate(this::flushTick, BinanceMarket.FLUSH_TIMER_MS,
+            BinanceMarket.FLUSH_TIMER_MS, TimeUnit.MILLISECONDS);
         LOG.info("Binance sim listening on 127.0.0.1:{} with {}", this.port, config.symbols());
         return this;
     }
 
-    /** Every depth tick (one timer thread): send the partial books and aggregated diffs whose period ends now. */
-    private void depthTick() {
+    /**
+     * Every 50 ms (one timer thread): sends the periodic frames whose period of venue time has ended (aggregated diffs,
+     * partial books, klines, mark prices), so they go out even when nothing else changes.
+     */
+    private void flushTick() {
         try {
-            final long tick = ++depthTicks;
-            // one critical section: a speed's aggregated diff and partial book cover the same changes
-            synchronized (market.lock()) {
-                if (config.aggregateDepth()) {
-                    market.flushAggregated(tick);
-                }
-                market.flushPartialDepth(tick);
-            }
+            market.flushDueNow();
         } catch (final RuntimeException e) {
-            LOG.error("depth tick failed", e);
+            LOG.error("periodic stream flush failed", e);
         }
     }
 
-    /** Once a second: expire listenKeys, close klines whose interval has ended. */
+    /** Once a second: expire listenKeys. */
     private void housekeeping() {
         try {
             userStreams.expireDue();
-            market.closeDueKlines(config.clock().epochMillis());
-            market.repeatMarkPrices(++housekeepingTicks % 3 == 0);
         } catch (final RuntimeException e) {
             LOG.error("sim housekeeping failed", e);
         }

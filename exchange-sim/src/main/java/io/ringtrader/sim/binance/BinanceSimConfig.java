@@ -18,6 +18,11 @@ import java.util.Objects;
  * messages per second).
  */
 public final class BinanceSimConfig {
+    /** The leverage of a new Binance USDⓈ-M account. */
+    public static final int DEFAULT_LEVERAGE = 20;
+    /** The highest leverage the venue offers (BTCUSDT's first bracket). */
+    public static final int MAX_LEVERAGE = 125;
+
     private final List<SimSymbol> symbols;
     private final Map<String, String> apiKeys;
     private final SimClock clock;
@@ -32,6 +37,7 @@ public final class BinanceSimConfig {
     private final BigDecimal makerRate;
     private final BigDecimal takerRate;
     private final BigDecimal startingBalance;
+    private final int leverage;
     private final long seed;
     private final boolean refuseMisroutedStreams;
     private final boolean aggregateDepth;
@@ -58,6 +64,7 @@ public final class BinanceSimConfig {
         this.makerRate = b.makerRate;
         this.takerRate = b.takerRate;
         this.startingBalance = b.startingBalance;
+        this.leverage = b.leverage;
         this.seed = b.seed;
         this.refuseMisroutedStreams = b.refuseMisroutedStreams;
         this.aggregateDepth = b.aggregateDepth;
@@ -145,12 +152,20 @@ public final class BinanceSimConfig {
         return startingBalance;
     }
 
+    /** Leverage of every symbol (cross margin): initial margin = notional / leverage. */
+    public int leverage() {
+        return leverage;
+    }
+
     /** Seed of the id-step generator. */
     public long seed() {
         return seed;
     }
 
-    /** True when diff-depth streams merge updates over their period (100/250/500 ms) instead of one event per diff. */
+    /**
+     * True (the default, as the venue) when diff-depth streams merge updates over their period (100/250/500 ms of venue
+     * time); false: one event per diff.
+     */
     public boolean aggregateDepth() {
         return aggregateDepth;
     }
@@ -176,9 +191,10 @@ public final class BinanceSimConfig {
         private BigDecimal makerRate = new BigDecimal("0.0002");
         private BigDecimal takerRate = new BigDecimal("0.0005");
         private BigDecimal startingBalance = new BigDecimal("10000");
+        private int leverage = DEFAULT_LEVERAGE;
         private long seed = 42L;
         private boolean refuseMisroutedStreams;
-        private boolean aggregateDepth;
+        private boolean aggregateDepth = true;
 
         private Builder() {
         }
@@ -254,9 +270,25 @@ public final class BinanceSimConfig {
             return this;
         }
 
-        /** Starting USDT wallet balance of the simulated account. */
+        /** Starting USDT wallet balance of the simulated account (default 10000); at least 0. */
         public Builder startingBalance(final String balance) {
-            this.startingBalance = new BigDecimal(balance);
+            final BigDecimal value = new BigDecimal(balance);
+            if (value.signum() < 0) {
+                throw new IllegalArgumentException("startingBalance must be >= 0, got " + balance);
+            }
+            this.startingBalance = value;
+            return this;
+        }
+
+        /**
+         * Leverage of every symbol, 1 to {@value #MAX_LEVERAGE} (default {@value #DEFAULT_LEVERAGE}, the venue's default
+         * for a new account): a new order needs initial margin = notional / leverage plus its open loss.
+         */
+        public Builder leverage(final int leverage) {
+            if (leverage < 1 || leverage > MAX_LEVERAGE) {
+                throw new IllegalArgumentException("leverage must be 1.." + MAX_LEVERAGE + ", got " + leverage);
+            }
+            this.leverage = leverage;
             return this;
         }
 
@@ -267,9 +299,10 @@ public final class BinanceSimConfig {
         }
 
         /**
-         * Venue-like diff depth (default off): {@code @depth@100ms}, {@code @depth} (250 ms) and {@code @depth@500ms}
-         * each send, once per period, one event merging every diff since the last ({@code U} of the first, {@code u}
-         * of the last, {@code pu} the stream's previous {@code u}). Off: every diff is its own event on all of them.
+         * Venue-like diff depth (default on): {@code @depth@100ms} (and {@code @depth@0ms}), {@code @depth} (250 ms)
+         * and {@code @depth@500ms} each send, once per period of venue time, one event merging every diff of the
+         * period ({@code U} of the first, {@code u} of the last, {@code pu} the stream's previous {@code u}). Off:
+         * every diff is its own event on all of them at once (for tests that read each diff).
          */
         public Builder aggregateDepth(final boolean aggregate) {
             this.aggregateDepth = aggregate;

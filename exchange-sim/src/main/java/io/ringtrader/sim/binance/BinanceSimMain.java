@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command-line entry for manual use: {@code BinanceSimMain [--port N] [--symbol NAME:TICK:STEP:PD:QD]...
- * [--api-key KEY:SECRET]... [--capture FILE] [--speed X] [--synthetic [--rate N] [--seed N]]}. Runs until killed.
+ * [--api-key KEY:SECRET]... [--balance USDT] [--leverage N] [--per-diff-depth] [--capture FILE] [--speed X]
+ * [--synthetic [--rate N] [--seed N]]}. Runs until killed.
  * {@code --synthetic} drives BTCUSDT and ETHUSDT with a {@link SyntheticMarket} at {@code --rate} events/s (wall-clock
  * time fields).
  */
@@ -46,6 +47,15 @@ public final class BinanceSimMain {
                 case "--synthetic":
                     synthetic = true;
                     break;
+                case "--balance":
+                    config.startingBalance(value(args, ++i, a));
+                    break;
+                case "--leverage":
+                    config.leverage(Integer.parseInt(value(args, ++i, a)));
+                    break;
+                case "--per-diff-depth":
+                    config.aggregateDepth(false);
+                    break;
                 case "--rate":
                     rate = Double.parseDouble(value(args, ++i, a));
                     break;
@@ -73,7 +83,8 @@ public final class BinanceSimMain {
                 case "--help":
                 case "-h":
                     out.println("usage: BinanceSimMain [--port N] [--symbol NAME:TICK:STEP:PD:QD]... "
-                        + "[--api-key KEY:SECRET]... [--capture FILE] [--speed X (0 = as fast as possible)] "
+                        + "[--api-key KEY:SECRET]... [--balance USDT] [--leverage N] [--per-diff-depth] "
+                        + "[--capture FILE] [--speed X (0 = as fast as possible)] "
                         + "[--synthetic [--rate EVENTS_PER_S] [--seed N]]");
                     return;
                 default:

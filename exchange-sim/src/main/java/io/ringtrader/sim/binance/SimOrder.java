@@ -21,6 +21,8 @@ final class SimOrder {
     BigDecimal executedQty = BigDecimal.ZERO;
     BigDecimal cumQuote = BigDecimal.ZERO;
     long updateTimeMs;
+    /** The cost (initial margin plus open loss) taken when placed; an open order holds it pro rata of its remaining. */
+    BigDecimal reservedMargin = BigDecimal.ZERO;
 
     SimOrder(final long orderId, final String clientOrderId, final SimSymbol symbol, final boolean buy,
              final String type, final String timeInForce, final BigDecimal origQty, final BigDecimal price,
@@ -44,6 +46,12 @@ final class SimOrder {
 
     boolean isOpen() {
         return "NEW".equals(status) || "PARTIALLY_FILLED".equals(status);
+    }
+
+    /** The margin this order holds while open: its reserved margin pro rata of the quantity not yet filled. */
+    BigDecimal heldMargin() {
+        return reservedMargin.signum() == 0 ? BigDecimal.ZERO
+            : reservedMargin.multiply(remaining()).divide(origQty, 8, RoundingMode.HALF_UP);
     }
 
     /** Average fill price, zero before the first fill. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,8 +25,8 @@ class BinanceAggregatedDepthTest {
 
     @BeforeEach
     void start() {
-        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).aggregateDepth(true)
-            .firstUpdateId(500).build()).start();
+        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).firstUpdateId(500).build())
+            .start();
         client = new SimClient(sim);
     }
 
@@ -64,6 +65,56 @@ class BinanceAggregatedDepthTest {
             for (final Map.Entry<BigDecimal, BigDecimal> e : book.entrySet()) {
                 assertEquals(0, e.getValue().compareTo(bids.get(e.getKey())), "level " + e.getKey());
             }
+        }
+    }
+
+    @Test
+    void shouldAggregateByDefault() {
+        assertTrue(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).build().aggregateDepth());
+    }
+
+    @Test
+    void shouldServeASnapshotWhoseIdFallsStrictlyInsideTheNextEvent() throws Exception {
+        sim.clock().fixAt(1_700_000_000_000L); // the start of a 100 ms period
+        try (SimClient.Ws ws = client.ws("/public/stream?streams=btcusdt@depth@100ms")) {
+            final long u1 = sim.market().depthDiff("BTCUSDT", new String[][] {level("60000.0", "1")}, new String[0][]);
+            sim.market().depthDiff("BTCUSDT", new String[][] {level("59999.9", "2")}, new String[0][]);
+            final long snapshotId = SimClient.json(client.get("/fapi/v1/depth?symbol=BTCUSDT&limit=5"))
+                .get("lastUpdateId").asLong();
+            sim.market().depthDiff("BTCUSDT", new String[0][], new String[][] {level("60000.1", "1")});
+            sim.clock().advanceMs(100);
+            final JsonNode d = ws.nextJson().get("data");
+            assertTrue(d.get("U").asLong() < snapshotId && snapshotId < d.get("u").asLong(),
+                "snapshot " + snapshotId + " inside [" + d.get("U") + ", " + d.get("u") + "]");
+            assertNotEquals(snapshotId, d.get("pu").asLong(), "pu names the previous event, not the snapshot");
+            assertTrue(d.get("U").asLong() <= u1);
+        }
+    }
+
+    @Test
+    void shouldCarryEveryLevelChangedInThePeriodInOneEvent() throws Exception {
+        sim.clock().fixAt(1_700_000_000_000L);
+        try (SimClient.Ws ws = client.ws("/public/stream?streams=btcusdt@depth")) {
+            for (int i = 0; i < 30; i++) {
+                sim.market().depthDiff("BTCUSDT", new String[][] {level(new BigDecimal("59990.0")
+                    .subtract(BigDecimal.valueOf(i, 1)).toPlainString(), "1")}, new String[0][]);
+                sim.clock().advanceMs(5);
+            }
+            sim.clock().advanceMs(250);
+            final JsonNode d = ws.nextJson().get("data");
+            assertEquals(30, d.get("b").size(), "one 250 ms event with the 30 levels changed in it");
+            assertTrue(ws.drain(Duration.ofMillis(300)).isEmpty());
+        }
+    }
+
+    @Test
+    void shouldHoldThePeriodsEventWhileVenueTimeStandsStill() throws Exception {
+        sim.clock().fixAt(1_700_000_000_000L);
+        try (SimClient.Ws ws = client.ws("/public/stream?streams=btcusdt@depth@100ms")) {
+            sim.market().depthDiff("BTCUSDT", new String[][] {level("60000.0", "1")}, new String[0][]);
+            assertTrue(ws.drain(Duration.ofMillis(300)).isEmpty(), "the period has not ended in venue time");
+            sim.clock().advanceMs(100);
+            assertEquals(1, ws.nextJson().get("data").get("b").size());
         }
     }
 

@@ -24,7 +24,7 @@ class BinanceFaultsTest {
 
     @BeforeEach
     void start() {
-        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt())
+        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimClient.BTC_AT_100)
             .pingInterval(Duration.ofMillis(200)).apiKey(SimClient.KEY, SimClient.SECRET).build()).start();
         client = new SimClient(sim);
         sim.market().depthDiff("BTCUSDT", new String[][] {level("100.0", "1")}, new String[][] {level("100.1", "1")});
@@ -53,7 +53,7 @@ class BinanceFaultsTest {
     void shouldPlaceAnOrderEvenWhenAnswering503() {
         sim.faults().failNextRest("/fapi/v1/order", 1, 503);
         final HttpResponse<String> r = client.signed("POST", "/fapi/v1/order",
-            "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.001&price=90.0&newClientOrderId=x503");
+            "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.100&price=90.0&newClientOrderId=x503");
         assertEquals(503, r.statusCode());
         assertEquals("{\"code\":-1000,\"msg\":\"Unknown error, please check your request or try again later.\"}",
             r.body());

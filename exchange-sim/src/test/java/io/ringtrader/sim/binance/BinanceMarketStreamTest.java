@@ -32,8 +32,9 @@ class BinanceMarketStreamTest {
 
     @BeforeEach
     void start() {
-        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).idStep(3, 50).seed(11)
-            .apiKey(SimClient.KEY, SimClient.SECRET).build()).start();
+        // one event per diff: these tests read each diff's ids (aggregation: BinanceAggregatedDepthTest)
+        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimClient.BTC_AT_100).idStep(3, 50).seed(11)
+            .aggregateDepth(false).apiKey(SimClient.KEY, SimClient.SECRET).build()).start();
         client = new SimClient(sim);
     }
 
@@ -258,7 +259,7 @@ class BinanceMarketStreamTest {
         try (SimClient.Ws ws = client.ws("/market/stream?streams=btcusdt@kline_1m")) {
             sim.market().trade("BTCUSDT", "100.0", "1", false);
             sim.market().trade("BTCUSDT", "101.0", "2", true);
-            ws.nextJson();
+            sim.clock().advanceMs(250); // the 250 ms period ends: one update with both trades
             final JsonNode k = ws.nextJson().get("data").get("k");
             assertEquals("100.00", k.get("o").asText());
             assertEquals("101.00", k.get("h").asText());
@@ -271,9 +272,26 @@ class BinanceMarketStreamTest {
             final JsonNode closed = ws.nextJson().get("data").get("k");
             assertTrue(closed.get("x").asBoolean());
             assertEquals("101.00", closed.get("c").asText());
+            sim.clock().advanceMs(250);
             final JsonNode next = ws.nextJson().get("data").get("k");
             assertFalse(next.get("x").asBoolean());
             assertEquals(closed.get("T").asLong() + 1, next.get("t").asLong());
+        }
+    }
+
+    @Test
+    void shouldSendOneKlineUpdatePer250MillisecondsHoweverManyTrades() throws Exception {
+        sim.clock().fixAt(1_700_000_080_000L);
+        try (SimClient.Ws ws = client.ws("/market/stream?streams=btcusdt@kline_1m")) {
+            for (int i = 0; i < 20; i++) {
+                sim.market().trade("BTCUSDT", "100.0", "0.010", i % 2 == 0);
+                sim.clock().advanceMs(10);
+            }
+            sim.clock().advanceMs(60); // 260 ms after the first trade: the period has ended
+            final JsonNode d = ws.nextJson().get("data");
+            assertEquals(20, d.get("k").get("n").asInt());
+            assertEquals(1_700_000_080_250L, d.get("E").asLong(), "stamped with the end of its period");
+            assertTrue(ws.drain(QUIET).isEmpty(), "one frame for the period");
         }
     }
 
@@ -282,11 +300,35 @@ class BinanceMarketStreamTest {
         sim.clock().fixAt(1_700_000_080_000L);
         try (SimClient.Ws ws = client.ws("/market/stream?streams=btcusdt@kline_1m")) {
             sim.market().trade("BTCUSDT", "100.0", "1", false);
+            sim.clock().advanceMs(250);
             assertFalse(ws.nextJson().get("data").get("k").get("x").asBoolean());
-            sim.clock().advanceMs(20_000); // the server's once-a-second housekeeping closes it
+            sim.clock().advanceMs(20_000); // the server's timer closes it
             final JsonNode closed = ws.nextJson().get("data").get("k");
             assertTrue(closed.get("x").asBoolean());
             assertEquals(1_700_000_099_999L, closed.get("T").asLong());
+        }
+    }
+
+    @Test
+    void shouldSendTheMarkPriceEverySecondAndEveryThirdSecondOnTheSlowStream() throws Exception {
+        sim.clock().fixAt(1_700_000_001_100L); // 3 s boundaries at ..001_000, ..004_000, ..007_000
+        try (SimClient.Ws ws = client.ws("/market/stream?streams=btcusdt@markPrice@1s/btcusdt@markPrice")) {
+            sim.market().markPrice("BTCUSDT", "100.05", "100.04", "0.0001", 1_700_000_000_000L);
+            int slow = 0;
+            for (int second = 2; second <= 7; second++) {
+                sim.clock().advanceMs(1_000);
+                JsonNode env = ws.nextJson();
+                while (!"btcusdt@markPrice@1s".equals(env.get("stream").asText())) {
+                    slow++;
+                    env = ws.nextJson();
+                }
+                assertEquals(1_700_000_000_000L + second * 1_000L, env.get("data").get("E").asLong());
+            }
+            for (final String frame : ws.drain(QUIET)) {
+                assertEquals("btcusdt@markPrice", SimClient.json(frame).get("stream").asText(), frame);
+                slow++;
+            }
+            assertEquals(2, slow, "seconds 2..7 cross the 3 s boundaries at 4 and 7");
         }
     }
 

@@ -1,13 +1,13 @@
 package io.ringtrader.sim.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ringtrader.sim.SimSymbol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 
 import static io.ringtrader.sim.binance.BinanceMarket.level;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +20,8 @@ class BinanceMatchingTest {
 
     @BeforeEach
     void start() {
-        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).commission("0.0002", "0.0005")
-            .startingBalance("10000").apiKey(SimClient.KEY, SimClient.SECRET).build()).start();
+        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimClient.BTC_AT_100).commission("0.0002", "0.0005")
+            .startingBalance("10000").aggregateDepth(false).apiKey(SimClient.KEY, SimClient.SECRET).build()).start();
         client = new SimClient(sim);
         sim.market().depthDiff("BTCUSDT", new String[][] {level("100.0", "1"), level("99.9", "2")},
             new String[][] {level("100.1", "1"), level("100.2", "2"), level("100.3", "5")});
@@ -77,20 +77,45 @@ class BinanceMatchingTest {
     }
 
     @Test
-    void shouldExpireAFokOrderThatCannotFillCompletely() {
-        final JsonNode o = order("side=BUY&type=LIMIT&timeInForce=FOK&quantity=3.500&price=100.2");
-        assertEquals("EXPIRED", o.get("status").asText());
-        assertEquals("0.000", o.get("executedQty").asText());
+    void shouldRejectAFokOrderThatCannotFillCompletelyWithoutRecordingIt() {
+        assertRefusedAndNotRecorded(-5021, "side=BUY&type=LIMIT&timeInForce=FOK&quantity=3.500&price=100.2");
+    }
+
+    /** HTTP 400 with {@code code}, and the venue knows no such order afterwards. */
+    private void assertRefusedAndNotRecorded(final int code, final String params) {
+        final HttpResponse<String> r = client.signed("POST", "/fapi/v1/order", "symbol=BTCUSDT&newOrderRespType=RESULT&"
+            + params + "&newClientOrderId=refused-1");
+        assertEquals(400, r.statusCode());
+        assertEquals(code, SimClient.json(r).get("code").asInt());
+        assertEquals(0, sim.account().orderCount());
+        assertEquals(-2013, SimClient.json(client.signed("GET", "/fapi/v1/order",
+            "symbol=BTCUSDT&origClientOrderId=refused-1")).get("code").asInt(), "not recorded");
+    }
+
+    @Test
+    void shouldFillAFokOrderThatCanFillCompletely() {
         assertEquals("FILLED", order("side=BUY&type=LIMIT&timeInForce=FOK&quantity=3.000&price=100.2")
             .get("status").asText());
     }
 
     @Test
-    void shouldExpireAGtxOrderThatWouldCrossAndRestOneThatWouldNot() {
-        assertEquals("EXPIRED", order("side=BUY&type=LIMIT&timeInForce=GTX&quantity=1.000&price=100.1")
-            .get("status").asText());
+    void shouldRejectAGtxOrderThatWouldCrossWithoutRecordingIt() {
+        assertRefusedAndNotRecorded(-5022, "side=BUY&type=LIMIT&timeInForce=GTX&quantity=1.000&price=100.1");
+    }
+
+    @Test
+    void shouldRestAGtxOrderThatWouldNotCross() {
         assertEquals("NEW", order("side=BUY&type=LIMIT&timeInForce=GTX&quantity=1.000&price=100.0")
             .get("status").asText());
+    }
+
+    @Test
+    void shouldSendNoUserStreamEventForARejectedGtxOrder() throws Exception {
+        try (SimClient.Ws ws = client.userStream()) {
+            order("side=SELL&type=LIMIT&timeInForce=GTX&quantity=1.000&price=100.0");
+            order("side=SELL&type=LIMIT&timeInForce=GTC&quantity=1.000&price=101.0&newClientOrderId=after");
+            assertEquals("after", ws.nextJson().get("o").get("c").asText(), "the GTX refusal sent nothing");
+        }
     }
 
     @Test

@@ -107,8 +107,30 @@ class BinanceRestTest {
         assertEquals("TRADING", s.get("status").asText());
         assertEquals(2, s.get("pricePrecision").asInt());
         assertEquals(3, s.get("quantityPrecision").asInt());
-        assertEquals("0.10", s.get("filters").get(0).get("tickSize").asText());
-        assertEquals("0.001", s.get("filters").get(1).get("stepSize").asText());
+        final JsonNode price = filter(s, "PRICE_FILTER");
+        assertEquals("0.10", price.get("tickSize").asText());
+        assertEquals("556.80", price.get("minPrice").asText());
+        assertEquals("4529764", price.get("maxPrice").asText());
+        final JsonNode lot = filter(s, "LOT_SIZE");
+        assertEquals("0.001", lot.get("stepSize").asText());
+        assertEquals("0.001", lot.get("minQty").asText());
+        assertEquals("1000", lot.get("maxQty").asText());
+        assertEquals("120", filter(s, "MARKET_LOT_SIZE").get("maxQty").asText());
+        assertEquals("100", filter(s, "MIN_NOTIONAL").get("notional").asText());
+        final JsonNode band = filter(s, "PERCENT_PRICE");
+        assertEquals("1.0500", band.get("multiplierUp").asText());
+        assertEquals("0.9500", band.get("multiplierDown").asText());
+        assertEquals("4", band.get("multiplierDecimal").asText());
+        assertEquals(200, filter(s, "MAX_NUM_ORDERS").get("limit").asInt());
+    }
+
+    private static JsonNode filter(final JsonNode symbol, final String type) {
+        for (final JsonNode f : symbol.get("filters")) {
+            if (type.equals(f.get("filterType").asText())) {
+                return f;
+            }
+        }
+        throw new AssertionError("no " + type + " in " + symbol);
     }
 
     @Test
@@ -137,7 +159,7 @@ class BinanceRestTest {
             "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.001&price=50000.055");
         assertEquals(-1111, SimClient.json(tick).get("code").asInt(), tick.body());
         final HttpResponse<String> notTick = client.signed("POST", "/fapi/v1/order",
-            "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.001&price=5.00");
+            "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.020&price=5000.00");
         assertEquals(200, notTick.statusCode(), notTick.body());
         final SimSymbol odd = new SimSymbol("ODDUSDT", "0.25", "0.5", 2, 1);
         try (BinanceSim other = new BinanceSim(BinanceSimConfig.builder().symbol(odd)
@@ -155,7 +177,8 @@ class BinanceRestTest {
     @Test
     void shouldCountOrdersInHeaders() {
         final HttpResponse<String> r = client.signed("POST", "/fapi/v1/order",
-            "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.001&price=100.0");
+            "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.002&price=60000.0");
+        assertEquals(200, r.statusCode(), r.body());
         assertEquals("1", r.headers().firstValue(BinanceRestApi.ORDER_COUNT_10S).orElseThrow());
         assertEquals("1", r.headers().firstValue(BinanceRestApi.ORDER_COUNT_1M).orElseThrow());
         assertFalse(client.get("/fapi/v1/ping").headers().firstValue(BinanceRestApi.ORDER_COUNT_10S).isPresent());

@@ -2,6 +2,7 @@ package io.ringtrader.sim.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ringtrader.sim.SimSymbol;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,11 @@ final class SimClient {
     static final String KEY = "dbefbc809e3e83c283a984c3a1459732ea7db1360ca80c5c2c8867408d28cc83";
     static final String SECRET = "2b5eb11e18796d12d88f13dc27dbbd02c2cc51ff7059765ed9821957d82bb4d9";
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * BTCUSDT's grid (tick 0.10, step 0.001) with {@link io.ringtrader.sim.SimFilters#gridOnly} filters, for books
+     * around 100 that the real PRICE_FILTER (minPrice 556.80) would refuse.
+     */
+    static final SimSymbol BTC_AT_100 = new SimSymbol("BTCUSDT", "0.10", "0.001", 2, 3);
 
     private final BinanceSim sim;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -94,6 +100,12 @@ final class SimClient {
                 side.put(p, q);
             }
         }
+    }
+
+    /** A new listenKey's user data stream on {@code /private}. */
+    Ws userStream() {
+        final String key = json(send("POST", "/fapi/v1/listenKey", null, KEY)).get("listenKey").asText();
+        return ws("/private/ws?listenKey=" + key);
     }
 
     Ws ws(final String pathAndQuery) {

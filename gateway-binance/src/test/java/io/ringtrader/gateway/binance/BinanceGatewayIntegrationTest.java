@@ -51,11 +51,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The gateway against exchange-sim over real loopback sockets: routed WebSocket streams, REST snapshots, the
- * documented book sync and its recovery, signed order entry, the user data stream, and fault handling.
+ * documented book sync and its recovery on the venue's aggregated diffs (the sim's default), signed order entry with
+ * the venue's refusals, the user data stream, and fault handling. The book sits around 100 (BTCUSDT's grid with the
+ * sim's grid-only filters: the real PRICE_FILTER starts at 556.80).
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class BinanceGatewayIntegrationTest {
     private static final String SYMBOL = "BTCUSDT";
+    private static final SimSymbol BTC_AT_100 = new SimSymbol(SYMBOL, "0.10", "0.001", 2, 3);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private BinanceSim sim;
@@ -75,8 +78,7 @@ class BinanceGatewayIntegrationTest {
 
     @BeforeEach
     void startSim() {
-        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).apiKey("it-key", "it-secret").build())
-            .start();
+        sim = new BinanceSim(BinanceSimConfig.builder().symbol(BTC_AT_100).apiKey("it-key", "it-secret").build()).start();
         sim.market().depthDiff(SYMBOL,
             new String[][] {BinanceMarket.level("100.00", "1.000"), BinanceMarket.level("99.90", "2.000")},
             new String[][] {BinanceMarket.level("100.10", "1.500"), BinanceMarket.level("100.20", "3.000")});
@@ -95,7 +97,8 @@ class BinanceGatewayIntegrationTest {
 
         assertTrue(seen.stream().anyMatch(s -> s.kind() == EventKind.GATEWAY_STATUS && s.status() == GatewayStatus.CONNECTED));
         assertTrue(seen.stream().anyMatch(s -> s.kind() == EventKind.BOOK_SNAPSHOT));
-        assertTrue(seen.stream().anyMatch(s -> s.kind() == EventKind.BBO), "bookTicker published");
+        // the book can be valid from the snapshot before the first bookTicker arrives: pump until one has
+        pumpUntil(s -> s.kind() == EventKind.BBO, "a bookTicker published");
         final BinanceBookSync sync = gateway.decoder().sync(0);
         assertTrue(sync.applied() > 0, sync.toString());
         assertEquals(0, sync.gaps());
@@ -205,6 +208,44 @@ class BinanceGatewayIntegrationTest {
         final Seen position = awaitSeen(s -> s.kind() == EventKind.POSITION && s.positionQty() != 0, "position");
         assertEquals(500, position.positionQty());
         assertEquals(0, new BigDecimal("0.500").compareTo(sim.account().positionAmt(SYMBOL)));
+    }
+
+    @Test
+    void shouldReportAPostOnlyOrderThatWouldTakeAsARejectWithTheVenueCode() {
+        assertVenueReject(10, OrderType.LIMIT, TimeInForce.GTX, 10_010, 1_000, -5022);
+    }
+
+    @Test
+    void shouldReportAFokOrderThatCannotFillAsARejectWithTheVenueCode() {
+        assertVenueReject(11, OrderType.LIMIT, TimeInForce.FOK, 10_020, 5_000, -5021);
+    }
+
+    @Test
+    void shouldReportAnOrderBelowTheMinimumNotionalAsARejectWithTheVenueCode() {
+        assertVenueReject(12, OrderType.LIMIT, TimeInForce.GTC, 9_000, 10, -4164);
+    }
+
+    @Test
+    void shouldReportAnOrderNeedingMoreMarginThanTheWalletHoldsAsARejectWithTheVenueCode() {
+        // 3,000 at 90.00 = 270,000 of notional: 13,500 of margin at 20x, the wallet holds 10,000
+        assertVenueReject(13, OrderType.LIMIT, TimeInForce.GTC, 9_000, 3_000_000, -2019);
+    }
+
+    /** The venue refuses the BUY: one REJECT with its code, no ACK, nothing placed, nothing on the user stream. */
+    private void assertVenueReject(final long clientOrderId, final OrderType type, final TimeInForce tif,
+        final long price, final long qty, final int venueCode) {
+        start(true);
+        awaitValidBookMatchingTheSim();
+        awaitUserStream();
+
+        send(clientOrderId, OrderSide.BUY, type, tif, price, qty);
+
+        final Seen report = awaitSeen(s -> s.kind() == EventKind.EXECUTION_REPORT && s.clientOrderId() == clientOrderId,
+            "a report");
+        assertEquals(ExecType.REJECT, report.execType());
+        assertEquals(venueCode, report.rejectCode());
+        assertEquals(0, sim.account().orderCount(), "the venue recorded no order");
+        assertEquals(1, seen.stream().filter(s -> s.kind() == EventKind.EXECUTION_REPORT).count(), "one report: " + seen);
     }
 
     @Test

@@ -42,7 +42,7 @@ class BinanceStopActionsIntegrationTest {
 
     @BeforeEach
     void startSimAndLeaveAnOrderAndAPosition() throws Exception {
-        sim = new BinanceSim(BinanceSimConfig.builder().symbol(SimSymbol.btcusdt()).apiKey("it-key", "it-secret").build())
+        sim = new BinanceSim(BinanceSimConfig.builder().symbol(new SimSymbol(SYMBOL, "0.10", "0.001", 2, 3)).apiKey("it-key", "it-secret").build())
             .start();
         sim.market().depthDiff(SYMBOL,
             new String[][] {BinanceMarket.level("100.00", "1.000"), BinanceMarket.level("99.90", "2.000")},
@@ -118,7 +118,7 @@ class BinanceStopActionsIntegrationTest {
         assertEquals(1, exposure.openOrders().size());
         final VenueExposure.OpenOrder order = exposure.openOrders().get(0);
         assertEquals(gateway.clientOrderIds().format(1L << 40 | 1), order.clientOrderId());
-        assertEquals("  order BTCUSDT BUY LIMIT 0.100 @ 95.00, filled 0.000 (" + order.clientOrderId() + ")",
+        assertEquals("  order BTCUSDT BUY LIMIT 0.100 @ 95.00, filled 0 (" + order.clientOrderId() + ")",
             exposure.summaryLines().get(2));
         assertEquals("binance still open: 1 open order, 1 position", exposure.summaryLines().get(1));
     }

@@ -22,6 +22,7 @@ import io.ringtrader.sim.binance.BinanceSimConfig;
 import io.ringtrader.sim.binance.gen.SyntheticMarket;
 import io.ringtrader.sim.binance.gen.SyntheticMarketConfig;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +34,15 @@ import org.junit.jupiter.api.Timeout;
  * The gateway's synced books equal the synthetic market's books at checkpoints: the seeded generator drives
  * exchange-sim, the gateway follows over loopback WebSockets and REST snapshots, and after each burst of events the
  * engine's whole book (every level) must be the generator's.
+ *
+ * <p>The sim aggregates diffs per 100 ms of venue time, as the venue does: the last burst's final period goes out only
+ * when venue time (here the generator's simulated clock) leaves it. So a checkpoint lets a quiet second of model time
+ * pass ({@link SyntheticMarket#pause}) before it compares: then the sim's last {@code u} is on the wire.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class GatewayMatchesGeneratorTest {
     private static final long WAIT_NS = TimeUnit.SECONDS.toNanos(30);
+    private static final Duration QUIET = Duration.ofSeconds(1);
 
     private BinanceSim sim;
     private Pipeline pipeline;
@@ -55,7 +61,7 @@ class GatewayMatchesGeneratorTest {
             .timeMode(SyntheticMarketConfig.TimeMode.SIMULATED).build());
         final InstrumentRegistry instruments = startGateway();
 
-        market.runFor(200);
+        burst(market, 200);
         for (int checkpoint = 0; checkpoint < 4; checkpoint++) {
             awaitCaughtUp(market, instruments);
             for (final Instrument instrument : instruments.instruments()) {
@@ -67,8 +73,14 @@ class GatewayMatchesGeneratorTest {
                     instrument.symbol() + " asks at checkpoint " + checkpoint);
                 assertTrue(copy.bids().size() > 5 && copy.asks().size() > 5, "a real book: " + copy.bids().size());
             }
-            market.runFor(1_500);
+            burst(market, 1_500);
         }
+    }
+
+    /** {@code events} events, then a quiet second of model time that ends the last aggregation period. */
+    private static void burst(final SyntheticMarket market, final int events) {
+        market.runFor(events);
+        market.pause(QUIET);
     }
 
     /** Runs more events until the gateway's book of every instrument has caught up with the last diff sent. */
@@ -91,7 +103,7 @@ class GatewayMatchesGeneratorTest {
             sleep(200);
             // a book waits for a diff that bridges its snapshot: keep the market moving until it has one
             if (!allSynced(instruments)) {
-                market.runFor(20);
+                burst(market, 20);
             }
         }
     }

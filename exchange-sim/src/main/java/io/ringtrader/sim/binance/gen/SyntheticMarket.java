@@ -160,6 +160,38 @@ public final class SyntheticMarket implements AutoCloseable {
     }
 
     /**
+     * Lets {@code quiet} of model time pass without order flow ({@link TimeMode#SIMULATED} only, not while the paced
+     * driver runs): the venue clock moves on, whole model seconds still publish mark prices and close klines, and the
+     * sim sends the periodic frames due by then (the last aggregated diffs among them), so a client can catch up with
+     * the last event generated. The next event comes {@code quiet} later than it would have.
+     */
+    public void pause(final Duration quiet) {
+        synchronized (this) {
+            if (driver != null) {
+                throw new IllegalStateException("the paced driver is running; pause cannot be used with it");
+            }
+        }
+        if (config.timeMode() != TimeMode.SIMULATED) {
+            throw new IllegalStateException("pause moves simulated time; this generator runs on " + config.timeMode());
+        }
+        if (quiet.isNegative()) {
+            throw new IllegalArgumentException("pause must not be negative: " + quiet);
+        }
+        buildInitialBook();
+        final long target = modelNanos + quiet.toNanos();
+        final long intended = System.nanoTime();
+        while (target >= nextSecondNanos) {
+            setClock(nextSecondNanos);
+            onSecond(intended);
+            nextSecondNanos += NANOS_PER_SECOND;
+        }
+        setClock(target);
+        sink.closeDueKlines(clock.epochMillis());
+        modelNanos = target;
+        nextEventNanos += quiet.toNanos();
+    }
+
+    /**
      * Starts the paced driver thread: events go out at their model times mapped onto {@link System#nanoTime()}
      * from now (Poisson arrivals at {@code eventRate}); the schedule never drifts, a late driver catches up. Once.
      */

@@ -52,10 +52,14 @@ import org.slf4j.LoggerFactory;
  *       {@code RESULT} response (the ACK carries {@code cumFillQty} and {@code leavesQty}); {@link ExecType#REJECT}
  *       when the venue or the client refused it ({@code rejectCode} = the Binance error code, or one of the
  *       {@code REJECT_*} codes below for local refusals); {@link ExecType#CANCELED} for a cancel the venue confirmed;
- *       {@link ExecType#REJECT} with the order's {@code clientOrderId} when a cancel is refused (e.g. {@code -2011}).</li>
+ *       {@link ExecType#REJECT} with the order's {@code clientOrderId} when a cancel is refused (e.g. {@code -2011}).
+ *       The venue refuses with HTTP 400 and its code, never records and never streams: a post-only (GTX) order that
+ *       would take ({@code -5022}), a FOK order that cannot fill in full ({@code -5021}), a filter failure
+ *       ({@code -4164} notional below the minimum, {@code -4005} quantity above the maximum, {@code -4016}/{@code -4024}
+ *       price outside the band, ...) and insufficient margin ({@code -2019}): each is a REJECT with that code.</li>
  *   <li>User stream: every {@link ExecType#FILL} (trade id, fee, maker flag only exist there), venue-side expiry
- *       ({@code EXPIRED}: IOC/FOK remainder, GTX that would take, self-trade prevention) as
- *       {@link ExecType#CANCELED}, and asynchronous rejects.</li>
+ *       ({@code EXPIRED}: an IOC or MARKET remainder, self-trade prevention) as {@link ExecType#CANCELED}, and
+ *       asynchronous rejects.</li>
  * </ul>
  *
  * <p><b>Venue rejects</b> carry the venue's code unchanged ({@code rejectCode}, negative for Binance; local refusals
