@@ -16,16 +16,17 @@ import io.ringtrader.engine.event.InboundEvent;
 final class GuardedInboundJournal implements InboundJournal {
     private final InboundJournal journal;
     private final JournalProgress progress;
-    private boolean failed;
+    private final JournalGuard guard;
 
     GuardedInboundJournal(final InboundJournal journal, final JournalProgress progress) {
         this.journal = journal;
         this.progress = progress;
+        this.guard = new JournalGuard(progress, EngineStatus.STREAM_INBOUND, journal.location());
     }
 
     @Override
     public void onEvent(final InboundEvent event, final long sequence, final boolean endOfBatch) {
-        if (failed) {
+        if (guard.failed()) {
             progress.eventNotJournaled();
             return;
         }
@@ -33,9 +34,8 @@ final class GuardedInboundJournal implements InboundJournal {
             journal.onEvent(event, sequence, endOfBatch);
             progress.inboundWritten(sequence);
         } catch (final Throwable t) {
-            failed = true;
             progress.eventNotJournaled();
-            progress.fail(EngineStatus.STREAM_INBOUND, journal.location(), t, sequence);
+            guard.fail(t, sequence);
         }
     }
 
@@ -46,14 +46,7 @@ final class GuardedInboundJournal implements InboundJournal {
 
     @Override
     public void onShutdown() {
-        try {
-            journal.onShutdown();
-        } catch (final Throwable t) {
-            if (!failed) {
-                failed = true;
-                progress.fail(EngineStatus.STREAM_INBOUND, journal.location(), t, -1);
-            }
-        }
+        guard.shutdown(journal::onShutdown);
     }
 
     @Override

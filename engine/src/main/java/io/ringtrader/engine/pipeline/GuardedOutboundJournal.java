@@ -17,17 +17,18 @@ import io.ringtrader.engine.event.OrderCommand;
 final class GuardedOutboundJournal implements OutboundJournal {
     private final OutboundJournal journal;
     private final JournalProgress progress;
-    private boolean failed;
+    private final JournalGuard guard;
 
     GuardedOutboundJournal(final OutboundJournal journal, final JournalProgress progress) {
         this.journal = journal;
         this.progress = progress;
+        this.guard = new JournalGuard(progress, EngineStatus.STREAM_OUTBOUND, journal.location());
     }
 
     @Override
     public void onCommand(final OrderCommand command, final long sequence, final boolean endOfBatch) {
         command.journaled = false;
-        if (failed || !progress.awaitInbound(command.causeSequence)) {
+        if (guard.failed() || !progress.awaitInbound(command.causeSequence)) {
             progress.commandNotJournaled();
             return;
         }
@@ -36,9 +37,8 @@ final class GuardedOutboundJournal implements OutboundJournal {
             progress.outboundWritten(sequence);
             command.journaled = true;
         } catch (final Throwable t) {
-            failed = true;
             progress.commandNotJournaled();
-            progress.fail(EngineStatus.STREAM_OUTBOUND, journal.location(), t, sequence);
+            guard.fail(t, sequence);
         }
     }
 
@@ -49,14 +49,7 @@ final class GuardedOutboundJournal implements OutboundJournal {
 
     @Override
     public void onShutdown() {
-        try {
-            journal.onShutdown();
-        } catch (final Throwable t) {
-            if (!failed) {
-                failed = true;
-                progress.fail(EngineStatus.STREAM_OUTBOUND, journal.location(), t, -1);
-            }
-        }
+        guard.shutdown(journal::onShutdown);
     }
 
     @Override
