@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 import org.agrona.DirectBuffer;
 import org.agrona.IoUtil;
@@ -66,6 +68,14 @@ final class DocumentCursor implements AutoCloseable {
     /** First byte of every Chronicle metadata document: a binary wire field name. */
     private static final byte BINARY_WIRE_FIELD = (byte)0xB9;
     private static final int MAX_SESSION_LENGTH = 4_096;
+    /** Longest Chronicle index document a resynchronising scan accepts (its arrays are a few tens of kilobytes). */
+    private static final int MAX_INDEX_LENGTH = 1 << 24;
+    /** Binary wire codes in Chronicle's index documents: one padding byte, padding with a length, an i64 array. */
+    private static final byte WIRE_PADDING = (byte)0x8F;
+    private static final byte WIRE_PADDING32 = (byte)0x8E;
+    private static final byte WIRE_I64_ARRAY = (byte)0x8D;
+    private static final byte[] INDEX_TO_INDEX_NAME = "index2index".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INDEX_NAME = "index".getBytes(StandardCharsets.US_ASCII);
     private static final int NONE = -1;
     private static final ByteOrder ORDER = JournalFormat.BYTE_ORDER;
 
@@ -86,6 +96,20 @@ final class DocumentCursor implements AutoCloseable {
     /** Messages of the current file before {@link #position}; {@link #NONE} once damage hid how many. */
     private long sequence;
     private boolean fileDone;
+    /**
+     * Chronicle's index of the current file, as far as read: where its index arrays are, and the message positions in
+     * the last array read (entry {@code j} is the message numbered {@code entriesFirstSequence + j * indexSpacing}).
+     * After damage hides how many messages came before, the next message found in it gives the numbering back.
+     */
+    private long[] arrayPositions = new long[0];
+    private int arrayCount;
+    private long[] entries = new long[0];
+    private int entryCount;
+    private long entriesFirstSequence;
+    private int indexSpacing;
+    private int indexCount;
+    /** Whether {@link #sequence} was taken from the index (and not counted from the file's start). */
+    private boolean sequenceFromIndex;
     /** Where the end of the written data was found, so polling at the end does not scan the file again. */
     private long endCheckedAt = NONE;
     private int endCheckedHeader;
@@ -270,6 +294,9 @@ final class DocumentCursor implements AutoCloseable {
         final int length = header & LENGTH_MASK;
         final long end = position + HEADER_WORD + length;
         final boolean metaData = (header & META_DATA) != 0;
+        if (!metaData) {
+            recoverSequence(position);
+        }
         final long index = metaData ? NONE : currentIndex();
         if (end > fileSize) {
             refreshSize();
@@ -289,7 +316,11 @@ final class DocumentCursor implements AutoCloseable {
         if (result == DAMAGE && damageProblem != JournalDamage.Problem.TRUNCATED && !plausibleAt(position)) {
             // The header word itself is probably what was damaged: what follows frames nothing.
             position = at;
-            return unreadableFrom(at, HEADER_WORD);
+            return unreadableFrom(at, index, "the message here fails its check (" + damageProblem.text() + ": " + damageDetail
+                + ") and its length word leads into bytes that frame no document");
+        }
+        if (result == METADATA) {
+            readIndex(at, length);
         }
         return result;
     }
@@ -363,8 +394,7 @@ final class DocumentCursor implements AutoCloseable {
             final int computed = checksum(start, bodyLength);
             if (stored != computed) {
                 problemKind = JournalDamage.Problem.CHECKSUM_MISMATCH;
-                return String.format("stored 0x%08x, its bytes give 0x%08x (type %s, schema version %d as read)", stored,
-                    computed, JournalFormat.typeName(messageType), messageVersion);
+                return String.format("stored 0x%08x, its bytes give 0x%08x", stored, computed);
             }
         }
         if (messageVersion > JournalFormat.SCHEMA_VERSION && !session) {
@@ -392,9 +422,11 @@ final class DocumentCursor implements AutoCloseable {
         }
         final long found = scan(at + HEADER_WORD, fileSize);
         if (found != NONE) {
+            // Before the file's first message the damage is in Chronicle's store header or index: no message to name.
+            final long index = sequence == 0 ? NONE : currentIndex();
             position = found;
             sequence = NONE;
-            return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, found - at, NONE,
+            return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, found - at, index,
                 "no document starts here (header word 0x" + Integer.toHexString(header) + "), yet documents follow at byte "
                     + found);
         }
@@ -412,7 +444,7 @@ final class DocumentCursor implements AutoCloseable {
                 "begun and never finished, and later cycle files follow");
         }
         fileDone = true;
-        return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, end - at, NONE,
+        return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, end - at, sequence == 0 ? NONE : currentIndex(),
             "bytes after the last document that frame none (header word 0x" + Integer.toHexString(header) + ")");
     }
 
@@ -427,20 +459,21 @@ final class DocumentCursor implements AutoCloseable {
         return END;
     }
 
-    /** The header word at {@code at} could not be trusted: find where sound documents resume. */
-    private int unreadableFrom(final long at, final int skip) {
-        final long found = scan(at + skip, fileSize);
+    /**
+     * The header word at {@code at}, of the message that would be numbered {@code index}, could not be trusted
+     * ({@code why}): find where sound documents resume.
+     */
+    private int unreadableFrom(final long at, final long index, final String why) {
+        final long found = scan(at + HEADER_WORD, fileSize);
         sequence = NONE;
         if (found != NONE) {
             position = found;
-            return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, found - at, NONE,
-                "header word 0x" + Integer.toHexString(header(at)) + " frames no sound document; documents resume at byte "
-                    + found);
+            return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, found - at, index,
+                why + "; documents resume at byte " + found);
         }
         fileDone = true;
         final long end = Math.max(at + HEADER_WORD, lastNonZero + HEADER_WORD);
-        return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, end - at, NONE,
-            "header word 0x" + Integer.toHexString(header(at)) + " frames no sound document, and none follows in this file");
+        return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, end - at, index, why + "; no document follows in this file");
     }
 
     /**
@@ -485,6 +518,13 @@ final class DocumentCursor implements AutoCloseable {
         }
         final int length = header & LENGTH_MASK;
         final boolean metaData = (header & META_DATA) != 0;
+        if (metaData && length <= MAX_INDEX_LENGTH && at + HEADER_WORD + length <= fileSize) {
+            map(at, HEADER_WORD + length);
+            final int start = offsetInWindow(at + HEADER_WORD);
+            if (nameIs(start, length, INDEX_TO_INDEX_NAME) || nameIs(start, length, INDEX_NAME)) {
+                return plausibleAt(align(at + HEADER_WORD + length));
+            }
+        }
         if (length < JournalFormat.HEADER_LENGTH + JournalFormat.TRAILER_LENGTH
             || length > (metaData ? MAX_SESSION_LENGTH : maxMessageLength) || at + HEADER_WORD + length > fileSize) {
             return false;
@@ -530,6 +570,101 @@ final class DocumentCursor implements AutoCloseable {
         }
         return length >= JournalFormat.HEADER_LENGTH && first != 0
             && (window.getShort(offsetInWindow(at + HEADER_WORD + 1), ORDER) & 0xFFFF) != 0;
+    }
+
+    /** Reads Chronicle's index document of {@code length} bytes after the header word at {@code at} (mapped), if it is one. */
+    private void readIndex(final long at, final int length) {
+        final int start = offsetInWindow(at + HEADER_WORD);
+        final int end = start + length;
+        final boolean arrays = nameIs(start, length, INDEX_TO_INDEX_NAME);
+        if (!arrays && !nameIs(start, length, INDEX_NAME)) {
+            return;
+        }
+        int p = start + 2 + (window.getByte(start + 1) & 0xFF);
+        while (p < end && window.getByte(p) == WIRE_PADDING) {
+            p++;
+        }
+        if (p + 5 <= end && window.getByte(p) == WIRE_PADDING32) {
+            p += 5 + window.getInt(p + 1, ORDER);
+        }
+        if (p < start || p + 17 > end || window.getByte(p) != WIRE_I64_ARRAY) {
+            return;
+        }
+        final long capacity = window.getLong(p + 1, ORDER);
+        final long used = window.getLong(p + 9, ORDER);
+        if (used < 0 || used > capacity || used > (end - p - 17) / 8) {
+            return;
+        }
+        final int count = (int)used;
+        final int first = p + 17;
+        if (arrays) {
+            arrayPositions = copyEntries(arrayPositions, first, count);
+            arrayCount = count;
+            return;
+        }
+        for (int slot = 0; slot < arrayCount && indexCount > 0; slot++) {
+            if (arrayPositions[slot] == at) {
+                entries = copyEntries(entries, first, count);
+                entryCount = count;
+                entriesFirstSequence = (long)slot * indexCount * indexSpacing;
+                return;
+            }
+        }
+    }
+
+    private long[] copyEntries(final long[] into, final int first, final int count) {
+        final long[] array = into.length >= count ? into : new long[count];
+        for (int i = 0; i < count; i++) {
+            array[i] = window.getLong(first + 8 * i, ORDER);
+        }
+        return array;
+    }
+
+    private boolean nameIs(final int start, final int length, final byte[] name) {
+        if (length < 2 + name.length || window.getByte(start) != BINARY_WIRE_FIELD
+            || (window.getByte(start + 1) & 0xFF) != name.length) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (window.getByte(start + 2 + i) != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The message whose header word is at {@code at}: where Chronicle's index lists it, take its number from there
+     * when damage had hidden it, or check the count against it. An index that disagrees is not used again.
+     */
+    private void recoverSequence(final long at) {
+        if (entryCount == 0) {
+            return;
+        }
+        if (sequence != NONE) {
+            // Only a message numbered at the spacing can be listed; look at the one entry that must list it.
+            if ((sequence & (indexSpacing - 1)) != 0 || sequence < entriesFirstSequence) {
+                return;
+            }
+            final long entry = (sequence - entriesFirstSequence) / indexSpacing;
+            if (entry < entryCount && entries[(int)entry] != at) {
+                distrustIndex();
+            }
+            return;
+        }
+        final int entry = Arrays.binarySearch(entries, 0, entryCount, at);
+        if (entry >= 0) {
+            sequence = entriesFirstSequence + (long)entry * indexSpacing;
+            sequenceFromIndex = true;
+        }
+    }
+
+    private void distrustIndex() {
+        if (sequenceFromIndex) {
+            sequence = NONE;
+        }
+        entryCount = 0;
+        arrayCount = 0;
     }
 
     private int damage(final JournalDamage.Problem problem, final long at, final long length, final long index,
@@ -594,6 +729,15 @@ final class DocumentCursor implements AutoCloseable {
         sequence = 0;
         fileDone = false;
         endCheckedAt = NONE;
+        arrayCount = 0;
+        entryCount = 0;
+        sequenceFromIndex = false;
+        indexSpacing = files.rollCycle().chronicleCycle().defaultIndexSpacing();
+        indexCount = files.rollCycle().chronicleCycle().defaultIndexCount();
+        if (Integer.bitCount(indexSpacing) != 1) {
+            // Not a spacing this cursor can use: never take a number from the index.
+            indexCount = 0;
+        }
     }
 
     private void closeFile() {

@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param offset   byte offset in {@code file} of its Chronicle document header (for {@link Problem#UNREADABLE_BYTES},
  *                 of the first byte that could not be read as a document).
  * @param length   bytes it covers from {@code offset}, header included.
- * @param index    Chronicle index of the damaged message; {@link JournalSummary#NONE} where the damage hides
- *                 which message it was (unreadable bytes, and every message after them in the same cycle file).
+ * @param index    Chronicle index of the damaged message (for unreadable bytes, of the message they begin with);
+ *                 {@link JournalSummary#NONE} where earlier damage hid it (until Chronicle's index of the file, which
+ *                 lists every 256th message of a daily file, gives the numbering back).
  * @param problem  what is wrong.
  * @param detail   the specifics, for people, e.g. {@code stored checksum 0x1a2b3c4d, computed 0x5e6f7a8b}.
  */
@@ -53,6 +54,9 @@ public record JournalDamage(Path file, long offset, long length, long index, Pro
         final StringBuilder text = new StringBuilder(160);
         if (problem == Problem.UNREADABLE_BYTES) {
             text.append(length).append(" unreadable bytes at ").append(file.getFileName()).append(" byte offset ").append(offset);
+            if (index != JournalSummary.NONE) {
+                text.append(", from the message at index ").append(JournalSummary.hex(index));
+            }
         } else {
             text.append("message at ").append(index == JournalSummary.NONE ? "unknown index" : "index " + JournalSummary.hex(index))
                 .append(" (").append(file.getFileName()).append(" byte offset ").append(offset).append(", ")

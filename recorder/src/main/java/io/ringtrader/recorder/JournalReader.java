@@ -52,6 +52,8 @@ public final class JournalReader implements AutoCloseable {
     private long skippedCount;
     private long index = JournalSummary.NONE;
     private long sequence = JournalSummary.NONE;
+    private boolean lastWasDamage;
+    private JournalTail tail;
 
     private JournalReader(final Path directory, final JournalStream stream, final DamagePolicy policy) {
         this.directory = directory;
@@ -186,6 +188,14 @@ public final class JournalReader implements AutoCloseable {
         return skippedCount;
     }
 
+    /**
+     * How the queue ends, once a {@code next} call returned false: cleanly, with a message its writer never finished,
+     * or in damage (skipped, or refused just before). Null before the end is reached.
+     */
+    public JournalTail tail() {
+        return tail;
+    }
+
     /** Positions the reader so the next read returns the message at {@code index}; false if there is none. */
     public boolean moveToIndex(final long index) {
         return cursor.moveToIndex(index);
@@ -241,21 +251,26 @@ public final class JournalReader implements AutoCloseable {
         while (true) {
             switch (cursor.advance()) {
                 case DocumentCursor.DOCUMENT:
+                    tail = null;
+                    lastWasDamage = false;
                     return true;
                 case DocumentCursor.DAMAGE:
                     damaged(cursor.damage());
                     break;
                 case DocumentCursor.END:
+                    tail = lastWasDamage ? JournalTail.DAMAGED : cursor.endTail();
                     return false;
                 default:
+                    lastWasDamage = false;
                     break;
             }
         }
     }
 
     private void damaged(final JournalDamage damage) {
+        lastWasDamage = true;
         if (policy == DamagePolicy.REFUSE) {
-            throw new JournalDamageException("journal " + directory + " " + damage.describe(), damage);
+            throw new JournalDamageException("journal " + directory + ": " + damage.describe(), damage);
         }
         skippedCount++;
         if (skipped.size() < MAX_LISTED_DAMAGE) {
@@ -282,7 +297,7 @@ public final class JournalReader implements AutoCloseable {
     }
 
     private String where() {
-        return "journal " + directory + " message at index " + JournalSummary.hex(cursor.index()) + " ("
+        return "journal " + directory + ": message at index " + JournalSummary.hex(cursor.index()) + " ("
             + cursor.file().getFileName() + " byte offset " + cursor.offset() + ")";
     }
 

@@ -80,8 +80,8 @@ public record JournalSummary(
         return text.toString();
     }
 
-    /** {@code 0x<hex>}, or {@code ?} for {@link #NONE}. */
-    static String hex(final long index) {
+    /** A Chronicle index for people: {@code 0x<hex>}, or {@code ?} for {@link #NONE}. */
+    public static String hex(final long index) {
         return index == NONE ? "?" : "0x" + Long.toHexString(index);
     }
 }

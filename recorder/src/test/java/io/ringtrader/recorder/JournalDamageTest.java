@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Random;
 import java.util.zip.CRC32C;
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,7 +138,7 @@ class JournalDamageTest {
 
     @Test
     void shouldReportADamagedQueueHeaderAndStillReadTheMessagesAfterIt() {
-        writeTrades(TRADES);
+        final long firstIndex = writeTrades(TRADES);
         final byte[] noise = new byte[64];
         new Random(1).nextBytes(noise);
         JournalFiles.overwrite(cycleFile(), 0, noise);
@@ -148,6 +150,8 @@ class JournalDamageTest {
         final JournalDamage damage = summary.damage().get(0);
         assertEquals(JournalDamage.Problem.UNREADABLE_BYTES, damage.problem());
         assertEquals(0, damage.offset());
+        assertEquals(firstIndex, summary.firstIndex(), "Chronicle's index, after the damaged header, numbers the messages");
+        assertEquals(firstIndex + TRADES - 1, summary.lastIndex());
         assertEquals(0, summary.firstSequence());
         assertEquals(TRADES - 1, summary.lastSequence());
     }
@@ -169,8 +173,8 @@ class JournalDamageTest {
     }
 
     @Test
-    void shouldReadOnAfterADamagedLengthWordWithTheIndexUnknown() {
-        writeTrades(TRADES);
+    void shouldReadOnAfterADamagedLengthWordAndTakeTheIndexBackFromChroniclesIndex() {
+        final long firstIndex = writeTrades(TRADES);
         JournalFiles.overwrite(cycleFile(), offsetOf(100), new byte[] {0x7f, 0x01, 0x00, 0x00});
 
         try (JournalReader reader = JournalReader.open(journal, JournalStream.INBOUND, JournalReader.DamagePolicy.SKIP)) {
@@ -178,11 +182,16 @@ class JournalDamageTest {
             long read = 0;
             while (reader.next(event)) {
                 read++;
+                if (event.tradeId == 150) {
+                    assertEquals(JournalSummary.NONE, reader.index(), "damage hid how many messages came before");
+                    assertEquals(150, reader.sequence());
+                }
+                if (event.tradeId >= 256) {
+                    assertEquals(firstIndex + event.tradeId, reader.index(), "the index lists every 256th message");
+                }
             }
             assertEquals(TRADES - 1, read);
-            assertEquals(TRADES - 1, event.tradeId);
-            assertEquals(JournalSummary.NONE, reader.index(), "damage hid how many messages came before");
-            assertEquals(TRADES - 1, reader.sequence());
+            assertEquals(1, reader.skippedCount());
         }
     }
 
@@ -322,6 +331,37 @@ class JournalDamageTest {
         }
     }
 
+    @Test
+    void shouldReadTheNextCycleFileWithItsIndexesAfterDamageInTheFirst() {
+        final long[] firstIndexes = writeMinutes(3, 5);
+        final Path first = JournalFiles.cycleFiles(journal.resolve("inbound")).get(0);
+        JournalFiles.overwrite(first, offsetOf(2) + TRADE_PRICE_OFFSET, new byte[] {0x5a});
+
+        final JournalSummary summary = summarize();
+
+        assertEquals(14, summary.messages());
+        assertEquals(firstIndexes[0] + 2, summary.damage().get(0).index());
+        assertEquals(first, summary.damage().get(0).file());
+        assertEquals(firstIndexes[2] + 4, summary.lastIndex());
+        assertEquals(JournalTail.CLEAN, summary.tail());
+    }
+
+    /** The tail of an earlier cycle file is not the queue's tail: a message left unfinished there is a gap. */
+    @Test
+    void shouldReportAMessageLeftUnfinishedBeforeLaterCycleFilesAsDamage() {
+        writeMinutes(2, 5);
+        final Path first = JournalFiles.cycleFiles(journal.resolve("inbound")).get(0);
+        final long end = offsetOf(4) + 120;
+        JournalFiles.overwrite(first, end, new byte[4]);
+        JournalFiles.overwrite(first, end + 4, TestEvents.encodedTrade(5));
+
+        final JournalSummary summary = summarize();
+
+        assertEquals(10, summary.messages(), summary.describe());
+        assertEquals(JournalDamage.Problem.UNFINISHED_MESSAGE, summary.damage().get(0).problem());
+        assertEquals(end, summary.damage().get(0).offset());
+    }
+
     private JournalSummary summarize() {
         try (JournalReader reader = JournalReader.open(journal, JournalStream.INBOUND)) {
             return reader.summarize();
@@ -361,6 +401,30 @@ class JournalDamageTest {
             }
         }
         throw new IllegalStateException("no session header");
+    }
+
+    /** Writes {@code perMinute} trades in each of {@code minutes} minutely cycle files; returns each file's first index. */
+    private long[] writeMinutes(final int minutes, final int perMinute) {
+        final SetTimeProvider clock = new SetTimeProvider(Instant.parse("2026-01-01T00:00:00Z"));
+        final InboundJournalWriter writer = new InboundJournalWriter(
+            JournalConfig.defaults(journal).withRollCycle(JournalRollCycle.MINUTELY), clock);
+        writer.onStart();
+        final InboundEvent event = new InboundEvent(4);
+        final long[] firstIndexes = new long[minutes];
+        long sequence = 0;
+        for (int minute = 0; minute < minutes; minute++) {
+            for (int i = 0; i < perMinute; i++, sequence++) {
+                TestEvents.fill(event, EventKind.TRADE, 0);
+                event.tradeId = sequence;
+                writer.onEvent(event, sequence, true);
+                if (i == 0) {
+                    firstIndexes[minute] = writer.lastIndexAppended();
+                }
+            }
+            clock.advanceMillis(60_000);
+        }
+        writer.onShutdown();
+        return firstIndexes;
     }
 
     /** Writes trades 0 .. count - 1; returns the index of the first (or of where it would be). */

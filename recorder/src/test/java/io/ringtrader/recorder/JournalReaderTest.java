@@ -79,7 +79,7 @@ class JournalReaderTest {
             final InboundEvent event = new InboundEvent(4);
             assertTrue(reader.next(event), "the message of this version is still readable");
             final JournalFormatException e = assertThrows(JournalFormatException.class, () -> reader.next(event));
-            assertTrue(e.getMessage().startsWith("journal " + journal.resolve("inbound") + " message at index 0x"
+            assertTrue(e.getMessage().startsWith("journal " + journal.resolve("inbound") + ": message at index 0x"
                 + Long.toHexString(newerIndex) + " ("), e.getMessage());
             assertTrue(e.getMessage().endsWith(", 19 bytes): newer schema: has schema version " + (JournalFormat.SCHEMA_VERSION + 1)
                 + ", this build reads up to " + JournalFormat.SCHEMA_VERSION), e.getMessage());

@@ -1,6 +1,10 @@
 package io.ringtrader.replay;
 
 import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.recorder.JournalDamage;
+import io.ringtrader.recorder.JournalReader;
+import io.ringtrader.recorder.JournalTail;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +26,10 @@ import java.util.Map;
  * @param killSwitchTrips times the risk stage tripped the kill switch (session loss limit, operator events).
  * @param killSwitchReason why the kill switch is tripped at the end of the replay (the text the live status line
  *                        showed, e.g. {@code operator: kill switch tripped (JMX)}); null when it is not.
+ * @param skippedDamage   damaged parts of the journal skipped (with {@link ReplayOptions#skipDamaged()}), inbound and
+ *                        outbound.
+ * @param skipped         the first of them (each queue lists up to {@link JournalReader#MAX_LISTED_DAMAGE}).
+ * @param inboundTail     how the inbound queue ends.
  */
 public record ReplayResult(
     long eventsRead,
@@ -38,7 +46,10 @@ public record ReplayResult(
     boolean regenerated,
     long skippedReports,
     long killSwitchTrips,
-    String killSwitchReason) {
+    String killSwitchReason,
+    long skippedDamage,
+    List<JournalDamage> skipped,
+    JournalTail inboundTail) {
 
     /** Replayed journal events per second of wall time. */
     public double eventsPerSecond() {
@@ -68,6 +79,19 @@ public record ReplayResult(
             : String.format("execution reports: as journaled%n"));
         if (killSwitchTrips > 0 || killSwitchReason != null) {
             text.append(String.format("kill switch: tripped %d time(s); at the end: %s%n", killSwitchTrips, killSwitchState()));
+        }
+        if (skippedDamage > 0) {
+            text.append(String.format("skipped damaged: %d part(s) of the journal, never decoded:%n", skippedDamage));
+            for (final JournalDamage damage : skipped) {
+                text.append("  ").append(damage.describe()).append(System.lineSeparator());
+            }
+            if (skipped.size() < skippedDamage) {
+                text.append(String.format("  ... and %d more%n", skippedDamage - skipped.size()));
+            }
+        }
+        if (inboundTail == JournalTail.INCOMPLETE_MESSAGE) {
+            text.append(String.format("inbound journal: ends with an incomplete message (its writer was killed while"
+                + " appending it); every complete message was replayed%n"));
         }
         text.append(String.format("elapsed: %.3f s, %.0f events/s%n", elapsedNs / 1e9, eventsPerSecond()));
         if (verified) {
