@@ -61,8 +61,6 @@ class DamagedJournalTest {
         try (Stream<Path> sessions = Files.list(shared.resolve("journal"))) {
             session = sessions.findFirst().orElseThrow();
         }
-        final String[] verify = cli("journal", "verify", "--journal", session.toString());
-        assertEquals("0", verify[0], verify[1] + verify[2]);
     }
 
     @Test
