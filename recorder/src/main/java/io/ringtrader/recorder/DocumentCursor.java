@@ -110,6 +110,10 @@ final class DocumentCursor implements AutoCloseable {
     private int indexCount;
     /** Whether {@link #sequence} was taken from the index (and not counted from the file's start). */
     private boolean sequenceFromIndex;
+    /** Whether a sound message or session header was met in the current file. */
+    private boolean soundInFile;
+    /** Whether an index array of the current file was read. */
+    private boolean indexRead;
     /** Where the end of the written data was found, so polling at the end does not scan the file again. */
     private long endCheckedAt = NONE;
     private int endCheckedHeader;
@@ -301,9 +305,7 @@ final class DocumentCursor implements AutoCloseable {
         if (end > fileSize) {
             refreshSize();
             if (end > fileSize) {
-                fileDone = true;
-                return damage(JournalDamage.Problem.TRUNCATED, position, fileSize - position, index,
-                    "its header declares " + length + " bytes, the file ends after " + (fileSize - position - HEADER_WORD));
+                return pastTheEnd(length, index);
             }
         }
         map(position, HEADER_WORD + length);
@@ -323,6 +325,24 @@ final class DocumentCursor implements AutoCloseable {
             readIndex(at, length);
         }
         return result;
+    }
+
+    /**
+     * The document at {@link #position} declares {@code length} bytes, more than its file holds after it: either its
+     * length word is damaged (sound documents follow it) or the file was cut short inside it (none does).
+     */
+    private int pastTheEnd(final int length, final long index) {
+        final long at = position;
+        final String declared = "its header declares " + length + " bytes, the file ends after " + (fileSize - at - HEADER_WORD);
+        final long found = scan(at + HEADER_WORD, fileSize);
+        if (found != NONE) {
+            position = found;
+            sequence = NONE;
+            return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, found - at, index,
+                declared + ", yet documents resume at byte " + found + ": a damaged length word");
+        }
+        fileDone = true;
+        return damage(JournalDamage.Problem.TRUNCATED, at, fileSize - at, index, declared);
     }
 
     /** A data document: sound, or damage. */
@@ -408,6 +428,7 @@ final class DocumentCursor implements AutoCloseable {
         version = messageVersion;
         messageLength = bodyLength;
         message.wrap(window.addressOffset() + start, bodyLength);
+        soundInFile = true;
         return null;
     }
 
@@ -422,8 +443,7 @@ final class DocumentCursor implements AutoCloseable {
         }
         final long found = scan(at + HEADER_WORD, fileSize);
         if (found != NONE) {
-            // Before the file's first message the damage is in Chronicle's store header or index: no message to name.
-            final long index = sequence == 0 ? NONE : currentIndex();
+            final long index = currentIndex();
             position = found;
             sequence = NONE;
             return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, found - at, index,
@@ -444,7 +464,7 @@ final class DocumentCursor implements AutoCloseable {
                 "begun and never finished, and later cycle files follow");
         }
         fileDone = true;
-        return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, end - at, sequence == 0 ? NONE : currentIndex(),
+        return damage(JournalDamage.Problem.UNREADABLE_BYTES, at, end - at, currentIndex(),
             "bytes after the last document that frame none (header word 0x" + Integer.toHexString(header) + ")");
     }
 
@@ -518,21 +538,18 @@ final class DocumentCursor implements AutoCloseable {
         }
         final int length = header & LENGTH_MASK;
         final boolean metaData = (header & META_DATA) != 0;
-        if (metaData && length <= MAX_INDEX_LENGTH && at + HEADER_WORD + length <= fileSize) {
-            map(at, HEADER_WORD + length);
-            final int start = offsetInWindow(at + HEADER_WORD);
-            if (nameIs(start, length, INDEX_TO_INDEX_NAME) || nameIs(start, length, INDEX_NAME)) {
-                return plausibleAt(align(at + HEADER_WORD + length));
-            }
-        }
-        if (length < JournalFormat.HEADER_LENGTH + JournalFormat.TRAILER_LENGTH
-            || length > (metaData ? MAX_SESSION_LENGTH : maxMessageLength) || at + HEADER_WORD + length > fileSize) {
+        if (length < JournalFormat.HEADER_LENGTH + JournalFormat.TRAILER_LENGTH || at + HEADER_WORD + length > fileSize) {
             return false;
         }
-        map(at, HEADER_WORD + length);
+        // The first bytes decide most candidates; map and checksum the whole document only for the few left.
+        map(at, HEADER_WORD + Math.min(length, 2 + INDEX_TO_INDEX_NAME.length));
         final int start = offsetInWindow(at + HEADER_WORD);
-        final byte messageType = window.getByte(start);
-        if (messageType != (metaData ? JournalFormat.TYPE_SESSION : type)) {
+        if (metaData && length <= MAX_INDEX_LENGTH
+            && (nameIs(start, length, INDEX_TO_INDEX_NAME) || nameIs(start, length, INDEX_NAME))) {
+            return plausibleAt(align(at + HEADER_WORD + length));
+        }
+        if (length > (metaData ? MAX_SESSION_LENGTH : maxMessageLength)
+            || window.getByte(start) != (metaData ? JournalFormat.TYPE_SESSION : type)) {
             return false;
         }
         final int messageVersion = window.getShort(start + 1, ORDER) & 0xFFFF;
@@ -540,8 +557,10 @@ final class DocumentCursor implements AutoCloseable {
             return false;
         }
         if (JournalFormat.isChecked(messageVersion)) {
+            map(at, HEADER_WORD + length);
+            final int bodyStart = offsetInWindow(at + HEADER_WORD);
             final int bodyLength = length - JournalFormat.TRAILER_LENGTH;
-            return window.getInt(start + bodyLength, ORDER) == checksum(start, bodyLength);
+            return window.getInt(bodyStart + bodyLength, ORDER) == checksum(bodyStart, bodyLength);
         }
         return !metaData && plausibleAt(align(at + HEADER_WORD + length));
     }
@@ -606,6 +625,7 @@ final class DocumentCursor implements AutoCloseable {
             if (arrayPositions[slot] == at) {
                 entries = copyEntries(entries, first, count);
                 entryCount = count;
+                indexRead = true;
                 entriesFirstSequence = (long)slot * indexCount * indexSpacing;
                 return;
             }
@@ -672,11 +692,14 @@ final class DocumentCursor implements AutoCloseable {
         damageProblem = problem;
         damageOffset = at;
         damageLength = length;
-        damageIndex = index;
+        // Before the file's first sound document, or Chronicle's index of it, the damage is in Chronicle's store
+        // header or index: no message to name.
+        damageIndex = soundInFile || indexRead ? index : NONE;
         damageDetail = detail;
         return DAMAGE;
     }
 
+    /** The index of the message at {@link #position}, if it is one; {@link #NONE} once damage hid the numbering. */
     private long currentIndex() {
         return sequence == NONE ? NONE : files.index(fileIndex, sequence);
     }
@@ -732,6 +755,8 @@ final class DocumentCursor implements AutoCloseable {
         arrayCount = 0;
         entryCount = 0;
         sequenceFromIndex = false;
+        soundInFile = false;
+        indexRead = false;
         indexSpacing = files.rollCycle().chronicleCycle().defaultIndexSpacing();
         indexCount = files.rollCycle().chronicleCycle().defaultIndexCount();
         if (Integer.bitCount(indexSpacing) != 1) {

@@ -195,6 +195,33 @@ class JournalDamageTest {
         }
     }
 
+    /** A length word that runs past the end of the file is damage to the word when documents follow, not a cut file. */
+    @Test
+    void shouldReadOnAfterALengthWordThatRunsPastTheEndOfTheFile() {
+        writeTrades(TRADES);
+        final long at = offsetOf(100);
+        JournalFiles.overwrite(cycleFile(), at, new byte[] {0x00, 0x00, 0x00, 0x3c});
+
+        final JournalSummary summary = summarize();
+
+        assertEquals(TRADES - 1, summary.messages(), summary.describe());
+        assertEquals(JournalDamage.Problem.UNREADABLE_BYTES, summary.damage().get(0).problem());
+        assertEquals(at, summary.damage().get(0).offset());
+        assertEquals(JournalTail.CLEAN, summary.tail());
+    }
+
+    @Test
+    void shouldNameNoMessageForDamageToChroniclesStoreHeader() {
+        writeTrades(TRADES);
+        JournalFiles.overwrite(cycleFile(), 0, new byte[] {0x00, 0x00, 0x00, 0x3c});
+
+        final JournalSummary summary = summarize();
+
+        assertEquals(TRADES, summary.messages(), summary.describe());
+        assertEquals(JournalSummary.NONE, summary.damage().get(0).index());
+        assertEquals(0, summary.damage().get(0).offset());
+    }
+
     @Test
     void shouldListEveryDamagedMessageInFileOrder() {
         final long firstIndex = writeTrades(TRADES);
