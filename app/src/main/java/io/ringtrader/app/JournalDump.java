@@ -21,6 +21,9 @@ import java.util.Set;
  * to the book-related lines. Runs on the caller's thread.
  */
 final class JournalDump {
+    /** Damaged parts named on stderr, one line each, before the rest are only counted. */
+    static final int MAX_DAMAGE_LINES = 100;
+
     private final JournalInstruments instruments;
     private final EventFormatter formatter;
     private final EventLine line;
@@ -138,10 +141,14 @@ final class JournalDump {
             messagesRead++;
         }
         final List<JournalDamage> skipped = reader.skipped();
-        if (damageReported < skipped.size()) {
+        if (damageReported < skipped.size() && damageReported < MAX_DAMAGE_LINES) {
             out.flush();
-            while (damageReported < skipped.size()) {
+            while (damageReported < skipped.size() && damageReported < MAX_DAMAGE_LINES) {
                 err.println("journal dump: skipped, not decoded: " + skipped.get(damageReported++).describe());
+            }
+            if (damageReported == MAX_DAMAGE_LINES) {
+                err.println("journal dump: further damaged parts are skipped without a line each (journal verify lists"
+                    + " them all)");
             }
             err.flush();
         }

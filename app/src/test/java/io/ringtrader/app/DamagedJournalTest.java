@@ -147,6 +147,24 @@ class DamagedJournalTest {
         assertTrue(replay[1].contains("digest: sha256:"), replay[1]);
     }
 
+    @Test
+    void shouldMakeDumpNameAtMostAHundredDamagedPartsOnStderr() throws Exception {
+        final Path copy = copy();
+        final Path file = cycleFile(copy);
+        final List<Long> documents = dataDocuments(file);
+        for (int i = 0; i < 150; i++) {
+            final long at = documents.get(documents.size() / 4 + 2 * i);
+            overwrite(file, at + 40, new byte[] {(byte)(read(file, at + 40, 1)[0] ^ 0x5a)});
+        }
+
+        final String[] dump = cli("journal", "dump", "--journal", copy.toString(), "--config", config.toString());
+
+        assertEquals("1", dump[0], dump[2]);
+        assertEquals(JournalDump.MAX_DAMAGE_LINES, dump[2].lines().filter(line -> line.contains("skipped, not decoded")).count());
+        assertTrue(dump[2].contains("further damaged parts are skipped without a line each"), dump[2]);
+        assertTrue(dump[2].contains("is damaged: 150 damaged or unreadable part(s) skipped"), dump[2]);
+    }
+
     // ---- the file cut inside the data region
 
     @Test

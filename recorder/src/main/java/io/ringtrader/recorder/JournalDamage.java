@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A message, or a run of bytes, that a journal reader found it cannot trust: where it is and why. Its bytes
- * are never decoded as data.
+ * are never decoded as data. Immutable; safe from any thread.
  *
  * @param file     the cycle file that holds it.
  * @param offset   byte offset in {@code file} of its Chronicle document header (for {@link Problem#UNREADABLE_BYTES},

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What a journal queue holds, from {@link JournalReader#summarize()}: how many readable messages and how many of
  * them unchecked, the first and last Chronicle index and ring sequence, every damaged part, where the readable
- * data ends and how the queue ends.
+ * data ends and how the queue ends. Immutable; safe from any thread.
  *
  * @param directory          the queue's directory.
  * @param stream             which queue.

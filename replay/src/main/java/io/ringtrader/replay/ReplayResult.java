@@ -51,6 +51,9 @@ public record ReplayResult(
     List<JournalDamage> skipped,
     JournalTail inboundTail) {
 
+    /** Skipped damaged parts {@link #describe()} lists, one line each. */
+    public static final int MAX_DAMAGE_LINES = 100;
+
     /** Replayed journal events per second of wall time. */
     public double eventsPerSecond() {
         return elapsedNs <= 0 ? 0 : eventsReplayed * 1e9 / elapsedNs;
@@ -82,11 +85,12 @@ public record ReplayResult(
         }
         if (skippedDamage > 0) {
             text.append(String.format("skipped damaged: %d part(s) of the journal, never decoded:%n", skippedDamage));
-            for (final JournalDamage damage : skipped) {
-                text.append("  ").append(damage.describe()).append(System.lineSeparator());
+            final int listed = Math.min(skipped.size(), MAX_DAMAGE_LINES);
+            for (int i = 0; i < listed; i++) {
+                text.append("  ").append(skipped.get(i).describe()).append(System.lineSeparator());
             }
-            if (skipped.size() < skippedDamage) {
-                text.append(String.format("  ... and %d more%n", skippedDamage - skipped.size()));
+            if (listed < skippedDamage) {
+                text.append(String.format("  ... and %d more (journal verify lists them all)%n", skippedDamage - listed));
             }
         }
         if (inboundTail == JournalTail.INCOMPLETE_MESSAGE) {
