@@ -15,6 +15,7 @@ import io.ringtrader.recorder.JournalTail;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,21 +28,23 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ringtrader journal ...}: reads a recorded journal (never writes to it) and shows what it holds.
- * Exit codes: 0 ok (an empty or truncated journal included), 2 bad usage or no journal, 1 a message that
- * cannot be decoded (e.g. a newer schema version).
+ * Exit codes: 0 ok (an empty journal, or one whose killed writer left its last message unfinished, included),
+ * 2 bad usage or no journal, 1 damage (a message whose checksum fails, a file cut short, bytes that frame no
+ * message) or a message this build cannot decode (a newer schema version). Damage is reported with its index and
+ * byte offset and never decoded as data.
  */
 @Command(
     name = "journal",
-    description = "Journal tools: statistics and a readable dump of a recorded session.",
+    description = "Journal tools: statistics, a readable dump and an integrity check of a recorded session.",
     mixinStandardHelpOptions = true,
-    subcommands = {JournalCommand.Stats.class, JournalCommand.Dump.class})
+    subcommands = {JournalCommand.Stats.class, JournalCommand.Dump.class, JournalCommand.Verify.class})
 final class JournalCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: stats or dump");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: stats, dump or verify");
     }
 
     /** The options both subcommands share: where the journal is and how to name what is in it. */
@@ -102,10 +105,11 @@ final class JournalCommand implements Runnable {
                 : List.of(JournalStream.INBOUND, JournalStream.OUTBOUND);
             JournalNotFoundException missing = null;
             int found = 0;
+            long damaged = 0;
             for (final JournalStream s : streams) {
                 final JournalReader reader;
                 try {
-                    reader = JournalReader.open(options.journal, s);
+                    reader = JournalReader.open(options.journal, s, JournalReader.DamagePolicy.SKIP);
                 } catch (final JournalNotFoundException e) {
                     if (missing == null) {
                         missing = e;
@@ -117,7 +121,7 @@ final class JournalCommand implements Runnable {
                 }
                 found++;
                 try (reader) {
-                    stats(reader, instruments, out);
+                    damaged += stats(reader, instruments, out);
                 } catch (final JournalFormatException e) {
                     out.flush();
                     err.println("ringtrader: " + e.getMessage());
@@ -129,12 +133,18 @@ final class JournalCommand implements Runnable {
                 err.println("ringtrader: " + missing.getMessage());
                 return RingTraderCli.EXIT_USAGE;
             }
+            if (damaged > 0) {
+                err.println("ringtrader: journal " + options.journal + " is damaged: " + damaged + " damaged or unreadable"
+                    + " part(s), not counted above (journal verify --journal " + options.journal + " lists them all)");
+                return RingTraderCli.EXIT_FAILURE;
+            }
             return RingTraderCli.EXIT_OK;
         }
 
-        private void stats(final JournalReader reader, final JournalInstruments instruments, final PrintWriter out) {
+        /** Prints one queue's statistics over its readable messages; returns its damaged parts. */
+        private long stats(final JournalReader reader, final JournalInstruments instruments, final PrintWriter out) {
             final JournalSummary summary = reader.summarize();
-            JournalStats.printSummary(out, summary, reader.sessions());
+            JournalStats.printSummary(out, summary);
             if (reader.stream() == JournalStream.INBOUND) {
                 final JournalStats.Inbound stats = new JournalStats.Inbound(gap.toNanos());
                 final InboundEvent event = new InboundEvent(InboundEventCodec.MAX_LEVELS);
@@ -150,6 +160,7 @@ final class JournalCommand implements Runnable {
                 }
                 stats.print(out, instruments);
             }
+            return summary.damagedCount();
         }
     }
 
@@ -208,24 +219,28 @@ final class JournalCommand implements Runnable {
             }
             final PrintWriter out = commandLine.getOut();
             final PrintWriter err = commandLine.getErr();
-            try (JournalReader reader = JournalReader.open(options.journal, stream)) {
+            try (JournalReader reader = JournalReader.open(options.journal, stream, JournalReader.DamagePolicy.SKIP)) {
                 if (!instruments.hasConfig()) {
                     err.println("journal dump: no --config: instrument ids and raw mantissas, not symbols and decimals");
                 }
                 if (stream == JournalStream.INBOUND) {
-                    dump.dumpInbound(reader, out);
+                    dump.dumpInbound(reader, out, err);
                 } else {
-                    dump.dumpOutbound(reader, out);
+                    dump.dumpOutbound(reader, out, err);
                 }
-                final JournalSummary summary = reader.summarize();
-                if (summary.tail() == JournalTail.INCOMPLETE_MESSAGE) {
+                if (reader.tail() == JournalTail.INCOMPLETE_MESSAGE) {
                     err.println("journal dump: " + reader.directory() + " ends with an incomplete message (its writer was"
-                        + " killed while appending it, or is appending it now); all " + summary.messages()
+                        + " killed while appending it, or is appending it now); all " + dump.messagesRead()
                         + " complete messages were read");
                 }
                 if (dump.bookErrors().totalCount() > 0) {
                     err.println("journal dump: the book stage counted " + dump.bookErrors().totalCount() + " problems: "
                         + dump.bookErrors().distinctErrors());
+                }
+                if (reader.skippedCount() > 0) {
+                    err.println("ringtrader: journal " + reader.directory() + " is damaged: " + reader.skippedCount()
+                        + " damaged or unreadable part(s) skipped, not dumped");
+                    return RingTraderCli.EXIT_FAILURE;
                 }
                 return RingTraderCli.EXIT_OK;
             } catch (final JournalNotFoundException e) {
@@ -236,6 +251,56 @@ final class JournalCommand implements Runnable {
                 err.println("ringtrader: " + e.getMessage());
                 return RingTraderCli.EXIT_FAILURE;
             }
+        }
+    }
+
+    /** Checks every message of every queue and lists every damaged part. */
+    @Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks every message of every queue of a journal (inbound, outbound and raw, whichever exist): framing, "
+                + "type, schema version, checksum and layout.",
+            "",
+            "Lists every damaged part with its index and byte offset, says where the readable data ends and how each "
+                + "queue ends (a message a killed writer left unfinished is not damage). Exit 0 when nothing is damaged, "
+                + "1 when something is, 2 when there is no journal.",
+            ""})
+    static final class Verify implements Callable<Integer> {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--journal", paramLabel = "DIR", required = true,
+            description = "The journal directory (the one holding inbound/ and outbound/).")
+        private Path journal;
+
+        @Override
+        public Integer call() {
+            final PrintWriter out = spec.commandLine().getOut();
+            final PrintWriter err = spec.commandLine().getErr();
+            final List<JournalSummary> summaries = new ArrayList<>();
+            for (final JournalStream s : JournalStream.values()) {
+                try (JournalReader reader = JournalReader.open(journal, s)) {
+                    final JournalSummary summary = reader.summarize();
+                    summaries.add(summary);
+                    JournalStats.printVerification(out, summary);
+                } catch (final JournalNotFoundException e) {
+                    continue;
+                }
+            }
+            if (summaries.isEmpty()) {
+                out.flush();
+                err.println("ringtrader: no journal at " + journal + " (no inbound/, outbound/ or raw/ queue)");
+                return RingTraderCli.EXIT_USAGE;
+            }
+            final String verdict = summaries.stream()
+                .map(summary -> summary.stream().directoryName() + (summary.damaged()
+                    ? " DAMAGED (" + summary.damagedCount() + " damaged part" + (summary.damagedCount() == 1 ? ")" : "s)")
+                    : " OK"))
+                .collect(Collectors.joining(", "));
+            out.println("verify: " + verdict);
+            out.flush();
+            return summaries.stream().anyMatch(JournalSummary::damaged) ? RingTraderCli.EXIT_FAILURE : RingTraderCli.EXIT_OK;
         }
     }
 

@@ -8,8 +8,10 @@ import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderCommand;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.recorder.InboundEventCodec;
+import io.ringtrader.recorder.JournalDamage;
 import io.ringtrader.recorder.JournalReader;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +21,9 @@ import java.util.Set;
  * to the book-related lines. Runs on the caller's thread.
  */
 final class JournalDump {
+    /** Damaged parts named on stderr, one line each, before the rest are only counted. */
+    static final int MAX_DAMAGE_LINES = 100;
+
     private final JournalInstruments instruments;
     private final EventFormatter formatter;
     private final EventLine line;
@@ -26,6 +31,8 @@ final class JournalDump {
     private final int[] instrumentIds;
     private final BookHandler book;
     private final DistinctErrorHandler bookErrors = new DistinctErrorHandler();
+    private long messagesRead;
+    private int damageReported;
 
     /**
      * @param kinds         the kinds to write, null for all.
@@ -49,14 +56,15 @@ final class JournalDump {
     }
 
     /**
-     * Dumps the inbound events from the reader's position to the last complete one.
+     * Dumps the inbound events from the reader's position to the last complete one; each damaged part the reader
+     * skips is written to {@code err} where it was met.
      *
      * @return the number of lines written.
      */
-    long dumpInbound(final JournalReader reader, final PrintWriter out) {
+    long dumpInbound(final JournalReader reader, final PrintWriter out, final PrintWriter err) {
         final InboundEvent event = new InboundEvent(InboundEventCodec.MAX_LEVELS);
         long written = 0;
-        while (reader.next(event)) {
+        while (next(reader, event, out, err)) {
             long rejectedLevels = 0;
             if (book != null) {
                 final long rejectedBefore = book.rejectedLevels();
@@ -80,14 +88,15 @@ final class JournalDump {
     }
 
     /**
-     * Dumps the order commands from the reader's position to the last complete one.
+     * Dumps the order commands from the reader's position to the last complete one; damage as for
+     * {@link #dumpInbound}.
      *
      * @return the number of lines written.
      */
-    long dumpOutbound(final JournalReader reader, final PrintWriter out) {
+    long dumpOutbound(final JournalReader reader, final PrintWriter out, final PrintWriter err) {
         final OrderCommand command = new OrderCommand();
         long written = 0;
-        while (reader.next(command)) {
+        while (next(reader, command, out, err)) {
             if (!selectedInstrument(command.instrumentId)) {
                 continue;
             }
@@ -100,6 +109,11 @@ final class JournalDump {
         return written;
     }
 
+    /** Messages read (and decoded) so far, whether or not the filters let them through. */
+    long messagesRead() {
+        return messagesRead;
+    }
+
     /** Problems the book stage counted (refused levels, unknown instrument ids). */
     DistinctErrorHandler bookErrors() {
         return bookErrors;
@@ -107,6 +121,37 @@ final class JournalDump {
 
     JournalInstruments instruments() {
         return instruments;
+    }
+
+    private boolean next(final JournalReader reader, final InboundEvent event, final PrintWriter out, final PrintWriter err) {
+        final boolean read = reader.next(event);
+        afterRead(reader, read, out, err);
+        return read;
+    }
+
+    private boolean next(final JournalReader reader, final OrderCommand command, final PrintWriter out, final PrintWriter err) {
+        final boolean read = reader.next(command);
+        afterRead(reader, read, out, err);
+        return read;
+    }
+
+    /** Counts the message read and reports, in place, the damage the reader skipped on the way to it. */
+    private void afterRead(final JournalReader reader, final boolean read, final PrintWriter out, final PrintWriter err) {
+        if (read) {
+            messagesRead++;
+        }
+        final List<JournalDamage> skipped = reader.skipped();
+        if (damageReported < skipped.size() && damageReported < MAX_DAMAGE_LINES) {
+            out.flush();
+            while (damageReported < skipped.size() && damageReported < MAX_DAMAGE_LINES) {
+                err.println("journal dump: skipped, not decoded: " + skipped.get(damageReported++).describe());
+            }
+            if (damageReported == MAX_DAMAGE_LINES) {
+                err.println("journal dump: further damaged parts are skipped without a line each (journal verify lists"
+                    + " them all)");
+            }
+            err.flush();
+        }
     }
 
     private boolean selectedKind(final EventKind kind) {

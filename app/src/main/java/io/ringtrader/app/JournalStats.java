@@ -5,10 +5,10 @@ import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderAction;
 import io.ringtrader.engine.event.OrderCommand;
 import io.ringtrader.engine.event.RiskDecision;
+import io.ringtrader.recorder.JournalDamage;
 import io.ringtrader.recorder.JournalFormat;
 import io.ringtrader.recorder.JournalSession;
 import io.ringtrader.recorder.JournalSummary;
-import io.ringtrader.recorder.JournalTail;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,21 +31,66 @@ final class JournalStats {
     private JournalStats() {
     }
 
-    /** Prints the lines every queue has: count, index and sequence range, tail, schema and writers. */
-    static void printSummary(final PrintWriter out, final JournalSummary summary, final List<JournalSession> sessions) {
+    /**
+     * Prints the lines every queue has for {@code journal stats}: count, index and sequence range, checksums, tail,
+     * damage (the first damaged part) and the schema versions and writers.
+     */
+    static void printSummary(final PrintWriter out, final JournalSummary summary) {
+        printRanges(out, summary);
+        row(out, "tail", describeTail(summary));
+        if (summary.damaged()) {
+            row(out, "damage", summary.damagedCount() + " damaged part(s), not counted here; the first: "
+                + summary.damage().get(0).describe() + " (journal verify lists them all)");
+        } else {
+            row(out, "damage", "none");
+        }
+        row(out, "schema", describeSessions(summary.sessions()));
+    }
+
+    /**
+     * Prints what {@code journal verify} found in one queue: the ranges, every damaged part listed, where the
+     * readable data ends, the tail, the schema versions and writers.
+     */
+    static void printVerification(final PrintWriter out, final JournalSummary summary) {
+        printRanges(out, summary);
+        if (summary.damaged()) {
+            out.println(INDENT + "damage           " + summary.damagedCount() + " damaged part(s), never decoded:");
+            for (final JournalDamage damage : summary.damage()) {
+                out.println(INDENT + INDENT + damage.describe());
+            }
+            if (summary.damage().size() < summary.damagedCount()) {
+                out.println(INDENT + INDENT + "... and " + (summary.damagedCount() - summary.damage().size()) + " more");
+            }
+        } else {
+            row(out, "damage", "none");
+        }
+        row(out, "readable end", summary.describeEnd());
+        row(out, "tail", describeTail(summary));
+        row(out, "schema", describeSessions(summary.sessions()));
+    }
+
+    private static void printRanges(final PrintWriter out, final JournalSummary summary) {
         out.println(summary.stream().directoryName() + " journal " + summary.directory());
         row(out, "messages", Long.toString(summary.messages()));
         if (summary.messages() > 0) {
-            row(out, "index", "0x" + Long.toHexString(summary.firstIndex()) + " .. 0x" + Long.toHexString(summary.lastIndex()));
+            row(out, "index", JournalSummary.hex(summary.firstIndex()) + " .. " + JournalSummary.hex(summary.lastIndex()));
             if (summary.lastSequence() != JournalSummary.NONE) {
                 row(out, "sequence", summary.firstSequence() + " .. " + summary.lastSequence());
             }
         }
-        row(out, "tail", summary.tail() == JournalTail.CLEAN
-            ? "clean"
-            : "INCOMPLETE: the last message was begun and never finished (its writer was killed while appending it,"
-                + " or is appending it now); the " + summary.messages() + " messages before it are readable");
-        row(out, "schema", describeSessions(sessions));
+        final long unchecked = summary.uncheckedMessages();
+        row(out, "checksums", (summary.messages() - unchecked) + " verified" + (unchecked > 0
+            ? ", " + unchecked + " unchecked (schema 4 or earlier: written without a checksum)"
+            : ""));
+    }
+
+    private static String describeTail(final JournalSummary summary) {
+        return switch (summary.tail()) {
+            case CLEAN -> "clean";
+            case INCOMPLETE_MESSAGE -> "INCOMPLETE: the last message was begun and never finished (its writer was killed"
+                + " while appending it, or is appending it now); the " + summary.messages() + " messages before it are readable";
+            case DAMAGED -> "DAMAGED: what follows the last readable message (" + summary.describeEnd() + ") is damaged";
+        };
     }
 
     /** One row per distinct schema version and writer, with how many sessions and when they started. */

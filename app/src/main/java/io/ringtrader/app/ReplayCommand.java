@@ -7,6 +7,7 @@ import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.gateway.binance.capture.CaptureFormat;
 import io.ringtrader.gateway.binance.capture.CaptureImporter;
 import io.ringtrader.gateway.binance.capture.ImportReport;
+import io.ringtrader.recorder.JournalDamageException;
 import io.ringtrader.recorder.JournalFormatException;
 import io.ringtrader.recorder.JournalNotFoundException;
 import io.ringtrader.replay.ReplayOptions;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code ringtrader replay}: runs a session's journal through the business stages again and prints
  * counts, throughput and the determinism digest; with {@code --verify}, fails on the first order command
- * that differs from the journaled ones.
+ * that differs from the journaled ones. A damaged journal is refused (exit 1, naming the damaged message's index and
+ * byte offset) unless {@code --skip-damaged}, which replays past the damage and lists what it skipped.
  */
 @Command(
     name = "replay",
@@ -64,6 +66,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Compare the produced order commands with the journaled ones.")
     private boolean verify;
 
+    @Option(names = "--skip-damaged", description = {
+        "Replay past damaged messages (a checksum that does not match, a file cut short, bytes that frame no message):",
+        "they are skipped, never decoded, and listed. Without it a damaged journal is refused (exit 1)."})
+    private boolean skipDamaged;
+
     @Option(names = "--from-raw", description = {
         "Decode the journal's raw/ frames again (this build's decoders and book sync) into a temporary journal and",
         "replay that instead of inbound/: market data only (timers and execution reports are not raw frames)."})
@@ -78,7 +85,7 @@ final class ReplayCommand implements Callable<Integer> {
             options = new ReplayOptions(journal,
                 from == null ? Long.MIN_VALUE : ReplayTime.parseEpochNanos(from),
                 to == null ? Long.MAX_VALUE : ReplayTime.parseEpochNanos(to),
-                ReplaySpeed.parse(speed), verify, reportDir);
+                ReplaySpeed.parse(speed), verify, reportDir, skipDamaged);
         } catch (final IllegalArgumentException e) {
             err.println("ringtrader replay: " + e.getMessage());
             return RingTraderCli.EXIT_USAGE;
@@ -99,12 +106,17 @@ final class ReplayCommand implements Callable<Integer> {
                     .run(journal, CaptureFormat.JOURNAL_RAW, decoded, false);
                 out.println("raw frames decoded again: " + report.frames() + " frames, " + report.snapshots()
                     + " snapshots, " + report.events() + " events, " + report.decodeErrors() + " decode errors");
-                run = new ReplayOptions(decoded, options.fromNs(), options.toNs(), options.speed(), false, options.reportDir());
+                run = options.withJournal(decoded).withVerify(false);
             }
             result = ReplayRunner.run(config, run, EngineExtension.NONE);
         } catch (final JournalNotFoundException e) {
             err.println("ringtrader replay: " + e.getMessage());
             return RingTraderCli.EXIT_USAGE;
+        } catch (final JournalDamageException e) {
+            err.println("ringtrader replay: " + e.getMessage());
+            err.println("ringtrader replay: refused: the journal is damaged (journal verify --journal " + journal
+                + " lists every damaged part; --skip-damaged replays past them)");
+            return RingTraderCli.EXIT_FAILURE;
         } catch (final JournalFormatException e) {
             err.println("ringtrader replay: " + e.getMessage());
             return RingTraderCli.EXIT_FAILURE;

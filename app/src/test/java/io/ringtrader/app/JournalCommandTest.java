@@ -16,10 +16,13 @@ import io.ringtrader.recorder.JournalConfig;
 import io.ringtrader.recorder.JournalFormat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32C;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -459,22 +462,26 @@ class JournalCommandTest {
         TestJournal.writeInbound(journal);
         try (ChronicleQueue queue = SingleChronicleQueueBuilder.binary(journal.resolve("inbound")).build();
              ExcerptAppender appender = queue.createAppender()) {
+            // A newer writer's message, checksum trailer included (every schema from 5 on ends with one).
+            final ByteBuffer message = ByteBuffer.allocate(15).order(ByteOrder.LITTLE_ENDIAN)
+                .put(JournalFormat.TYPE_INBOUND_EVENT).putShort((short)(JournalFormat.SCHEMA_VERSION + 1)).putLong(11);
+            final CRC32C crc = new CRC32C();
+            crc.update(message.array(), 0, 11);
+            message.putInt((int)crc.getValue());
             try (DocumentContext dc = appender.writingDocument()) {
-                dc.wire().bytes().writeByte(JournalFormat.TYPE_INBOUND_EVENT);
-                dc.wire().bytes().writeUnsignedShort(JournalFormat.SCHEMA_VERSION + 1);
-                dc.wire().bytes().writeLong(11);
+                dc.wire().bytes().write(message.array());
             }
         }
 
         final Result dump = run("journal", "dump", "--journal", journal.toString());
         assertEquals(1, dump.exitCode);
         assertEquals(TestJournal.KINDS.length, dump.out.lines().count(), "every message before it is dumped");
-        assertTrue(dump.err.contains("has schema version " + (JournalFormat.SCHEMA_VERSION + 1)
+        assertTrue(dump.err.contains("newer schema: has schema version " + (JournalFormat.SCHEMA_VERSION + 1)
             + ", this build reads up to " + JournalFormat.SCHEMA_VERSION), dump.err);
 
         final Result stats = run("journal", "stats", "--journal", journal.toString());
         assertEquals(1, stats.exitCode);
-        assertTrue(stats.err.contains("has schema version " + (JournalFormat.SCHEMA_VERSION + 1)), stats.err);
+        assertTrue(stats.out.contains("newer schema: has schema version " + (JournalFormat.SCHEMA_VERSION + 1)), stats.out);
     }
 
     @Test

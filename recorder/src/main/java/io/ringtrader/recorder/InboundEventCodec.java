@@ -3,11 +3,9 @@ package io.ringtrader.recorder;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import java.nio.ByteOrder;
-import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 import net.openhft.chronicle.bytes.BytesUtil;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
 
 /**
  * Encodes an {@link InboundEvent} as its producer filled it, with its ring sequence, and decodes it back.
@@ -53,8 +51,10 @@ import org.agrona.ExpandableArrayBuffer;
  *
  * Booleans (closed, maker) are one byte, {@code 'Y'} or {@code 'N'}, as Chronicle writes them.
  *
- * <p>Stateless: safe from any thread. {@link #encode} and {@link #decode} do not allocate (the copying
- * {@code decode} only when its caller's scratch buffer grows).
+ * The journal writer appends the checksum trailer ({@link JournalFormat}) after these bytes and the reader checks and
+ * strips it before {@link #decode}: the codec sees the message without it.
+ *
+ * <p>Stateless: safe from any thread. {@link #encode} and {@link #decode} do not allocate.
  */
 public final class InboundEventCodec {
     /** Most levels per side one message can carry (the counts are unsigned 16-bit). */
@@ -175,32 +175,6 @@ public final class InboundEventCodec {
             case DISCARDED -> {
             }
         }
-    }
-
-    /**
-     * Reads one message into {@code into}, which is {@link InboundEvent#reset() reset} first: copies the
-     * message into {@code scratch} (grown if it is too small) and decodes it from there with
-     * {@link #decode(DirectBuffer, int, InboundEvent)}, one bounds check for the whole message instead of one
-     * per field.
-     *
-     * @param in      positioned at the message's first byte, limited to its end; read to its end.
-     * @param into    the slot to fill; its level capacity must hold the message's levels.
-     * @param scratch the caller's reusable copy buffer (allocates only when it grows).
-     * @return the ring sequence the event was journaled with.
-     * @throws JournalFormatException if the message is not a readable inbound event of this schema version.
-     */
-    public static long decode(final BytesIn<?> in, final InboundEvent into, final ExpandableArrayBuffer scratch) {
-        final long remaining = in.readRemaining();
-        if (remaining > MAX_MESSAGE_LENGTH) {
-            throw new JournalFormatException("is " + remaining + " bytes long: longer than any inbound event ("
-                + MAX_MESSAGE_LENGTH + ")");
-        }
-        final int length = (int)remaining;
-        scratch.checkLimit(length);
-        if (length > 0) {
-            in.read(scratch.byteArray(), 0, length);
-        }
-        return decode(scratch, length, into);
     }
 
     /**
@@ -335,19 +309,44 @@ public final class InboundEventCodec {
     }
 
     /**
-     * The level capacity a slot needs to decode the message at {@code in}'s read position (0 for kinds
-     * without levels). Reads ahead without moving the position; checks nothing else.
+     * Checks that {@code into} can hold the levels of the book message of {@code length} bytes at the start of
+     * {@code message} (any other kind fits any slot). Reads only the kind and the level counts.
+     *
+     * @throws JournalFormatException naming the levels and the slot's capacity when it cannot: a problem of the
+     *                                reading slot, not of the message.
      */
-    public static int levelsNeeded(final BytesIn<?> in) {
-        final long start = in.readPosition();
-        if (in.readRemaining() < BOOK_COUNTS_OFFSET + 4) {
+    public static void requireLevelCapacity(final DirectBuffer message, final int length, final InboundEvent into) {
+        if (length < BOOK_COUNTS_OFFSET + 4) {
+            return;
+        }
+        final byte code = message.getByte(KIND_OFFSET);
+        if (code == WireCodes.code(EventKind.BOOK_SNAPSHOT) || code == WireCodes.code(EventKind.BOOK_DELTA)) {
+            requireLevelCapacity(message.getShort(BOOK_COUNTS_OFFSET, ORDER) & 0xFFFF,
+                message.getShort(BOOK_COUNTS_OFFSET + 2, ORDER) & 0xFFFF, into);
+        }
+    }
+
+    /**
+     * The level capacity a slot needs to decode the message of {@code length} bytes at the start of {@code message}
+     * (0 for kinds without levels). Checks nothing else.
+     */
+    public static int levelsNeeded(final DirectBuffer message, final int length) {
+        if (length < BOOK_COUNTS_OFFSET + 4) {
             return 0;
         }
-        final EventKind kind = WireCodes.eventKind(in.readByte(start + KIND_OFFSET));
-        if (kind != EventKind.BOOK_SNAPSHOT && kind != EventKind.BOOK_DELTA) {
+        final byte code = message.getByte(KIND_OFFSET);
+        if (code != WireCodes.code(EventKind.BOOK_SNAPSHOT) && code != WireCodes.code(EventKind.BOOK_DELTA)) {
             return 0;
         }
-        return Math.max(in.readUnsignedShort(start + BOOK_COUNTS_OFFSET), in.readUnsignedShort(start + BOOK_COUNTS_OFFSET + 2));
+        return Math.max(message.getShort(BOOK_COUNTS_OFFSET, ORDER) & 0xFFFF, message.getShort(BOOK_COUNTS_OFFSET + 2, ORDER) & 0xFFFF);
+    }
+
+    private static void requireLevelCapacity(final int bids, final int asks, final InboundEvent into) {
+        final int capacity = into.levelCapacity();
+        if (bids > capacity || asks > capacity) {
+            throw new JournalFormatException("has " + bids + " bid and " + asks + " ask levels, more than the slot's "
+                + capacity + " (replay with at least as many levels per slot as the journal was written with)");
+        }
     }
 
     private static void encodeBook(final InboundEvent event, final BytesOut<?> out) {
@@ -378,11 +377,7 @@ public final class InboundEventCodec {
         requireAtLeast(length, PAYLOAD_OFFSET + 4, "a book update");
         final int bids = message.getShort(PAYLOAD_OFFSET, ORDER) & 0xFFFF;
         final int asks = message.getShort(PAYLOAD_OFFSET + 2, ORDER) & 0xFFFF;
-        final int capacity = into.levelCapacity();
-        if (bids > capacity || asks > capacity) {
-            throw new JournalFormatException("has " + bids + " bid and " + asks + " ask levels, more than the slot's "
-                + capacity + " (replay with at least as many levels per slot as the journal was written with)");
-        }
+        requireLevelCapacity(bids, asks, into);
         final int levelsStart = PAYLOAD_OFFSET + 4;
         final int end = requireAtLeast(length, levelsStart + (bids + asks) * LEVEL_LENGTH, "a book update with its levels");
         final int asksStart = decodeLevels(message, levelsStart, bids, into.bidPrices, into.bidQtys, into.bidPriceDecimals,

@@ -1,12 +1,12 @@
 package io.ringtrader.recorder;
 
 import java.nio.ByteOrder;
-import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 import org.agrona.DirectBuffer;
 
 /**
- * The journal's binary format: the schema version and the message header every message starts with.
+ * The journal's binary format: the schema version, the message header every message starts with and the
+ * checksum every message of schema {@value #CHECKSUM_SINCE} and later ends with.
  *
  * <pre>
  *  offset  size  field
@@ -14,9 +14,17 @@ import org.agrona.DirectBuffer;
  *  1       2     schema version unsigned, {@value #SCHEMA_VERSION} for this build
  *  3       ...   the type's body (see {@link InboundEventCodec}, {@link OrderCommandCodec},
  *                {@link RawFrameCodec}, {@link JournalSession})
+ *  n - 4   4     CRC32C of bytes 0 .. n - 5 (type, version and body), u32; schema 5 and later only
  * </pre>
  *
- * Numbers are fixed-width little-endian (Chronicle Bytes' order on x86-64 and AArch64) unless a layout
+ * Each message is one Chronicle Queue document: the queue frames it with a 4-byte length word (see
+ * {@link JournalReader}), the codecs lay out the header and body, and the writer appends the checksum
+ * trailer to every message it writes ({@code QueueWriter}). Every reader verifies the trailer before it
+ * decodes a byte of the body; a message of schema 4 or earlier has none and is read as <em>unchecked</em>.
+ * A newer schema keeps the trailer where it is, so a message too new to decode can still be told damaged
+ * or intact.
+ *
+ * <p>Numbers are fixed-width little-endian (Chronicle Bytes' order on x86-64 and AArch64) unless a layout
  * says otherwise. Enums are written as explicit one-byte codes, never ordinals, so reordering an enum
  * cannot change what an old journal means. Any change to a layout bumps {@link #SCHEMA_VERSION}; a
  * reader refuses messages of a version newer than its own.
@@ -40,7 +48,8 @@ public final class JournalFormat {
      *       risk decisions TRADING_HALTED, REDUCE_ONLY, VENUE_HALTED, STRATEGY_PAUSED, BELOW_MIN_NOTIONAL,
      *       ABOVE_VENUE_MAX_QTY and PRICE_OUT_OF_BAND (codes 10 to 16), the operator command STRATEGY_RESUME (code 3)
      *       and, after an OPERATOR event's source, its target i32 (the strategy id a command acts on, -1 for none or
-     *       all).</li>
+     *       all); and the CRC32C trailer at the end of every message, the session header included (see
+     *       {@link #CHECKSUM_SINCE}).</li>
      * </ol>
      */
     public static final int SCHEMA_VERSION = 5;
@@ -53,6 +62,10 @@ public final class JournalFormat {
 
     /** Bytes of the message header. */
     public static final int HEADER_LENGTH = 3;
+    /** The first schema version whose messages end with a CRC32C trailer. */
+    public static final int CHECKSUM_SINCE = 5;
+    /** Bytes of the checksum trailer. */
+    public static final int TRAILER_LENGTH = 4;
     /** The byte order of every number in a message. */
     static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
 
@@ -64,20 +77,9 @@ public final class JournalFormat {
         out.writeUnsignedShort(SCHEMA_VERSION);
     }
 
-    /**
-     * Reads and checks a message header.
-     *
-     * @return the message's schema version.
-     * @throws JournalFormatException for a newer or invalid schema version, or another message type.
-     */
-    static int readHeader(final BytesIn<?> in, final byte expectedType) {
-        if (in.readRemaining() < HEADER_LENGTH) {
-            throw new JournalFormatException("is " + in.readRemaining() + " bytes long: shorter than a message header");
-        }
-        final byte type = in.readByte();
-        final int version = in.readUnsignedShort();
-        checkHeader(type, version, expectedType);
-        return version;
+    /** Whether a message of {@code version} ends with a checksum trailer. */
+    static boolean isChecked(final int version) {
+        return version >= CHECKSUM_SINCE;
     }
 
     /**
@@ -104,12 +106,6 @@ public final class JournalFormat {
         }
         if (type != expectedType) {
             throw new JournalFormatException("is of message type " + typeName(type) + ", expected " + typeName(expectedType));
-        }
-    }
-
-    static void requireFullyRead(final BytesIn<?> in, final String what) {
-        if (in.readRemaining() != 0) {
-            throw new JournalFormatException("has " + in.readRemaining() + " bytes left after the " + what + " payload");
         }
     }
 

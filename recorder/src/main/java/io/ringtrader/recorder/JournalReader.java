@@ -4,63 +4,71 @@ import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.bytes.BytesIn;
-import net.openhft.chronicle.bytes.BytesUtil;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
-import net.openhft.chronicle.wire.Wires;
-import org.agrona.ExpandableArrayBuffer;
+import org.agrona.DirectBuffer;
 
 /**
- * Reads one journal queue in order, for replay and tools, without ever writing to it (the queue is
- * opened read-only, so a crashed writer's journal is inspected as it was left).
+ * Reads one journal queue in order, for replay and tools, straight from its cycle files and without ever
+ * writing to them, so a crashed writer's journal is inspected as it was left (see {@link DocumentCursor} for
+ * the file layout).
  *
- * <p>{@link #next(InboundEvent)} / {@link #next(OrderCommand)} decode the next message into the caller's
- * reusable object without allocating and return false at the end; {@link #index()} and
- * {@link #sequence()} then tell where it came from. Every message's schema version is checked: a newer
- * one fails with a {@link JournalFormatException} naming the journal and index.
+ * <p>Every message is checked before a byte of it is decoded: its framing against its file, its type and schema
+ * version, and its CRC32C trailer (schema {@value JournalFormat#CHECKSUM_SINCE} and later; older messages carry
+ * none and are read <em>unchecked</em>). A message that fails, or a run of bytes that frames no message, is
+ * {@link JournalDamage}: a reader opened to {@link DamagePolicy#REFUSE refuse} it throws a
+ * {@link JournalDamageException} naming the journal, index and byte offset; one opened to
+ * {@link DamagePolicy#SKIP skip} it records it ({@link #skipped()}) and reads on. Damage is never decoded as data.
  *
- * <p>Not thread-safe: use a reader on one thread (Chronicle tailers are bound to their thread).
+ * <p>{@link #next(InboundEvent)} / {@link #next(OrderCommand)} / {@link #next(RawFrame)} decode the next message
+ * into the caller's reusable object without allocating and return false at the end of what was written;
+ * {@link #index()} and {@link #sequence()} then tell where it came from. {@link #summarize()} reads the whole queue
+ * on its own and reports every damaged part and how the queue ends.
+ *
+ * <p>Not thread-safe: use a reader on one thread.
  */
 public final class JournalReader implements AutoCloseable {
-    private static final String METADATA_FILE = "metadata.cq4t";
-    private static final String CYCLE_FILE_SUFFIX = ".cq4";
+    /** Most damaged parts a reader or summary lists; it counts all of them. */
+    public static final int MAX_LISTED_DAMAGE = 10_000;
     private static final int SCAN_LEVELS = 64;
-    private static final int SCRATCH_INITIAL_BYTES = 4_096;
+
+    /** What a reader does at a damaged message. */
+    public enum DamagePolicy {
+        /** Throw a {@link JournalDamageException} (the reader has moved past the damage). */
+        REFUSE,
+        /** Record it in {@link #skipped()} and read on. */
+        SKIP
+    }
 
     private final Path directory;
     private final JournalStream stream;
-    private final SingleChronicleQueue queue;
-    private final ExcerptTailer tailer;
-    /** Each inbound message is copied here and decoded from the copy (see {@link InboundEventCodec#decode}). */
-    private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(SCRATCH_INITIAL_BYTES);
+    private final DamagePolicy policy;
+    private final DocumentCursor cursor;
+    private final List<JournalDamage> skipped = new ArrayList<>();
+    private long skippedCount;
     private long index = JournalSummary.NONE;
     private long sequence = JournalSummary.NONE;
+    private boolean lastWasDamage;
+    private JournalTail tail;
 
-    private JournalReader(final Path directory, final JournalStream stream) {
+    private JournalReader(final Path directory, final JournalStream stream, final DamagePolicy policy) {
         this.directory = directory;
         this.stream = stream;
-        final SingleChronicleQueueBuilder builder = SingleChronicleQueueBuilder.binary(directory).readOnly(true);
-        final JournalRollCycle rollCycle = rollCycleOf(directory);
-        if (rollCycle != null) {
-            builder.rollCycle(rollCycle.chronicleCycle());
-        }
-        queue = builder.build();
-        tailer = queue.createTailer();
-        // The reader is single-threaded by contract; Chronicle's per-call owner-thread check costs ~10% of a replay.
-        tailer.singleThreadedCheckDisabled(true);
-        tailer.toStart();
+        this.policy = policy;
+        this.cursor = new DocumentCursor(directory, typeOf(stream));
+    }
+
+    /**
+     * Opens the {@code stream} queue of the journal in {@code journalDirectory}, refusing damage.
+     *
+     * @throws JournalNotFoundException if there is no such queue ("no journal at ...").
+     */
+    public static JournalReader open(final Path journalDirectory, final JournalStream stream) {
+        return open(journalDirectory, stream, DamagePolicy.REFUSE);
     }
 
     /**
@@ -68,12 +76,12 @@ public final class JournalReader implements AutoCloseable {
      *
      * @throws JournalNotFoundException if there is no such queue ("no journal at ...").
      */
-    public static JournalReader open(final Path journalDirectory, final JournalStream stream) {
+    public static JournalReader open(final Path journalDirectory, final JournalStream stream, final DamagePolicy policy) {
         final Path queueDirectory = journalDirectory.resolve(stream.directoryName());
         if (!isQueue(queueDirectory)) {
             throw new JournalNotFoundException("no journal at " + queueDirectory);
         }
-        return new JournalReader(queueDirectory, stream);
+        return new JournalReader(queueDirectory, stream, policy);
     }
 
     /** The queue's directory. */
@@ -88,74 +96,79 @@ public final class JournalReader implements AutoCloseable {
     /**
      * Decodes the next inbound event into {@code into}.
      *
-     * @return false, leaving {@code into} untouched, when there is no further complete message.
-     * @throws JournalFormatException if the message cannot be decoded; the reader has moved past it.
+     * @return false, leaving {@code into} untouched, when there is no further readable message.
+     * @throws JournalDamageException   at damage, when refusing it; the reader has moved past it.
+     * @throws JournalFormatException   if a message holds more levels than {@code into} can.
      */
     public boolean next(final InboundEvent into) {
         requireStream(JournalStream.INBOUND);
-        try (DocumentContext dc = tailer.readingDocument()) {
-            if (!dc.isPresent()) {
-                return false;
-            }
-            final long messageIndex = dc.index();
+        while (nextDocument()) {
+            final DirectBuffer message = cursor.message();
+            final int length = cursor.messageLength();
             try {
-                sequence = InboundEventCodec.decode(dc.wire().bytes(), into, scratch);
-            } catch (final RuntimeException e) {
-                throw located(messageIndex, e);
+                InboundEventCodec.requireLevelCapacity(message, length, into);
+            } catch (final JournalFormatException e) {
+                throw new JournalFormatException(where() + " " + e.getMessage(), e);
             }
-            index = messageIndex;
+            try {
+                sequence = InboundEventCodec.decode(message, length, into);
+            } catch (final JournalFormatException e) {
+                damaged(impossible(e));
+                continue;
+            }
+            index = cursor.index();
             return true;
         }
+        return false;
     }
 
     /**
      * Decodes the next order command into {@code into}.
      *
-     * @return false, leaving {@code into} untouched, when there is no further complete message.
-     * @throws JournalFormatException if the message cannot be decoded; the reader has moved past it.
+     * @return false, leaving {@code into} untouched, when there is no further readable message.
+     * @throws JournalDamageException at damage, when refusing it; the reader has moved past it.
      */
     public boolean next(final OrderCommand into) {
         requireStream(JournalStream.OUTBOUND);
-        try (DocumentContext dc = tailer.readingDocument()) {
-            if (!dc.isPresent()) {
-                return false;
-            }
-            final long messageIndex = dc.index();
+        while (nextDocument()) {
             try {
-                sequence = OrderCommandCodec.decode(dc.wire().bytes(), into);
-            } catch (final RuntimeException e) {
-                throw located(messageIndex, e);
+                sequence = OrderCommandCodec.decode(cursor.message(), cursor.messageLength(), into);
+            } catch (final JournalFormatException e) {
+                damaged(impossible(e));
+                continue;
             }
-            index = messageIndex;
+            index = cursor.index();
             return true;
         }
+        return false;
     }
 
     /**
      * Decodes the next raw frame into {@code into}.
      *
-     * @return false, leaving {@code into} untouched, when there is no further complete message.
-     * @throws JournalFormatException if the message cannot be decoded; the reader has moved past it.
+     * @return false, leaving {@code into} untouched, when there is no further readable message.
+     * @throws JournalDamageException at damage, when refusing it; the reader has moved past it.
      */
     public boolean next(final RawFrame into) {
         requireStream(JournalStream.RAW);
-        try (DocumentContext dc = tailer.readingDocument()) {
-            if (!dc.isPresent()) {
-                return false;
-            }
-            final long messageIndex = dc.index();
+        while (nextDocument()) {
             try {
-                RawFrameCodec.decode(dc.wire().bytes(), into);
-            } catch (final RuntimeException e) {
-                throw located(messageIndex, e);
+                RawFrameCodec.decode(cursor.message(), cursor.messageLength(), into);
+            } catch (final JournalFormatException e) {
+                damaged(impossible(e));
+                continue;
             }
-            index = messageIndex;
+            index = cursor.index();
             sequence = JournalSummary.NONE;
             return true;
         }
+        return false;
     }
 
-    /** Chronicle index of the message last read; {@link JournalSummary#NONE} before the first. */
+    /**
+     * Chronicle index of the message last read; {@link JournalSummary#NONE} before the first, and for a message
+     * after damage that hid how many messages came before it in its cycle file.
+     */
     public long index() {
         return index;
     }
@@ -165,84 +178,57 @@ public final class JournalReader implements AutoCloseable {
         return sequence;
     }
 
+    /** The damage this reader skipped so far, oldest first (at most {@link #MAX_LISTED_DAMAGE}). */
+    public List<JournalDamage> skipped() {
+        return Collections.unmodifiableList(skipped);
+    }
+
+    /** How many damaged parts this reader skipped so far, listed or not. */
+    public long skippedCount() {
+        return skippedCount;
+    }
+
+    /**
+     * How the queue ends, once a {@code next} call returned false: cleanly, with a message its writer never finished,
+     * or in damage (skipped, or refused just before). Null before the end is reached.
+     */
+    public JournalTail tail() {
+        return tail;
+    }
+
     /** Positions the reader so the next read returns the message at {@code index}; false if there is none. */
     public boolean moveToIndex(final long index) {
-        return tailer.moveToIndex(index);
+        return cursor.moveToIndex(index);
     }
 
     /** Positions the reader at the first message. */
     public void toStart() {
-        tailer.toStart();
+        cursor.toStart();
     }
 
     /**
-     * Reads the whole queue, independently of this reader's position: counts and decodes every complete
-     * message and reports how the queue ends.
-     *
-     * @throws JournalFormatException at the first message that cannot be decoded.
+     * Reads the whole queue, independently of this reader's position and policy: counts and decodes every
+     * readable message, lists every damaged part and reports where the readable data ends and how the queue ends.
+     * Never throws for damage.
      */
     public JournalSummary summarize() {
-        long messages = 0;
-        long firstIndex = JournalSummary.NONE;
-        long lastIndex = JournalSummary.NONE;
-        long firstSequence = JournalSummary.NONE;
-        long lastSequence = JournalSummary.NONE;
-        InboundEvent event = null;
-        final OrderCommand command = new OrderCommand();
-        final RawFrame frame = new RawFrame();
-        try (ExcerptTailer scan = queue.createTailer()) {
-            scan.toStart();
-            while (true) {
-                try (DocumentContext dc = scan.readingDocument()) {
-                    if (!dc.isPresent()) {
-                        break;
-                    }
-                    final long messageIndex = dc.index();
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    long messageSequence = JournalSummary.NONE;
-                    try {
-                        switch (stream) {
-                            case INBOUND -> {
-                                final int levels = InboundEventCodec.levelsNeeded(bytes);
-                                if (event == null || event.levelCapacity() < levels) {
-                                    event = new InboundEvent(Math.max(SCAN_LEVELS, levels));
-                                }
-                                messageSequence = InboundEventCodec.decode(bytes, event, scratch);
-                            }
-                            case OUTBOUND -> messageSequence = OrderCommandCodec.decode(bytes, command);
-                            case RAW -> RawFrameCodec.decode(bytes, frame);
-                        }
-                    } catch (final RuntimeException e) {
-                        throw located(messageIndex, e);
-                    }
-                    if (messages == 0) {
-                        firstIndex = messageIndex;
-                        firstSequence = messageSequence;
-                    }
-                    lastIndex = messageIndex;
-                    lastSequence = messageSequence;
-                    messages++;
-                }
-            }
+        final Summarizer summarizer = new Summarizer();
+        try (DocumentCursor scan = new DocumentCursor(directory, typeOf(stream))) {
+            summarizer.run(scan);
         }
-        return new JournalSummary(directory, stream, messages, firstIndex, lastIndex, firstSequence, lastSequence, tail());
+        return summarizer.summary();
     }
 
-    /** The session headers writers recorded, oldest first. Scans the whole queue. */
+    /** The session headers writers recorded, oldest first (sound ones only). Scans the whole queue. */
     public List<JournalSession> sessions() {
         final List<JournalSession> sessions = new ArrayList<>();
-        try (ExcerptTailer scan = queue.createTailer()) {
-            scan.toStart();
-            while (true) {
-                try (DocumentContext dc = scan.readingDocument(true)) {
-                    if (!dc.isPresent()) {
-                        break;
-                    }
-                    if (dc.isMetaData()) {
-                        final JournalSession session = JournalSession.readIfSession(dc.wire().bytes());
-                        if (session != null) {
-                            sessions.add(session);
-                        }
+        try (DocumentCursor scan = new DocumentCursor(directory, typeOf(stream))) {
+            int result;
+            while ((result = scan.advance()) != DocumentCursor.END) {
+                if (result == DocumentCursor.SESSION) {
+                    final JournalSession session = sessionOrNull(scan);
+                    if (session != null) {
+                        sessions.add(session);
                     }
                 }
             }
@@ -252,11 +238,7 @@ public final class JournalReader implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            tailer.close();
-        } finally {
-            queue.close();
-        }
+        cursor.close();
     }
 
     @Override
@@ -264,60 +246,59 @@ public final class JournalReader implements AutoCloseable {
         return "JournalReader{" + directory + '}';
     }
 
-    /**
-     * Looks past the last complete document of the last cycle. Chronicle leaves a message's header 0 until
-     * the message is complete, and zeroes the 8 bytes after every message it completes; so a zero header
-     * followed by non-zero bytes is a message that was begun and never finished (every journal message
-     * starts with a non-zero type byte). A not-complete header (older writers) means the same.
-     */
-    private JournalTail tail() {
-        final int lastCycle = queue.lastCycle();
-        if (lastCycle == Integer.MIN_VALUE) {
-            return JournalTail.CLEAN;
-        }
-        JournalTail tail = JournalTail.CLEAN;
-        try (ExcerptTailer scan = queue.createTailer()) {
-            if (!scan.moveToCycle(lastCycle)) {
-                return JournalTail.CLEAN;
-            }
-            while (true) {
-                try (DocumentContext dc = scan.readingDocument(true)) {
-                    if (!dc.isPresent()) {
-                        break;
-                    }
-                    tail = tailAfter(dc.wire().bytes());
-                }
+    /** Advances to the next sound message; damage on the way is refused or skipped. */
+    private boolean nextDocument() {
+        while (true) {
+            switch (cursor.advance()) {
+                case DocumentCursor.DOCUMENT:
+                    tail = null;
+                    lastWasDamage = false;
+                    return true;
+                case DocumentCursor.DAMAGE:
+                    damaged(cursor.damage());
+                    break;
+                case DocumentCursor.END:
+                    tail = lastWasDamage ? JournalTail.DAMAGED : cursor.endTail();
+                    return false;
+                default:
+                    lastWasDamage = false;
+                    break;
             }
         }
-        return tail;
     }
 
-    private static JournalTail tailAfter(final BytesIn<?> bytes) {
-        final long end = bytes.readLimit();
-        final long nextHeader = end + BytesUtil.padOffset(end);
+    private void damaged(final JournalDamage damage) {
+        lastWasDamage = true;
+        if (policy == DamagePolicy.REFUSE) {
+            throw new JournalDamageException("journal " + directory + ": " + damage.describe(), damage);
+        }
+        skippedCount++;
+        if (skipped.size() < MAX_LISTED_DAMAGE) {
+            skipped.add(damage);
+        }
+    }
+
+    /** The current message, sound in its framing and checksum, whose body does not fit its layout. */
+    private JournalDamage impossible(final JournalFormatException e) {
+        return impossible(cursor, e);
+    }
+
+    private static JournalDamage impossible(final DocumentCursor at, final JournalFormatException e) {
+        return new JournalDamage(at.file(), at.offset(), at.documentLength(), at.index(),
+            JournalDamage.Problem.IMPOSSIBLE_MESSAGE, e.getMessage());
+    }
+
+    private static JournalSession sessionOrNull(final DocumentCursor at) {
         try {
-            final int header = bytes.readVolatileInt(nextHeader);
-            if (header == Wires.END_OF_DATA) {
-                return JournalTail.CLEAN;
-            }
-            if ((header & Wires.NOT_COMPLETE) != 0) {
-                return JournalTail.INCOMPLETE_MESSAGE;
-            }
-            if (header != 0) {
-                return JournalTail.CLEAN;
-            }
-            return bytes.readVolatileInt(nextHeader + Wires.SPB_HEADER_SIZE) != 0 ? JournalTail.INCOMPLETE_MESSAGE : JournalTail.CLEAN;
-        } catch (final BufferUnderflowException e) {
-            return JournalTail.CLEAN;
+            return JournalSession.readIfSession(at.message(), at.messageLength());
+        } catch (final JournalFormatException e) {
+            return null;
         }
     }
 
-    private JournalFormatException located(final long messageIndex, final RuntimeException e) {
-        final String problem = e instanceof JournalFormatException
-            ? e.getMessage()
-            : "cannot be decoded (" + e + ")";
-        return new JournalFormatException("journal " + directory + " message at index 0x" + Long.toHexString(messageIndex)
-            + " " + problem, e);
+    private String where() {
+        return "journal " + directory + ": message at index " + JournalSummary.hex(cursor.index()) + " ("
+            + cursor.file().getFileName() + " byte offset " + cursor.offset() + ")";
     }
 
     private void requireStream(final JournalStream expected) {
@@ -327,33 +308,12 @@ public final class JournalReader implements AutoCloseable {
         }
     }
 
-    /**
-     * The roll cycle whose file name pattern the queue's first cycle file matches, or null. Chronicle takes
-     * the cycle from the queue's metadata anyway; telling it up front only spares a warning.
-     */
-    private static JournalRollCycle rollCycleOf(final Path directory) {
-        final String name;
-        try (Stream<Path> files = Files.list(directory)) {
-            name = files.map(f -> f.getFileName().toString())
-                .filter(n -> n.endsWith(CYCLE_FILE_SUFFIX))
-                .findFirst()
-                .orElse(null);
-        } catch (final IOException e) {
-            return null;
-        }
-        if (name == null) {
-            return null;
-        }
-        final String stem = name.substring(0, name.length() - CYCLE_FILE_SUFFIX.length());
-        for (final JournalRollCycle cycle : JournalRollCycle.values()) {
-            try {
-                DateTimeFormatter.ofPattern(cycle.chronicleCycle().format()).parse(stem);
-                return cycle;
-            } catch (final DateTimeParseException e) {
-                continue;
-            }
-        }
-        return null;
+    private static byte typeOf(final JournalStream stream) {
+        return switch (stream) {
+            case INBOUND -> JournalFormat.TYPE_INBOUND_EVENT;
+            case OUTBOUND -> JournalFormat.TYPE_ORDER_COMMAND;
+            case RAW -> JournalFormat.TYPE_RAW_FRAME;
+        };
     }
 
     private static boolean isQueue(final Path directory) {
@@ -362,9 +322,109 @@ public final class JournalReader implements AutoCloseable {
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(f -> f.getFileName().toString())
-                .anyMatch(name -> name.equals(METADATA_FILE) || name.endsWith(CYCLE_FILE_SUFFIX));
+                .anyMatch(name -> name.equals(QueueFiles.METADATA_FILE) || name.endsWith(QueueFiles.CYCLE_FILE_SUFFIX));
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    /** One pass of {@link #summarize()}. */
+    private final class Summarizer {
+        private final OrderCommand command = new OrderCommand();
+        private final RawFrame frame = new RawFrame();
+        private final List<JournalDamage> damage = new ArrayList<>();
+        private final List<JournalSession> sessions = new ArrayList<>();
+        private InboundEvent event;
+        private long messages;
+        private long unchecked;
+        private long firstIndex = JournalSummary.NONE;
+        private long lastIndex = JournalSummary.NONE;
+        private long firstSequence = JournalSummary.NONE;
+        private long lastSequence = JournalSummary.NONE;
+        private long damaged;
+        private boolean endsInDamage;
+        private Path endFile;
+        private long endOffset = JournalSummary.NONE;
+        private JournalTail tail = JournalTail.CLEAN;
+
+        void run(final DocumentCursor scan) {
+            while (true) {
+                switch (scan.advance()) {
+                    case DocumentCursor.DOCUMENT -> onMessage(scan);
+                    case DocumentCursor.SESSION -> {
+                        final JournalSession session = sessionOrNull(scan);
+                        if (session != null) {
+                            sessions.add(session);
+                        }
+                        readable(scan);
+                    }
+                    case DocumentCursor.METADATA -> readable(scan);
+                    case DocumentCursor.DAMAGE -> onDamage(scan.damage());
+                    default -> {
+                        tail = endsInDamage ? JournalTail.DAMAGED : scan.endTail();
+                        return;
+                    }
+                }
+            }
+        }
+
+        JournalSummary summary() {
+            return new JournalSummary(directory, stream, messages, unchecked, firstIndex, lastIndex, firstSequence,
+                lastSequence, tail, endFile, endOffset, damaged, List.copyOf(damage), List.copyOf(sessions));
+        }
+
+        private void onMessage(final DocumentCursor scan) {
+            final long messageSequence;
+            try {
+                messageSequence = decode(scan.message(), scan.messageLength());
+            } catch (final JournalFormatException e) {
+                onDamage(impossible(scan, e));
+                return;
+            }
+            if (messages == 0) {
+                firstIndex = scan.index();
+                firstSequence = messageSequence;
+            }
+            lastIndex = scan.index();
+            lastSequence = messageSequence;
+            messages++;
+            if (!JournalFormat.isChecked(scan.version())) {
+                unchecked++;
+            }
+            readable(scan);
+        }
+
+        private long decode(final DirectBuffer message, final int length) {
+            switch (stream) {
+                case INBOUND -> {
+                    final int levels = InboundEventCodec.levelsNeeded(message, length);
+                    if (event == null || event.levelCapacity() < levels) {
+                        event = new InboundEvent(Math.max(SCAN_LEVELS, levels));
+                    }
+                    return InboundEventCodec.decode(message, length, event);
+                }
+                case OUTBOUND -> {
+                    return OrderCommandCodec.decode(message, length, command);
+                }
+                default -> {
+                    RawFrameCodec.decode(message, length, frame);
+                    return JournalSummary.NONE;
+                }
+            }
+        }
+
+        private void readable(final DocumentCursor scan) {
+            endsInDamage = false;
+            endFile = scan.file();
+            endOffset = scan.endOfDocument();
+        }
+
+        private void onDamage(final JournalDamage found) {
+            endsInDamage = true;
+            damaged++;
+            if (damage.size() < MAX_LISTED_DAMAGE) {
+                damage.add(found);
+            }
         }
     }
 }

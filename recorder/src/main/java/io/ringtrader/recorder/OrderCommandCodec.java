@@ -1,8 +1,10 @@
 package io.ringtrader.recorder;
 
 import io.ringtrader.engine.event.OrderCommand;
-import net.openhft.chronicle.bytes.BytesIn;
+import java.nio.ByteOrder;
 import net.openhft.chronicle.bytes.BytesOut;
+import net.openhft.chronicle.bytes.BytesUtil;
+import org.agrona.DirectBuffer;
 
 /**
  * Encodes an {@link OrderCommand} with its risk decision and outbound ring sequence, and decodes it back.
@@ -17,7 +19,7 @@ import net.openhft.chronicle.bytes.BytesOut;
  *  13      1     order type code
  *  14      1     time-in-force code
  *  15      1     risk decision code
- *  16      1     reduceOnly (0 or 1)
+ *  16      1     reduceOnly ('Y' or 'N', as Chronicle writes booleans)
  *  17      4     instrumentId
  *  21      4     venueId
  *  25      4     strategyId
@@ -35,6 +37,7 @@ import net.openhft.chronicle.bytes.BytesOut;
 public final class OrderCommandCodec {
     /** Bytes of one encoded command. */
     public static final int LENGTH = 77;
+    private static final ByteOrder ORDER = JournalFormat.BYTE_ORDER;
 
     private OrderCommandCodec() {
     }
@@ -61,32 +64,34 @@ public final class OrderCommandCodec {
     }
 
     /**
-     * Reads one message into {@code into}, which is {@link OrderCommand#reset() reset} first.
+     * Reads the message of {@code length} bytes at the start of {@code message} into {@code into}, which is
+     * {@link OrderCommand#reset() reset} first.
      *
-     * @param in positioned at the message's first byte, limited to its end.
      * @return the outbound ring sequence the command was journaled with.
      * @throws JournalFormatException if the message is not a readable order command of this schema version.
      */
-    public static long decode(final BytesIn<?> in, final OrderCommand into) {
-        final int version = JournalFormat.readHeader(in, JournalFormat.TYPE_ORDER_COMMAND);
+    public static long decode(final DirectBuffer message, final int length, final OrderCommand into) {
+        final int version = JournalFormat.readHeader(message, length, JournalFormat.TYPE_ORDER_COMMAND);
+        if (length != LENGTH) {
+            throw new JournalFormatException("is " + length + " bytes long: an order command is " + LENGTH);
+        }
         into.reset();
-        final long sequence = in.readLong();
-        into.action = WireCodes.action(in.readByte());
-        into.side = WireCodes.side(in.readByte());
-        into.type = WireCodes.orderType(in.readByte());
-        into.timeInForce = WireCodes.timeInForce(in.readByte());
-        into.decision = WireCodes.decision(in.readByte(), version);
-        into.reduceOnly = in.readBoolean();
-        into.instrumentId = in.readInt();
-        into.venueId = in.readInt();
-        into.strategyId = in.readInt();
-        into.clientOrderId = in.readLong();
-        into.priceMantissa = in.readLong();
-        into.qtyMantissa = in.readLong();
-        into.causeSequence = in.readLong();
-        into.causeExchangeTimeNs = in.readLong();
-        into.causeReceiveTimeNs = in.readLong();
-        JournalFormat.requireFullyRead(in, "order command");
+        final long sequence = message.getLong(3, ORDER);
+        into.action = WireCodes.action(message.getByte(11));
+        into.side = WireCodes.side(message.getByte(12));
+        into.type = WireCodes.orderType(message.getByte(13));
+        into.timeInForce = WireCodes.timeInForce(message.getByte(14));
+        into.decision = WireCodes.decision(message.getByte(15), version);
+        into.reduceOnly = BytesUtil.byteToBoolean(message.getByte(16));
+        into.instrumentId = message.getInt(17, ORDER);
+        into.venueId = message.getInt(21, ORDER);
+        into.strategyId = message.getInt(25, ORDER);
+        into.clientOrderId = message.getLong(29, ORDER);
+        into.priceMantissa = message.getLong(37, ORDER);
+        into.qtyMantissa = message.getLong(45, ORDER);
+        into.causeSequence = message.getLong(53, ORDER);
+        into.causeExchangeTimeNs = message.getLong(61, ORDER);
+        into.causeReceiveTimeNs = message.getLong(69, ORDER);
         return sequence;
     }
 }

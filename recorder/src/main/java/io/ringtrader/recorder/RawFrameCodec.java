@@ -1,7 +1,7 @@
 package io.ringtrader.recorder;
 
-import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
+import org.agrona.DirectBuffer;
 
 /**
  * Encodes a raw venue frame with its receive time and source, so decoders can be re-run on real traffic.
@@ -20,6 +20,9 @@ import net.openhft.chronicle.bytes.BytesOut;
  * holder must grow.
  */
 public final class RawFrameCodec {
+    /** Offset of the frame's bytes. */
+    private static final int FRAME_OFFSET = 19;
+
     private RawFrameCodec() {
     }
 
@@ -34,19 +37,20 @@ public final class RawFrameCodec {
     }
 
     /**
-     * Reads one message into {@code into}.
+     * Reads the message of {@code length} bytes at the start of {@code message} into {@code into}.
      *
      * @throws JournalFormatException if the message is not a readable raw frame of this schema version.
      */
-    public static void decode(final BytesIn<?> in, final RawFrame into) {
-        JournalFormat.readHeader(in, JournalFormat.TYPE_RAW_FRAME);
-        final long receiveTimeNs = in.readLong();
-        final int sourceId = in.readInt();
-        final int length = in.readInt();
-        if (length < 0 || length != in.readRemaining()) {
-            throw new JournalFormatException("declares a frame of " + length + " bytes but carries " + in.readRemaining());
+    public static void decode(final DirectBuffer message, final int length, final RawFrame into) {
+        JournalFormat.readHeader(message, length, JournalFormat.TYPE_RAW_FRAME);
+        if (length < FRAME_OFFSET) {
+            throw new JournalFormatException("is " + length + " bytes long: a raw frame header needs " + FRAME_OFFSET);
         }
-        into.set(receiveTimeNs, sourceId, length);
-        in.read(into.bytes(), 0, length);
+        final int frameLength = message.getInt(15, JournalFormat.BYTE_ORDER);
+        if (frameLength < 0 || frameLength != length - FRAME_OFFSET) {
+            throw new JournalFormatException("declares a frame of " + frameLength + " bytes but carries " + (length - FRAME_OFFSET));
+        }
+        into.set(message.getLong(3, JournalFormat.BYTE_ORDER), message.getInt(11, JournalFormat.BYTE_ORDER), frameLength);
+        message.getBytes(FRAME_OFFSET, into.bytes(), 0, frameLength);
     }
 }

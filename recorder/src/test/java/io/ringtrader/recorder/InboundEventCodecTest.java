@@ -15,7 +15,6 @@ import io.ringtrader.engine.event.OrderCommand;
 import io.ringtrader.engine.event.RiskDecision;
 import java.util.Arrays;
 import net.openhft.chronicle.bytes.Bytes;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,18 +53,12 @@ class InboundEventCodecTest {
         final InboundEvent report = new InboundEvent(LEVELS);
         TestEvents.fill(report, EventKind.EXECUTION_REPORT, 1);
         report.execMaker = false;
-        final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(16);
         for (final InboundEvent written : new InboundEvent[] {kline, report}) {
-            final Bytes<?> bytes = Bytes.allocateElasticOnHeap();
-            try {
-                InboundEventCodec.encode(written, 42, bytes);
-                final InboundEvent read = new InboundEvent(LEVELS);
-                assertEquals(42, InboundEventCodec.decode(bytes, read, scratch));
-                TestEvents.assertSameProducerFields(written, read);
-                assertFalse(read.klineClosed || read.execMaker);
-            } finally {
-                bytes.releaseLast();
-            }
+            final byte[] message = encode(written, 42);
+            final InboundEvent read = new InboundEvent(LEVELS);
+            assertEquals(42, InboundEventCodec.decode(new UnsafeBuffer(message), message.length, read));
+            TestEvents.assertSameProducerFields(written, read);
+            assertFalse(read.klineClosed || read.execMaker);
         }
     }
 
@@ -183,18 +176,19 @@ class InboundEventCodecTest {
         final OrderCommand command = new OrderCommand();
         TestEvents.fill(command, decision, 1);
         final Bytes<?> bytes = Bytes.allocateElasticOnHeap();
+        final UnsafeBuffer message;
         try {
             OrderCommandCodec.encode(command, 7, bytes);
-            assertEquals(7, OrderCommandCodec.decode(bytes, new OrderCommand()));
-            bytes.readPosition(0);
-            bytes.writeUnsignedShort(1, 2);
-            final JournalFormatException e = assertThrows(JournalFormatException.class,
-                () -> OrderCommandCodec.decode(bytes, new OrderCommand()));
-            assertTrue(e.getMessage().contains("risk decision " + decision + " (code "), e.getMessage());
-            assertTrue(e.getMessage().contains("which schema 3 introduced, in a schema 2 message"), e.getMessage());
+            message = new UnsafeBuffer(bytes.toByteArray());
         } finally {
             bytes.releaseLast();
         }
+        assertEquals(7, OrderCommandCodec.decode(message, message.capacity(), new OrderCommand()));
+        message.putShort(1, (short)2, JournalFormat.BYTE_ORDER);
+        final JournalFormatException e = assertThrows(JournalFormatException.class,
+            () -> OrderCommandCodec.decode(message, message.capacity(), new OrderCommand()));
+        assertTrue(e.getMessage().contains("risk decision " + decision + " (code "), e.getMessage());
+        assertTrue(e.getMessage().contains("which schema 3 introduced, in a schema 2 message"), e.getMessage());
     }
 
     /** A gateway status as a schema 3 writer laid it out, byte by byte: this build reads it. */
@@ -233,12 +227,6 @@ class InboundEventCodecTest {
     }
 
     private static byte[] encode(final InboundEvent event, final long sequence) {
-        final Bytes<?> bytes = Bytes.allocateElasticOnHeap();
-        try {
-            InboundEventCodec.encode(event, sequence, bytes);
-            return bytes.toByteArray();
-        } finally {
-            bytes.releaseLast();
-        }
+        return TestEvents.encode(event, sequence);
     }
 }

@@ -16,6 +16,7 @@ import io.ringtrader.engine.event.OrderType;
 import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.engine.event.TimeInForce;
 import java.util.Arrays;
+import net.openhft.chronicle.bytes.Bytes;
 
 /** Events with every producer field of their kind set to a distinct non-default value, and field-by-field checks. */
 final class TestEvents {
@@ -147,6 +148,25 @@ final class TestEvents {
     }
 
     /** Compares every field a producer writes (header and all payloads), and that no stage output came back. */
+    /** The bytes the codec lays out for a trade with {@code tradeId} (no checksum trailer: the writer adds that). */
+    static byte[] encodedTrade(final long tradeId) {
+        final InboundEvent event = new InboundEvent(4);
+        fill(event, EventKind.TRADE, 0);
+        event.tradeId = tradeId;
+        return encode(event, tradeId);
+    }
+
+    /** The bytes the codec lays out for {@code event} (no checksum trailer: the writer adds that). */
+    static byte[] encode(final InboundEvent event, final long sequence) {
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap();
+        try {
+            InboundEventCodec.encode(event, sequence, bytes);
+            return bytes.toByteArray();
+        } finally {
+            bytes.releaseLast();
+        }
+    }
+
     static void assertSameProducerFields(final InboundEvent expected, final InboundEvent actual) {
         assertEquals(expected.kind, actual.kind, "kind");
         assertEquals(expected.instrumentId, actual.instrumentId, "instrumentId");

@@ -1,9 +1,11 @@
 package io.ringtrader.replay;
 
 import io.ringtrader.engine.event.OrderCommand;
+import io.ringtrader.recorder.JournalDamage;
 import io.ringtrader.recorder.JournalReader;
 import io.ringtrader.recorder.JournalStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Compares the order commands a replay produces, one by one, with the ones journaled live in
@@ -22,8 +24,17 @@ final class CommandVerifier implements AutoCloseable {
     private long pastEndCount;
     private boolean outboundFailedLive;
 
-    CommandVerifier(final Path journal) {
-        this.recorded = JournalReader.open(journal, JournalStream.OUTBOUND);
+    CommandVerifier(final Path journal, final JournalReader.DamagePolicy policy) {
+        this.recorded = JournalReader.open(journal, JournalStream.OUTBOUND, policy);
+    }
+
+    /** The damaged journaled commands skipped so far (when skipping damage). */
+    List<JournalDamage> skipped() {
+        return recorded.skipped();
+    }
+
+    long skippedCount() {
+        return recorded.skippedCount();
     }
 
     void onCommand(final OrderCommand actual) {

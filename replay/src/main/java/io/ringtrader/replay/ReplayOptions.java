@@ -1,5 +1,6 @@
 package io.ringtrader.replay;
 
+import io.ringtrader.recorder.JournalReader;
 import java.nio.file.Path;
 
 /**
@@ -11,8 +12,11 @@ import java.nio.file.Path;
  * @param speed     pacing.
  * @param verify    compare the produced order commands with the journaled {@code outbound/} ones.
  * @param reportDir where to write the report files; null for none.
+ * @param skipDamaged replay past damaged messages (skipped, never decoded, listed in the result) instead of
+ *                    refusing the journal at the first one.
  */
-public record ReplayOptions(Path journal, long fromNs, long toNs, ReplaySpeed speed, boolean verify, Path reportDir) {
+public record ReplayOptions(Path journal, long fromNs, long toNs, ReplaySpeed speed, boolean verify, Path reportDir,
+    boolean skipDamaged) {
     public ReplayOptions {
         if (journal == null) {
             throw new IllegalArgumentException("journal directory must be set");
@@ -27,22 +31,35 @@ public record ReplayOptions(Path journal, long fromNs, long toNs, ReplaySpeed sp
 
     /** Everything, as fast as possible, no verification, no report. */
     public static ReplayOptions of(final Path journal) {
-        return new ReplayOptions(journal, Long.MIN_VALUE, Long.MAX_VALUE, ReplaySpeed.MAX, false, null);
+        return new ReplayOptions(journal, Long.MIN_VALUE, Long.MAX_VALUE, ReplaySpeed.MAX, false, null, false);
     }
 
     public ReplayOptions withVerify(final boolean verify) {
-        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir);
+        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir, skipDamaged);
     }
 
     public ReplayOptions withSpeed(final ReplaySpeed speed) {
-        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir);
+        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir, skipDamaged);
     }
 
     public ReplayOptions withRange(final long fromNs, final long toNs) {
-        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir);
+        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir, skipDamaged);
     }
 
     public ReplayOptions withReportDir(final Path reportDir) {
-        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir);
+        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir, skipDamaged);
+    }
+
+    public ReplayOptions withSkipDamaged(final boolean skipDamaged) {
+        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir, skipDamaged);
+    }
+
+    public ReplayOptions withJournal(final Path journal) {
+        return new ReplayOptions(journal, fromNs, toNs, speed, verify, reportDir, skipDamaged);
+    }
+
+    /** How the journal's readers treat damage under these options. */
+    public JournalReader.DamagePolicy damagePolicy() {
+        return skipDamaged ? JournalReader.DamagePolicy.SKIP : JournalReader.DamagePolicy.REFUSE;
     }
 }

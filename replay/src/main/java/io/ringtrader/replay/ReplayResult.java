@@ -1,6 +1,10 @@
 package io.ringtrader.replay;
 
 import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.recorder.JournalDamage;
+import io.ringtrader.recorder.JournalReader;
+import io.ringtrader.recorder.JournalTail;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +30,10 @@ import java.util.Map;
  *                        as the live status line shows it).
  * @param verifyNote      what verification could not compare and why (the outbound journal failed live); null when
  *                        everything was compared.
+ * @param skippedDamage   damaged parts of the journal skipped (with {@link ReplayOptions#skipDamaged()}), inbound and
+ *                        outbound.
+ * @param skipped         the first of them (each queue lists up to {@link JournalReader#MAX_LISTED_DAMAGE}).
+ * @param inboundTail     how the inbound queue ends.
  */
 public record ReplayResult(
     long eventsRead,
@@ -44,7 +52,13 @@ public record ReplayResult(
     long killSwitchTrips,
     String killSwitchReason,
     String tradingState,
-    String verifyNote) {
+    String verifyNote,
+    long skippedDamage,
+    List<JournalDamage> skipped,
+    JournalTail inboundTail) {
+
+    /** Skipped damaged parts {@link #describe()} lists, one line each. */
+    public static final int MAX_DAMAGE_LINES = 100;
 
     /** Replayed journal events per second of wall time. */
     public double eventsPerSecond() {
@@ -74,6 +88,20 @@ public record ReplayResult(
             : String.format("execution reports: as journaled%n"));
         if (killSwitchTrips > 0 || killSwitchReason != null) {
             text.append(String.format("kill switch: tripped %d time(s); at the end: %s%n", killSwitchTrips, killSwitchState()));
+        }
+        if (skippedDamage > 0) {
+            text.append(String.format("skipped damaged: %d part(s) of the journal, never decoded:%n", skippedDamage));
+            final int listed = Math.min(skipped.size(), MAX_DAMAGE_LINES);
+            for (int i = 0; i < listed; i++) {
+                text.append("  ").append(skipped.get(i).describe()).append(System.lineSeparator());
+            }
+            if (listed < skippedDamage) {
+                text.append(String.format("  ... and %d more (journal verify lists them all)%n", skippedDamage - listed));
+            }
+        }
+        if (inboundTail == JournalTail.INCOMPLETE_MESSAGE) {
+            text.append(String.format("inbound journal: ends with an incomplete message (its writer was killed while"
+                + " appending it); every complete message was replayed%n"));
         }
         if (!"ACTIVE".equals(tradingState)) {
             text.append("trading state at the end: ").append(tradingState).append(System.lineSeparator());

@@ -15,10 +15,13 @@ import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.routing.IntentRouter;
 import io.ringtrader.engine.runtime.EngineExtension;
+import io.ringtrader.recorder.JournalDamage;
 import io.ringtrader.recorder.JournalReader;
 import io.ringtrader.recorder.JournalStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,6 +35,10 @@ import java.util.concurrent.locks.LockSupport;
  * the journaled ones.
  * Everything a replay produces depends only on the journal, the code and the config: the digest is the
  * proof.
+ *
+ * <p>Damage: a damaged message in the journal (see {@link JournalReader}) stops the replay with a
+ * {@link io.ringtrader.recorder.JournalDamageException} naming its index and byte offset, unless
+ * {@link ReplayOptions#skipDamaged()}, which replays past it and lists what was skipped in the result.
  */
 public final class ReplayRunner {
     /** Level capacity of the event read from the journal: larger than any live slot. */
@@ -47,7 +54,9 @@ public final class ReplayRunner {
      * strategies and risk limits are built by {@link Engine#businessStages}, as in the live engine.
      *
      * @throws io.ringtrader.recorder.JournalNotFoundException when the journal is missing.
-     * @throws io.ringtrader.recorder.JournalFormatException   when it was written by a newer version.
+     * @throws io.ringtrader.recorder.JournalFormatException   when it was written by a newer version, or (a
+     *                                                         {@link io.ringtrader.recorder.JournalDamageException})
+     *                                                         is damaged and damage is not skipped.
      */
     public static ReplayResult run(final RingTraderConfig config, final ReplayOptions options, final EngineExtension extension)
         throws IOException {
@@ -57,8 +66,8 @@ public final class ReplayRunner {
         final Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
         final long[] kindCounts = new long[EventKind.values().length];
 
-        try (JournalReader reader = JournalReader.open(options.journal(), JournalStream.INBOUND);
-            CommandVerifier verifier = options.verify() ? new CommandVerifier(options.journal()) : null) {
+        try (JournalReader reader = JournalReader.open(options.journal(), JournalStream.INBOUND, options.damagePolicy());
+            CommandVerifier verifier = options.verify() ? new CommandVerifier(options.journal(), options.damagePolicy()) : null) {
             final Pipeline.Builder builder = Pipeline.builder()
                 .levelsPerSlot(config.pipeline().levelsPerSlot())
                 .outboundRingSize(config.pipeline().outboundRingSize())
@@ -122,10 +131,17 @@ public final class ReplayRunner {
                 }
             }
             final Divergence divergence = verifier != null ? verifier.finish() : null;
+            final List<JournalDamage> skipped = new ArrayList<>(reader.skipped());
+            long skippedDamage = reader.skippedCount();
+            if (verifier != null) {
+                skipped.addAll(verifier.skipped());
+                skippedDamage += verifier.skippedCount();
+            }
             final ReplayResult result = new ReplayResult(read, replayed, fused.generated(), byKind, digest.commands(),
                 digest.fills(), errors.totalCount(), elapsedNs, digest.finish(), options.verify(), divergence,
                 regenerate, skippedReports, stages.risk().killSwitch().trips(), stages.risk().killSwitch().reason(),
-                tradingState(stages.risk().tradingStates()), verifier != null ? verifier.note() : null);
+                tradingState(stages.risk().tradingStates()), verifier != null ? verifier.note() : null,
+                skippedDamage, List.copyOf(skipped), reader.tail());
             if (options.reportDir() != null) {
                 ReplayReport.write(options, result, options.reportDir());
             }

@@ -12,7 +12,8 @@ import java.util.Objects;
  *                        be replayed.
  * @param dir             the journal's base directory, relative to the working directory unless absolute.
  * @param rollCycle       how often a new queue file starts.
- * @param retentionCycles roll cycles of files to keep; 0 keeps everything.
+ * @param retentionCycles roll cycles of files to keep, the one being written included; 0 keeps everything. By default
+ *                        as many as keep at least {@link #DEFAULT_RETENTION} of history (2 daily files, 25 hourly).
  * @param fsyncOnBatch    force journal pages to disk at the end of every batch (survives power loss, costs
  *                        latency); without it the journal survives a process crash, not a machine crash.
  * @param recordRaw       also journal raw venue frames with receive timestamps into {@code raw/}.
@@ -31,6 +32,11 @@ public record JournalConfig(
     DiskSpace diskSpace) {
     static final String DEFAULT_DIR = "run/journal";
     static final int MAX_RETENTION_CYCLES = 1_000_000;
+    /**
+     * History kept when {@code retentionCycles} is not set: a day before the current file. At the demo's event rate a
+     * day of journal is about 30 GB (config/README.md), so keeping everything would fill a laptop's disk in days.
+     */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(1);
 
     public JournalConfig {
         Objects.requireNonNull(dir, "dir");
@@ -93,7 +99,8 @@ public record JournalConfig(
         final String dir = node.optionalString("dir", DEFAULT_DIR, TelemetryConfig::checkPath);
         final JournalRollCycle rollCycle = node.optionalEnum(
             "rollCycle", JournalRollCycle.DAILY, JournalRollCycle.values(), JournalRollCycle::configName);
-        final int retentionCycles = node.optionalInt("retentionCycles", 0, 0, MAX_RETENTION_CYCLES);
+        final int retentionCycles = node.optionalInt("retentionCycles", rollCycle.cyclesKeeping(DEFAULT_RETENTION), 0,
+            MAX_RETENTION_CYCLES);
         final boolean fsyncOnBatch = node.optionalBoolean("fsyncOnBatch", false);
         final boolean recordRaw = node.optionalBoolean("recordRaw", false);
         final boolean gateOrders = node.optionalBoolean("gateOrders", true);

@@ -15,7 +15,7 @@ class JournalConfigTest {
         assertTrue(journal.enabled());
         assertEquals(Path.of("run/journal"), journal.dir());
         assertEquals(JournalRollCycle.DAILY, journal.rollCycle());
-        assertEquals(0, journal.retentionCycles());
+        assertEquals(2, journal.retentionCycles(), "the current daily file and the one before");
         assertFalse(journal.fsyncOnBatch());
         assertFalse(journal.recordRaw());
     }
@@ -41,6 +41,18 @@ class JournalConfigTest {
         assertEquals("journal.rollCycle", problem.path());
         assertEquals(2, problem.line());
         assertTrue(problem.message().contains("daily") && problem.message().contains("minutely"), problem.message());
+    }
+
+    @Test
+    void shouldKeepAtLeastADayOfFilesByDefaultWhateverTheRollCycle() {
+        assertEquals(25, load("journal:\n  rollCycle: hourly\n").journal().retentionCycles());
+        assertEquals(1_441, load("journal:\n  rollCycle: minutely\n").journal().retentionCycles());
+        assertEquals(2, load("journal:\n  rollCycle: weekly\n").journal().retentionCycles());
+    }
+
+    @Test
+    void shouldKeepEverythingWhenRetentionIsZero() {
+        assertEquals(0, load("journal:\n  retentionCycles: 0\n").journal().retentionCycles());
     }
 
     @Test
