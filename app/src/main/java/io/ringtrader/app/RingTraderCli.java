@@ -45,6 +45,11 @@ public final class RingTraderCli implements Runnable {
                 cmd.getErr().println(error.getMessage());
                 return EXIT_USAGE;
             }
+            if (error instanceof java.io.UncheckedIOException io && io.getCause() != null) {
+                // A file that cannot be read or written: the message says which and why; no stack trace.
+                cmd.getErr().println("ringtrader: " + io.getCause().getMessage());
+                return EXIT_FAILURE;
+            }
             cmd.getErr().println("ringtrader: " + error);
             error.printStackTrace(cmd.getErr());
             return EXIT_FAILURE;

@@ -82,6 +82,8 @@ final class DocumentCursor implements AutoCloseable {
     private final byte type;
     private final int maxMessageLength;
     private final CRC32C crc = new CRC32C();
+    /** Each checked message is copied here for its checksum (see {@link #checksum}); grows for a longer one. */
+    private byte[] copy = new byte[4096];
     private final UnsafeBuffer window = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer message = new UnsafeBuffer(0, 0);
     private QueueFiles files;
@@ -155,7 +157,14 @@ final class DocumentCursor implements AutoCloseable {
                     return END;
                 }
             }
-            final int result = step();
+            final int result;
+            try {
+                result = step();
+            } catch (final InternalError e) {
+                // A mapped page the file system could not provide (see checksum): its error may surface a little after
+                // the access that faulted, so it names the document being read.
+                throw unreadable(offsetInWindow(position), e);
+            }
             if (result != CONTINUE) {
                 return result;
             }
@@ -704,14 +713,31 @@ final class DocumentCursor implements AutoCloseable {
         return sequence == NONE ? NONE : files.index(fileIndex, sequence);
     }
 
+    /**
+     * The CRC32C of {@code [start, start + length)} of the window, computed over a heap copy: the copy is an
+     * {@code Unsafe} one, whose fault on a page the file system cannot provide (a full tmpfs, a file cut while mapped)
+     * the JVM turns into an {@link InternalError}, while the same fault inside the checksum's intrinsic on mapped
+     * memory would kill the JVM. The error, thrown here or a little later in this thread, becomes one that names the
+     * file and offset ({@link #advance()}).
+     */
     private int checksum(final int start, final int length) {
-        final MappedByteBuffer buffer = mapping;
-        buffer.clear();
-        buffer.position(start);
-        buffer.limit(start + length);
+        if (copy.length < length) {
+            copy = new byte[Math.max(length, copy.length * 2)];
+        }
+        try {
+            window.getBytes(start, copy, 0, length);
+        } catch (final InternalError e) {
+            throw unreadable(start, e);
+        }
         crc.reset();
-        crc.update(buffer);
+        crc.update(copy, 0, length);
         return (int)crc.getValue();
+    }
+
+    private UncheckedIOException unreadable(final int start, final InternalError e) {
+        return new UncheckedIOException(new java.io.IOException("cannot read journal file " + files.file(fileIndex)
+            + " at byte offset " + (mappingStart + start) + ": the file system could not provide its pages (" + e.getMessage()
+            + "); a journal on a full tmpfs cannot be read in place: copy it elsewhere (cp -r) and read the copy"));
     }
 
     private int header(final long at) {

@@ -135,19 +135,6 @@ final class QueueWriter {
         } finally {
             dc.close();
         }
-        surfaceMappedWriteFault();
-    }
-
-    /**
-     * A write into a memory-mapped file that the file system cannot back (it is full) faults; the JVM turns the fault
-     * into an {@link InternalError} that compiled code throws only at its next transition into the VM, which may be a
-     * later append. One call of a native method here is such a transition, so the error of this message's write is
-     * thrown by this {@link #appendStaged()}, before its caller takes the message as written.
-     */
-    private void surfaceMappedWriteFault() {
-        if (Thread.holdsLock(this)) {
-            throw new IllegalStateException("journal " + directory + " appended under its own lock");
-        }
     }
 
     /** Syncs if configured to, and applies retention once the queue has rolled to a new cycle. */
