@@ -15,7 +15,8 @@ import io.ringtrader.engine.instrument.Venue;
  * <p>Field names: {@code index seq kind instrumentId symbol venue exchangeTime receiveTime U u pu checksum
  * batch}, then per kind {@code bids asks} (book), {@code bid ask} (BBO), {@code tradeId firstId lastId price
  * qty aggressor}, {@code interval openTime closeTime open high low close volume trades closed} (kline),
- * {@code markPrice indexPrice fundingRate nextFundingTime}, {@code openInterest}, {@code execType side
+ * {@code markPrice indexPrice fundingRate nextFundingTime fundingIntervalMs openInterest} (market state: the fields
+ * the venue sent), {@code execType side
  * clientOrderId venueOrderId price qty lastFillPrice lastFillQty cumFillQty leavesQty fee maker rejectCode},
  * {@code timerId scheduledTime}, {@code status detail}, {@code command source target} (operator: {@code source=jmx}, or
  * the raw code; {@code target}, a strategy id, only when it names one), {@code status detail} (engine status); with the book stage {@code sync rejectedLevels book bookVersion bestBid bestAsk bbo}.
@@ -91,13 +92,16 @@ final class EventFormatter {
                 line.integer("trades", e.klineTradeCount);
                 line.flag("closed", e.klineClosed);
             }
-            case MARK_PRICE -> {
+            case MARKET_STATE -> {
                 optionalDecimal(line, "markPrice", e.markPrice, priceScale);
                 optionalDecimal(line, "indexPrice", e.indexPrice, priceScale);
                 optionalDecimal(line, "fundingRate", e.fundingRate, rateScale(InboundEvent.RATE_SCALE));
                 optionalTime(line, "nextFundingTime", e.nextFundingTimeNs);
+                if (e.fundingIntervalNs != InboundEvent.NONE) {
+                    line.integer("fundingIntervalMs", e.fundingIntervalNs / 1_000_000);
+                }
+                optionalDecimal(line, "openInterest", e.openInterest, qtyScale);
             }
-            case OPEN_INTEREST -> optionalDecimal(line, "openInterest", e.openInterest, qtyScale);
             case EXECUTION_REPORT -> {
                 if (e.execType != null) {
                     line.text("execType", e.execType.name());

@@ -211,7 +211,7 @@ class JournalCommandTest {
 
         assertEquals(2, result.exitCode);
         assertTrue(result.err.contains("unknown event kind 'quote'; valid kinds: book_snapshot, book_delta, bbo, trade,"
-            + " kline, mark_price, open_interest, execution_report, position, timer, gateway_status, discarded, operator"),
+            + " kline, market_state, execution_report, position, timer, gateway_status, discarded, operator"),
             result.err);
         assertEquals("", result.out);
     }

@@ -2,6 +2,7 @@ package io.ringtrader.recorder;
 
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.MarketState;
 import java.nio.ByteOrder;
 import net.openhft.chronicle.bytes.BytesOut;
 import net.openhft.chronicle.bytes.BytesUtil;
@@ -35,8 +36,10 @@ import org.agrona.DirectBuffer;
  *  TRADE                      tradeId, firstId, lastId, price, qty (i64 each), aggressor code u8
  *  KLINE                      intervalNs, openTimeNs, closeTimeNs, open, high, low, close, volume,
  *                             tradeCount (i64 each), closed u8
- *  MARK_PRICE                 markPrice, indexPrice, fundingRate, nextFundingTimeNs     (i64 each)
- *  OPEN_INTEREST              openInterest i64
+ *  MARKET_STATE               fields i32 (MarketState bits), markPrice, indexPrice, fundingRate, nextFundingTimeNs,
+ *                             fundingIntervalNs, openInterest (i64 each; NONE where absent)        (schema 6, code 15)
+ *  MARK_PRICE (code 6, schemas 1-5; read as MARKET_STATE)  markPrice, indexPrice, fundingRate, nextFundingTimeNs
+ *  OPEN_INTEREST (code 7, schemas 1-5; read as MARKET_STATE)  openInterest i64
  *  EXECUTION_REPORT           execType code u8, side code u8, maker u8, rejectCode i32, clientOrderId,
  *                             venueOrderId, execPrice, execQty, lastFillPrice, lastFillQty, cumFillQty,
  *                             leavesQty, execFee (i64 each)
@@ -128,13 +131,15 @@ public final class InboundEventCodec {
                 out.writeLong(event.klineTradeCount);
                 out.writeBoolean(event.klineClosed);
             }
-            case MARK_PRICE -> {
+            case MARKET_STATE -> {
+                out.writeInt(event.marketStateFields);
                 out.writeLong(event.markPrice);
                 out.writeLong(event.indexPrice);
                 out.writeLong(event.fundingRate);
                 out.writeLong(event.nextFundingTimeNs);
+                out.writeLong(event.fundingIntervalNs);
+                out.writeLong(event.openInterest);
             }
-            case OPEN_INTEREST -> out.writeLong(event.openInterest);
             case EXECUTION_REPORT -> {
                 out.writeByte(WireCodes.code(event.execType));
                 out.writeByte(WireCodes.code(event.execSide));
@@ -191,7 +196,8 @@ public final class InboundEventCodec {
         requireAtLeast(length, PAYLOAD_OFFSET, "an inbound event header");
         into.reset();
         final long sequence = message.getLong(SEQUENCE_OFFSET, ORDER);
-        final EventKind kind = WireCodes.eventKind(message.getByte(KIND_OFFSET), version);
+        final byte kindCode = message.getByte(KIND_OFFSET);
+        final EventKind kind = WireCodes.eventKind(kindCode, version);
         final int flags = message.getByte(FLAGS_OFFSET) & 0xFF;
         into.kind = kind;
         into.batchLast = (flags & FLAG_BATCH_LAST) != 0;
@@ -241,17 +247,7 @@ public final class InboundEventCodec {
                     into.klineTradeCount = message.getLong(p + 64, ORDER);
                     into.klineClosed = BytesUtil.byteToBoolean(message.getByte(p + 72));
                 }
-                case MARK_PRICE -> {
-                    end = requireAtLeast(length, p + 32, "a mark price");
-                    into.markPrice = message.getLong(p, ORDER);
-                    into.indexPrice = message.getLong(p + 8, ORDER);
-                    into.fundingRate = message.getLong(p + 16, ORDER);
-                    into.nextFundingTimeNs = message.getLong(p + 24, ORDER);
-                }
-                case OPEN_INTEREST -> {
-                    end = requireAtLeast(length, p + 8, "an open interest");
-                    into.openInterest = message.getLong(p, ORDER);
-                }
+                case MARKET_STATE -> end = decodeMarketState(message, length, kindCode, into);
                 case EXECUTION_REPORT -> {
                     end = requireAtLeast(length, p + 79, "an execution report");
                     into.execType = WireCodes.execType(message.getByte(p));
@@ -404,6 +400,40 @@ public final class InboundEventCodec {
             qtyDecimals[i] = message.getByte(at + 17);
         }
         return at;
+    }
+
+    /**
+     * A market state, or one of the two kinds of schemas 1-5 it replaced, as a market state with the fields they held.
+     *
+     * @return the offset after the payload.
+     */
+    private static int decodeMarketState(final DirectBuffer message, final int length, final byte kindCode,
+        final InboundEvent into) {
+        final int p = PAYLOAD_OFFSET;
+        if (kindCode == WireCodes.LEGACY_MARK_PRICE) {
+            final int end = requireAtLeast(length, p + 32, "a mark price");
+            into.markPrice = message.getLong(p, ORDER);
+            into.indexPrice = message.getLong(p + 8, ORDER);
+            into.fundingRate = message.getLong(p + 16, ORDER);
+            into.nextFundingTimeNs = message.getLong(p + 24, ORDER);
+            MarketState.flagPresent(into);
+            return end;
+        }
+        if (kindCode == WireCodes.LEGACY_OPEN_INTEREST) {
+            final int end = requireAtLeast(length, p + 8, "an open interest");
+            into.openInterest = message.getLong(p, ORDER);
+            MarketState.flagPresent(into);
+            return end;
+        }
+        final int end = requireAtLeast(length, p + 52, "a market state");
+        into.marketStateFields = message.getInt(p, ORDER);
+        into.markPrice = message.getLong(p + 4, ORDER);
+        into.indexPrice = message.getLong(p + 12, ORDER);
+        into.fundingRate = message.getLong(p + 20, ORDER);
+        into.nextFundingTimeNs = message.getLong(p + 28, ORDER);
+        into.fundingIntervalNs = message.getLong(p + 36, ORDER);
+        into.openInterest = message.getLong(p + 44, ORDER);
+        return end;
     }
 
     /** Fails unless the message holds {@code needed} bytes; returns {@code needed}. */

@@ -50,9 +50,13 @@ public final class JournalFormat {
      *       and, after an OPERATOR event's source, its target i32 (the strategy id a command acts on, -1 for none or
      *       all); and the CRC32C trailer at the end of every message, the session header included (see
      *       {@link #CHECKSUM_SINCE}).</li>
+     *   <li>adds the MARKET_STATE inbound event (kind code 15: field bits i32, then markPrice, indexPrice, fundingRate,
+     *       nextFundingTimeNs, fundingIntervalNs and openInterest, i64 each, {@code NONE} where absent), which replaces
+     *       MARK_PRICE (code 6) and OPEN_INTEREST (code 7): a schema 6 writer writes neither, and a reader turns those
+     *       of older journals into MARKET_STATE events with the fields they held.</li>
      * </ol>
      */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     public static final byte TYPE_INBOUND_EVENT = 'I';
     public static final byte TYPE_ORDER_COMMAND = 'O';

@@ -24,8 +24,9 @@ final class WireCodes {
         EventKind.BBO,
         EventKind.TRADE,
         EventKind.KLINE,
-        EventKind.MARK_PRICE,
-        EventKind.OPEN_INTEREST,
+        // 6 and 7 were MARK_PRICE and OPEN_INTEREST (schemas 1-5): read as MARKET_STATE (see InboundEventCodec).
+        EventKind.MARKET_STATE,
+        EventKind.MARKET_STATE,
         EventKind.EXECUTION_REPORT,
         EventKind.TIMER,
         EventKind.GATEWAY_STATUS,
@@ -33,9 +34,13 @@ final class WireCodes {
         EventKind.POSITION,
         EventKind.OPERATOR,
         EventKind.ENGINE_STATUS,
+        EventKind.MARKET_STATE,
     };
     /** The schema version that introduced each event kind code (see {@link JournalFormat#SCHEMA_VERSION}). */
-    private static final int[] EVENT_KINDS_SINCE = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 4, 5};
+    private static final int[] EVENT_KINDS_SINCE = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 4, 5, 6};
+    /** The kind codes of schemas 1-5 that MARKET_STATE replaced: their own layouts. */
+    static final byte LEGACY_MARK_PRICE = 6;
+    static final byte LEGACY_OPEN_INTEREST = 7;
     private static final OrderSide[] SIDES = {null, OrderSide.BUY, OrderSide.SELL};
     private static final ExecType[] EXEC_TYPES = {null, ExecType.ACK, ExecType.REJECT, ExecType.FILL, ExecType.CANCELED};
     private static final GatewayStatus[] GATEWAY_STATUSES = {
@@ -78,8 +83,6 @@ final class WireCodes {
             case BBO -> 3;
             case TRADE -> 4;
             case KLINE -> 5;
-            case MARK_PRICE -> 6;
-            case OPEN_INTEREST -> 7;
             case EXECUTION_REPORT -> 8;
             case TIMER -> 9;
             case GATEWAY_STATUS -> 10;
@@ -87,6 +90,7 @@ final class WireCodes {
             case POSITION -> 12;
             case OPERATOR -> 13;
             case ENGINE_STATUS -> 14;
+            case MARKET_STATE -> 15;
         };
     }
 

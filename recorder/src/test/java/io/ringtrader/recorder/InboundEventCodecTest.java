@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.event.EngineStatus;
 import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.MarketState;
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OperatorCommand;
@@ -134,9 +135,68 @@ class InboundEventCodecTest {
             e.getMessage());
     }
 
+    @Test
+    void shouldRoundTripAMarketStateWithItsAbsentFieldsAsSchemaVersion6() {
+        final InboundEvent written = new InboundEvent(LEVELS);
+        written.kind = EventKind.MARKET_STATE;
+        written.instrumentId = 1;
+        written.receiveTimeNs = 1_700_000_000_123_456_789L;
+        written.openInterest = 12_345;
+        MarketState.flagPresent(written);
+        final byte[] message = encode(written, 79);
+        assertEquals(15, message[11], "kind code");
+        assertEquals(69 + 52, message.length, "header, field bits i32, six i64");
+
+        final InboundEvent read = new InboundEvent(LEVELS);
+        InboundEventCodec.decode(new UnsafeBuffer(message), message.length, read);
+        TestEvents.assertSameProducerFields(written, read);
+        assertEquals(MarketState.OPEN_INTEREST, read.marketStateFields);
+        assertEquals(InboundEvent.NONE, read.markPrice, "absent, not zero");
+    }
+
+    /** Schemas 1-5 wrote MARK_PRICE (code 6) and OPEN_INTEREST (code 7): both read as market states with their fields. */
+    @Test
+    void shouldReadTheMarkPriceAndOpenInterestOfOlderSchemasAsMarketStates() {
+        final byte[] mark = legacy(6, 32, 5);
+        final UnsafeBuffer markBuffer = new UnsafeBuffer(mark);
+        markBuffer.putLong(69, 6_180_001L, JournalFormat.BYTE_ORDER);
+        markBuffer.putLong(77, 6_179_999L, JournalFormat.BYTE_ORDER);
+        markBuffer.putLong(85, -10_000L, JournalFormat.BYTE_ORDER);
+        markBuffer.putLong(93, InboundEvent.NONE, JournalFormat.BYTE_ORDER);
+        final InboundEvent readMark = new InboundEvent(LEVELS);
+        InboundEventCodec.decode(markBuffer, mark.length, readMark);
+        assertEquals(EventKind.MARKET_STATE, readMark.kind);
+        assertEquals(MarketState.MARK_PRICE | MarketState.INDEX_PRICE | MarketState.FUNDING_RATE, readMark.marketStateFields);
+        assertEquals(6_180_001L, readMark.markPrice);
+        assertEquals(-10_000L, readMark.fundingRate);
+        assertEquals(InboundEvent.NONE, readMark.nextFundingTimeNs);
+        assertEquals(InboundEvent.NONE, readMark.openInterest);
+
+        final byte[] oi = legacy(7, 8, 4);
+        new UnsafeBuffer(oi).putLong(69, 98_765_432L, JournalFormat.BYTE_ORDER);
+        final InboundEvent readOi = new InboundEvent(LEVELS);
+        InboundEventCodec.decode(new UnsafeBuffer(oi), oi.length, readOi);
+        assertEquals(EventKind.MARKET_STATE, readOi.kind);
+        assertEquals(MarketState.OPEN_INTEREST, readOi.marketStateFields);
+        assertEquals(98_765_432L, readOi.openInterest);
+    }
+
+    /** A message of an older schema laid out by hand: the common header with {@code kindCode}, then a payload. */
+    private static byte[] legacy(final int kindCode, final int payloadLength, final int version) {
+        final InboundEvent header = new InboundEvent(LEVELS);
+        header.kind = EventKind.TIMER;
+        header.instrumentId = 0;
+        final byte[] timer = encode(header, 3);
+        final byte[] message = java.util.Arrays.copyOf(timer, 69 + payloadLength);
+        final UnsafeBuffer buffer = new UnsafeBuffer(message);
+        buffer.putShort(1, (short)version, JournalFormat.BYTE_ORDER);
+        buffer.putByte(11, (byte)kindCode);
+        return message;
+    }
+
     /** Every kind of an older schema version is read unchanged: versions 4 and 5 only added kinds. */
     @ParameterizedTest
-    @EnumSource(value = EventKind.class, mode = EnumSource.Mode.EXCLUDE, names = {"OPERATOR", "ENGINE_STATUS"})
+    @EnumSource(value = EventKind.class, mode = EnumSource.Mode.EXCLUDE, names = {"OPERATOR", "ENGINE_STATUS", "MARKET_STATE"})
     void shouldReadMessagesOfTheOlderSchemaVersions(final EventKind kind) {
         final InboundEvent written = new InboundEvent(LEVELS);
         TestEvents.fill(written, kind, 3);

@@ -78,13 +78,15 @@ final class TestEvents {
                 event.klineTradeCount = 4_321 + seed;
                 event.klineClosed = true;
             }
-            case MARK_PRICE -> {
+            case MARKET_STATE -> {
                 event.markPrice = 6_180_001 + seed;
                 event.indexPrice = 6_179_999 + seed;
                 event.fundingRate = -10_000 + seed;
                 event.nextFundingTimeNs = 1_700_003_600_000_000_000L + seed;
+                event.fundingIntervalNs = seed % 2 == 0 ? 28_800_000_000_000L : InboundEvent.NONE;
+                event.openInterest = 98_765_432 + seed;
+                io.ringtrader.engine.event.MarketState.flagPresent(event);
             }
-            case OPEN_INTEREST -> event.openInterest = 98_765_432 + seed;
             case EXECUTION_REPORT -> {
                 event.execType = ExecType.FILL;
                 event.clientOrderId = 555_000 + seed;
@@ -225,6 +227,8 @@ final class TestEvents {
         assertEquals(expected.nextFundingTimeNs, actual.nextFundingTimeNs, "nextFundingTimeNs");
 
         assertEquals(expected.openInterest, actual.openInterest, "openInterest");
+        assertEquals(expected.fundingIntervalNs, actual.fundingIntervalNs, "fundingIntervalNs");
+        assertEquals(expected.marketStateFields, actual.marketStateFields, "marketStateFields");
 
         assertEquals(expected.positionQty, actual.positionQty, "positionQty");
         assertEquals(expected.positionEntryPrice, actual.positionEntryPrice, "positionEntryPrice");

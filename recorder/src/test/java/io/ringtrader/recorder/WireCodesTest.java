@@ -42,6 +42,9 @@ class WireCodesTest {
         assertEquals(12, WireCodes.code(EventKind.POSITION));
         assertEquals(13, WireCodes.code(EventKind.OPERATOR));
         assertEquals(14, WireCodes.code(EventKind.ENGINE_STATUS));
+        assertEquals(15, WireCodes.code(EventKind.MARKET_STATE));
+        assertEquals(EventKind.MARKET_STATE, WireCodes.eventKind((byte)6), "schema 1-5 MARK_PRICE reads as a market state");
+        assertEquals(EventKind.MARKET_STATE, WireCodes.eventKind((byte)7), "schema 1-5 OPEN_INTEREST reads as a market state");
         assertEquals(1, WireCodes.code(EngineStatus.JOURNAL_FAILED));
         assertEquals(4, WireCodes.code(EngineStatus.DISK_OK));
         assertEquals(5, WireCodes.code(GatewayStatus.ORDER_ENTRY_HALTED));
@@ -63,7 +66,7 @@ class WireCodesTest {
     void shouldKnowTheSchemaVersionThatIntroducedEveryCode() {
         for (final EventKind kind : EventKind.values()) {
             final int since = kind == EventKind.POSITION ? 2 : kind == EventKind.OPERATOR ? 4
-                : kind == EventKind.ENGINE_STATUS ? 5 : 1;
+                : kind == EventKind.ENGINE_STATUS ? 5 : kind == EventKind.MARKET_STATE ? 6 : 1;
             assertEquals(kind, WireCodes.eventKind(WireCodes.code(kind), since), kind.name());
             assertEquals(kind, WireCodes.eventKind(WireCodes.code(kind), JournalFormat.SCHEMA_VERSION), kind.name());
         }
@@ -90,8 +93,8 @@ class WireCodesTest {
 
     @Test
     void shouldRefuseAnUnknownCode() {
-        final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)15));
-        assertEquals("has unknown event kind code 15", e.getMessage());
+        final JournalFormatException e = assertThrows(JournalFormatException.class, () -> WireCodes.eventKind((byte)16));
+        assertEquals("has unknown event kind code 16", e.getMessage());
     }
 
     private static <E extends Enum<E>> void assertCodes(final E[] values, final Function<E, Byte> encode, final Function<Byte, E> decode) {

@@ -12,10 +12,13 @@ public enum EventKind {
     TRADE,
     /** A candle, closed or updating. */
     KLINE,
-    /** Mark price, index price and funding. */
-    MARK_PRICE,
-    /** Open interest, polled. */
-    OPEN_INTEREST,
+    /**
+     * A futures instrument's market state, venue-neutral: mark price, index price, funding rate, next funding time,
+     * funding interval and open interest, whichever the venue sent ({@link InboundEvent#marketStateFields} says which;
+     * an absent field is {@link InboundEvent#NONE}, never zero). Binance's markPrice stream and open-interest poller
+     * publish it; journals before schema 6 held MARK_PRICE and OPEN_INTEREST events, read back as this kind.
+     */
+    MARKET_STATE,
     /** Our order's ack, reject, fill or cancel. */
     EXECUTION_REPORT,
     /** The venue's view of our position in an instrument (Binance {@code ACCOUNT_UPDATE}). */

@@ -107,13 +107,23 @@ public final class InboundEvent {
     public long klineTradeCount;
     public boolean klineClosed;
 
-    // ---------------------------------------------------------------- MARK_PRICE
+    // ---------------------------------------------------------------- MARKET_STATE
+    /** Which of the market-state fields the venue sent: {@link MarketState#MARK_PRICE} | ... (0: none). */
+    public int marketStateFields;
+    /** Mark price at the instrument's price scale. */
     public long markPrice;
+    /** Index price at the instrument's price scale. */
     public long indexPrice;
+    /**
+     * The funding rate the venue publishes now, at {@link #RATE_SCALE} (Binance {@code r}: the rate of the coming
+     * settlement as it stands, equal to the REST premium index's {@code lastFundingRate}).
+     */
     public long fundingRate;
+    /** When the next funding settles, epoch ns (venue time). */
     public long nextFundingTimeNs;
-
-    // ---------------------------------------------------------------- OPEN_INTEREST
+    /** Time between two funding settlements, ns. */
+    public long fundingIntervalNs;
+    /** Open interest at the instrument's quantity scale. */
     public long openInterest;
 
     // ---------------------------------------------------------------- EXECUTION_REPORT
@@ -254,11 +264,12 @@ public final class InboundEvent {
         klineTradeCount = 0;
         klineClosed = false;
 
+        marketStateFields = 0;
         markPrice = NONE;
         indexPrice = NONE;
         fundingRate = NONE;
         nextFundingTimeNs = NONE;
-
+        fundingIntervalNs = NONE;
         openInterest = NONE;
 
         execType = null;

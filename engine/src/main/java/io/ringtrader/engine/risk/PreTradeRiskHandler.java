@@ -5,6 +5,7 @@ import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.MarketState;
 import io.ringtrader.engine.event.OperatorCommand;
 import io.ringtrader.engine.event.OrderAction;
 import io.ringtrader.engine.event.OrderIntent;
@@ -275,7 +276,8 @@ public final class PreTradeRiskHandler implements RiskStage {
         if (kind == EventKind.BOOK_SNAPSHOT || kind == EventKind.BOOK_DELTA || kind == EventKind.BBO || kind == EventKind.TRADE) {
             lastMarketNs[instrumentId] = event.receiveTimeNs;
         }
-        if (kind == EventKind.MARK_PRICE && event.markPrice != InboundEvent.NONE && event.markPrice > 0) {
+        final boolean marked = MarketState.has(event, MarketState.MARK_PRICE) && event.markPrice > 0;
+        if (marked) {
             markPrices[instrumentId] = event.markPrice;
         }
         final PositionKeeper keeper = positions[instrumentId];
@@ -290,7 +292,7 @@ public final class PreTradeRiskHandler implements RiskStage {
             topOfBook.lazySet(2 * instrumentId + 1, event.bookAskPrices[0]);
             keeper.onMark((event.bookBidPrices[0] + event.bookAskPrices[0]) * 0.5);
             changed |= keeper.qty() != 0;
-        } else if (kind == EventKind.MARK_PRICE && event.markPrice != InboundEvent.NONE && !keeper.hasMark()) {
+        } else if (marked && !keeper.hasMark()) {
             keeper.onMark(event.markPrice);
             changed |= keeper.qty() != 0;
         }

@@ -115,7 +115,7 @@ public final class StrategyHandler implements StrategyStage {
                     market(event);
                 }
             }
-            case BBO, TRADE, KLINE, MARK_PRICE, OPEN_INTEREST -> market(event);
+            case BBO, TRADE, KLINE, MARKET_STATE -> market(event);
             case EXECUTION_REPORT -> executionReport(event);
             case TIMER -> {
                 for (int i = 0; i < all.length; i++) {

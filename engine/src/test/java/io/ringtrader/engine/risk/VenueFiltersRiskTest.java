@@ -43,9 +43,10 @@ class VenueFiltersRiskTest {
 
     private void mark(final long markPrice) {
         final InboundEvent event = new InboundEvent(1);
-        event.kind = EventKind.MARK_PRICE;
+        event.kind = EventKind.MARKET_STATE;
         event.instrumentId = 0;
         event.markPrice = markPrice;
+        event.marketStateFields = io.ringtrader.engine.event.MarketState.MARK_PRICE;
         risk.onEvent(event, 0, true);
     }
 

@@ -152,7 +152,11 @@ class BinanceFrameDecoderTest {
             + "\"P\":\"11784.25641265\",\"r\":\"-0.00038167\",\"T\":1562306400000}}"));
 
         final InboundEvent mark = sink.last();
-        assertEquals(EventKind.MARK_PRICE, mark.kind);
+        assertEquals(EventKind.MARKET_STATE, mark.kind);
+        assertEquals(io.ringtrader.engine.event.MarketState.MARK_PRICE | io.ringtrader.engine.event.MarketState.INDEX_PRICE
+            | io.ringtrader.engine.event.MarketState.FUNDING_RATE | io.ringtrader.engine.event.MarketState.NEXT_FUNDING_TIME,
+            mark.marketStateFields, "what Binance's markPrice stream sends; no funding interval, no open interest");
+        assertEquals(io.ringtrader.engine.event.InboundEvent.NONE, mark.openInterest);
         assertEquals(1_179_415L, mark.markPrice);
         assertEquals(1_178_463L, mark.indexPrice);
         assertEquals(-38_167L, mark.fundingRate);

@@ -3,6 +3,7 @@ package io.ringtrader.gateway.binance.marketdata;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.MarketState;
 import io.ringtrader.engine.fixedpoint.DecimalParser;
 import io.ringtrader.engine.fixedpoint.ParseStatus;
 import io.ringtrader.engine.instrument.Instrument;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.agrona.DirectBuffer;
 
 /**
- * Decodes a {@code markPriceUpdate} payload into a {@link EventKind#MARK_PRICE} event:
+ * Decodes a {@code markPriceUpdate} payload into a {@link EventKind#MARKET_STATE} event:
  * <pre>
  * {"e":"markPriceUpdate","E":ms,"s":"BTCUSDT","p":"mark","i":"index","P":"estSettle","r":"fundingRate","T":nextFundingMs}
  * </pre>
@@ -110,7 +111,7 @@ public final class MarkPriceDecoder {
 
     /** Writes the last decoded mark price into a reset slot. */
     public void fillSlot(final InboundEvent event) {
-        event.kind = EventKind.MARK_PRICE;
+        event.kind = EventKind.MARKET_STATE;
         event.instrumentId = instrumentId;
         event.venueId = Venue.BINANCE_USDM.id();
         event.exchangeTimeNs = exchangeTimeNs;
@@ -119,5 +120,6 @@ public final class MarkPriceDecoder {
         event.indexPrice = indexPrice;
         event.fundingRate = fundingRate;
         event.nextFundingTimeNs = nextFundingTimeNs;
+        MarketState.flagPresent(event);
     }
 }

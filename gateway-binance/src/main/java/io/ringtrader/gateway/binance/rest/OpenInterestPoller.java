@@ -5,6 +5,7 @@ import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.MarketState;
 import io.ringtrader.engine.fixedpoint.DecimalParser;
 import io.ringtrader.engine.fixedpoint.ParseStatus;
 import io.ringtrader.engine.instrument.Instrument;
@@ -19,7 +20,7 @@ import org.agrona.concurrent.EpochNanoClock;
 
 /**
  * Polls {@code GET /fapi/v1/openInterest?symbol=X} for every Binance instrument of the registry at a fixed interval
- * on the REST client's timer and publishes {@link EventKind#OPEN_INTEREST} events: {@code openInterest} at the
+ * on the REST client's timer and publishes {@link EventKind#MARKET_STATE} events carrying open interest only: {@code openInterest} at the
  * instrument's quantity scale, {@code exchangeTimeNs} from the response's {@code time}. Responses that do not parse
  * are counted and logged once.
  *
@@ -113,7 +114,8 @@ public final class OpenInterestPoller implements AutoCloseable {
     }
 
     private void fillSlot(final InboundEvent event) {
-        event.kind = EventKind.OPEN_INTEREST;
+        event.kind = EventKind.MARKET_STATE;
+        event.marketStateFields = MarketState.OPEN_INTEREST;
         event.instrumentId = instrumentId;
         event.venueId = Venue.BINANCE_USDM.id();
         event.exchangeTimeNs = exchangeTimeNs;

@@ -54,7 +54,9 @@ class OpenInterestPollerTest {
             events.put(event.instrumentId, event);
         }
         final InboundEvent btc = events.get(TestInstruments.BTCUSDT);
-        assertEquals(EventKind.OPEN_INTEREST, btc.kind);
+        assertEquals(EventKind.MARKET_STATE, btc.kind);
+        assertEquals(io.ringtrader.engine.event.MarketState.OPEN_INTEREST, btc.marketStateFields, "open interest only");
+        assertEquals(io.ringtrader.engine.event.InboundEvent.NONE, btc.markPrice, "absent, not zero");
         assertEquals(Venue.BINANCE_USDM.id(), btc.venueId);
         assertEquals(10_659_509L, btc.openInterest);
         assertEquals(1_589_437_530_011_000_000L, btc.exchangeTimeNs);
