@@ -3,6 +3,7 @@ package io.ringtrader.engine.features;
 import io.ringtrader.engine.book.BookState;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.MarketState;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.fixedpoint.FixedPoint;
 import io.ringtrader.engine.instrument.Instrument;
@@ -11,8 +12,9 @@ import io.ringtrader.engine.pipeline.FeatureStage;
 
 /**
  * The feature stage: order-book imbalance over the top N levels (plain and distance-weighted),
- * microprice, spread in ticks and mid from the book view the book stage copied into the event, and a
- * trade-flow imbalance over a sliding window of trades. Layout: {@link Features}.
+ * microprice, spread in ticks and mid from the book view the book stage copied into the event, a
+ * trade-flow imbalance over a sliding window of trades, and the funding rate, open interest and mark premium of the
+ * instrument's last market state (any venue's). Layout: {@link Features}.
  *
  * <p>Features are written on events whose book view is {@link BookState#VALID} and two-sided; on any
  * other event {@code featureCount} stays 0, so nothing downstream acts on a book it must not trust.
@@ -44,6 +46,11 @@ public final class FeatureHandler implements FeatureStage {
     private final double[] inverseTicks;
     private final double[] priceUnit;
     private final TradeFlowWindow[] flows;
+    private final double[] qtyUnit;
+    /** Per instrument, the last market state's values (NaN: not seen yet). */
+    private final double[] fundingRate;
+    private final double[] openInterest;
+    private final double[] markPremium;
 
     /**
      * @param instruments   for tick sizes and price scales.
@@ -63,12 +70,35 @@ public final class FeatureHandler implements FeatureStage {
         inverseTicks = new double[count];
         priceUnit = new double[count];
         flows = new TradeFlowWindow[count];
+        qtyUnit = new double[count];
+        fundingRate = new double[count];
+        openInterest = new double[count];
+        markPremium = new double[count];
+        java.util.Arrays.fill(fundingRate, Double.NaN);
+        java.util.Arrays.fill(openInterest, Double.NaN);
+        java.util.Arrays.fill(markPremium, Double.NaN);
         for (int id = 0; id < count; id++) {
             final Instrument instrument = instruments.byId(id);
             tickSize[id] = instrument.tickSizeMantissa();
             inverseTicks[id] = 1.0 / instrument.tickSizeMantissa();
             priceUnit[id] = 1.0 / FixedPoint.pow10(instrument.priceScale());
+            qtyUnit[id] = 1.0 / FixedPoint.pow10(instrument.qtyScale());
             flows[id] = new TradeFlowWindow(tradeWindowNs, TRADE_WINDOW_CAPACITY);
+        }
+    }
+
+    /** Keeps what the venue sent of an instrument's market state (any venue: the event is venue-neutral). */
+    private void marketState(final InboundEvent event, final int id) {
+        final int fields = event.marketStateFields;
+        if ((fields & MarketState.FUNDING_RATE) != 0) {
+            fundingRate[id] = event.fundingRate / (double)FixedPoint.pow10(InboundEvent.RATE_SCALE);
+        }
+        if ((fields & MarketState.OPEN_INTEREST) != 0) {
+            openInterest[id] = event.openInterest * qtyUnit[id];
+        }
+        if ((fields & (MarketState.MARK_PRICE | MarketState.INDEX_PRICE)) == (MarketState.MARK_PRICE | MarketState.INDEX_PRICE)
+            && event.indexPrice > 0) {
+            markPremium[id] = (event.markPrice - event.indexPrice) / (double)event.indexPrice;
         }
     }
 
@@ -81,6 +111,9 @@ public final class FeatureHandler implements FeatureStage {
         final long timeNs = event.exchangeTimeNs != InboundEvent.NONE ? event.exchangeTimeNs : event.receiveTimeNs;
         if (event.kind == EventKind.TRADE && event.tradeQty > 0 && event.tradeAggressor != null) {
             flows[id].add(timeNs, event.tradeAggressor == OrderSide.BUY ? event.tradeQty : -event.tradeQty);
+        }
+        if (event.kind == EventKind.MARKET_STATE) {
+            marketState(event, id);
         }
         if (event.bookState != BookState.VALID || event.bookBidLevels == 0 || event.bookAskLevels == 0) {
             return;
@@ -121,6 +154,9 @@ public final class FeatureHandler implements FeatureStage {
         features[Features.SPREAD_TICKS] = (ask - bid) / tick;
         features[Features.TRADE_FLOW_IMBALANCE] = flows[id].imbalance(timeNs);
         features[Features.MID] = mid * priceUnit[id];
+        features[Features.FUNDING_RATE] = fundingRate[id];
+        features[Features.OPEN_INTEREST] = openInterest[id];
+        features[Features.MARK_PREMIUM] = markPremium[id];
         event.featureCount = Features.COUNT;
     }
 

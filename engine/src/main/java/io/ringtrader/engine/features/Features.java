@@ -17,8 +17,14 @@ public final class Features {
     public static final int TRADE_FLOW_IMBALANCE = 4;
     /** (best bid + best ask) / 2, as a price. */
     public static final int MID = 5;
+    /** The venue's funding rate as a fraction (0.0001 = 0.01 %) from its last market state; NaN until one came. */
+    public static final int FUNDING_RATE = 6;
+    /** Open interest in the instrument's quantity unit from its last market state; NaN until one came. */
+    public static final int OPEN_INTEREST = 7;
+    /** (mark - index) / index from its last market state carrying both; NaN until one came. */
+    public static final int MARK_PREMIUM = 8;
     /** How many features the stage writes. */
-    public static final int COUNT = 6;
+    public static final int COUNT = 9;
 
     private Features() {
     }

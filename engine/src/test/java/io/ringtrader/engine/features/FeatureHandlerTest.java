@@ -2,10 +2,12 @@ package io.ringtrader.engine.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.book.BookState;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
+import io.ringtrader.engine.event.MarketState;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
@@ -54,6 +56,36 @@ class FeatureHandlerTest {
         final double bid = 3 * (1.0 / (1.0 + -3 * 0.5)) + 1 * (1.0 / (1.0 + -1 * 0.5));
         final double ask = 1 * (1.0 / (1.0 + -3 * 0.5)) + 5 * (1.0 / (1.0 + -1 * 0.5));
         assertEquals((bid - ask) / (bid + ask), event.features[Features.OBI_WEIGHTED], 0.0, "bit for bit");
+    }
+
+    @Test
+    void shouldCarryTheLastMarketStatesFundingOpenInterestAndMarkPremiumAndNaNBeforeOne() {
+        final InboundEvent before = book(0);
+        features.onEvent(before, 0, true);
+        assertTrue(Double.isNaN(before.features[Features.FUNDING_RATE]));
+        assertTrue(Double.isNaN(before.features[Features.OPEN_INTEREST]));
+        assertTrue(Double.isNaN(before.features[Features.MARK_PREMIUM]));
+
+        final InboundEvent mark = new InboundEvent(1);
+        mark.kind = EventKind.MARKET_STATE;
+        mark.instrumentId = 0;
+        mark.markPrice = 100_10;
+        mark.indexPrice = 100_00;
+        mark.fundingRate = -38_167;
+        MarketState.flagPresent(mark);
+        features.onEvent(mark, 1, true);
+        final InboundEvent interest = new InboundEvent(1);
+        interest.kind = EventKind.MARKET_STATE;
+        interest.instrumentId = 0;
+        interest.openInterest = 10_659_509;
+        MarketState.flagPresent(interest);
+        features.onEvent(interest, 2, true);
+
+        final InboundEvent after = book(SECOND);
+        features.onEvent(after, 3, true);
+        assertEquals(-0.00038167, after.features[Features.FUNDING_RATE], EPS);
+        assertEquals(10_659.509, after.features[Features.OPEN_INTEREST], 1e-9);
+        assertEquals(0.001, after.features[Features.MARK_PREMIUM], EPS, "an open-interest-only state keeps the mark's");
     }
 
     @Test
