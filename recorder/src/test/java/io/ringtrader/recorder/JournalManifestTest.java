@@ -90,10 +90,14 @@ class JournalManifestTest {
         final InboundJournalWriter writer = new InboundJournalWriter(config, clock);
         writer.onStart();
         final InboundEvent event = new InboundEvent(4);
+        long indexBeforeHeader = 0;
         for (int minute = 0; minute < 3; minute++) {
             for (int i = 0; i < 2; i++) {
                 TestEvents.fill(event, EventKind.TRADE, minute * 2 + i);
                 writer.onEvent(event, minute * 2 + i, true);
+                if (minute == 2 && i == 0) {
+                    indexBeforeHeader = writer.lastIndexAppended();
+                }
             }
             clock.advanceMillis(60_000);
         }
@@ -109,6 +113,7 @@ class JournalManifestTest {
             final InboundEvent read = new InboundEvent(4);
             assertTrue(reader.next(read));
             assertEquals(4, reader.sequence(), "the messages around the header read as before");
+            assertEquals(indexBeforeHeader, reader.index(), "the header takes no index");
             assertTrue(reader.next(read));
             assertEquals(5, reader.sequence());
         }

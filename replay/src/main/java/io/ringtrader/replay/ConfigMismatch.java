@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What a replay does when its config declares the instruments differently from the journal's instrument table
  * (other scales, tick, lot or contract size, another id order, an instrument missing or extra): see
- * {@link InstrumentCheck}.
+ * {@link InstrumentCheck}. Immutable; safe from any thread.
  */
 public enum ConfigMismatch {
     /** Refuse the replay, naming each instrument and the difference (the default). */
