@@ -9,6 +9,7 @@ import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.engine.runtime.EngineMode;
+import io.ringtrader.engine.runtime.SessionTag;
 import io.ringtrader.gateway.binance.BinanceGateway;
 import io.ringtrader.gateway.binance.rest.BinanceOrderEntry;
 import io.ringtrader.recorder.RawFrameWriter;
@@ -28,17 +29,20 @@ final class Gateways implements EngineExtension {
     private final EpochNanoClock clock;
     private final EngineMode mode;
     private final Supplier<RawFrameWriter> raw;
+    private final SessionTag sessionTag;
     private BinanceGateway binance;
 
     /**
-     * @param raw gives the raw-frame writer of the session journal ({@code journal.recordRaw}); returns null for none.
+     * @param raw        gives the raw-frame writer of the session journal ({@code journal.recordRaw}); returns null for none.
+     * @param sessionTag the session's tag, which the gateways name the session's orders with on the venue.
      */
     Gateways(final RingTraderConfig config, final EpochNanoClock clock, final EngineMode mode,
-        final Supplier<RawFrameWriter> raw) {
+        final Supplier<RawFrameWriter> raw, final SessionTag sessionTag) {
         this.config = config;
         this.clock = clock;
         this.mode = mode;
         this.raw = raw;
+        this.sessionTag = sessionTag;
     }
 
     @Override
@@ -48,7 +52,8 @@ final class Gateways implements EngineExtension {
             return;
         }
         final boolean live = mode == EngineMode.TRADE && config.execution().mode() == ExecutionMode.LIVE;
-        binance = new BinanceGateway(venue, instruments, config.pipeline().levelsPerSlot(), clock, errors, raw.get(), live);
+        binance = new BinanceGateway(venue, instruments, config.pipeline().levelsPerSlot(), clock, errors, raw.get(), live,
+            sessionTag.value());
         builder.producer(binance);
         if (live) {
             builder.venue(binance::orderEntry);

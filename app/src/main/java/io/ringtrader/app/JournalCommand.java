@@ -4,11 +4,15 @@ import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderCommand;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.recorder.InboundEventCodec;
+import io.ringtrader.recorder.InstrumentMismatch;
 import io.ringtrader.recorder.JournalFormatException;
+import io.ringtrader.recorder.JournalManifest;
 import io.ringtrader.recorder.JournalNotFoundException;
 import io.ringtrader.recorder.JournalReader;
+import io.ringtrader.recorder.JournalSession;
 import io.ringtrader.recorder.JournalStream;
 import io.ringtrader.recorder.JournalSummary;
 import io.ringtrader.recorder.JournalTail;
@@ -54,14 +58,52 @@ final class JournalCommand implements Runnable {
         Path journal;
 
         @Option(names = "--config", paramLabel = "FILE",
-            description = "The config the journal was recorded with: its instruments: list (ids in file order) turns "
-                + "instrument ids into symbols and mantissas into decimals. Without it ids and mantissas are raw.")
+            description = "Only for a journal without an instrument table (schema 5 or earlier): the config it was "
+                + "recorded with, whose instruments: list (ids in file order) turns instrument ids into symbols and "
+                + "mantissas into decimals. A schema 6 journal names its instruments itself; a --config that declares "
+                + "them differently is reported and the journal's are used. Without either, ids and mantissas are raw.")
         Path config;
 
-        JournalInstruments instruments() {
-            return config == null
-                ? JournalInstruments.raw()
-                : JournalInstruments.of(Engine.registry(ConfigLoader.load(config).config().instruments()));
+        /**
+         * The journal's instrument table, else the config's instruments, else none; a config that differs from the
+         * journal's table gets one line on {@code err} naming every difference.
+         */
+        JournalInstruments instruments(final PrintWriter err) {
+            final JournalManifest manifest = manifestOf(journal);
+            final InstrumentRegistry configured = config == null ? null
+                : Engine.registry(ConfigLoader.load(config).config().instruments());
+            if (manifest != null) {
+                try {
+                    final InstrumentRegistry table = manifest.registry();
+                    final List<InstrumentMismatch> mismatches = configured == null ? List.of()
+                        : InstrumentMismatch.between(manifest.instruments(), configured);
+                    if (!mismatches.isEmpty()) {
+                        err.println("journal: " + config + " declares the instruments differently from the journal's"
+                            + " instrument table, which is used: " + mismatches.stream().map(InstrumentMismatch::describe)
+                            .collect(Collectors.joining("; ")));
+                    }
+                    return JournalInstruments.ofJournal(table);
+                } catch (final IllegalArgumentException e) {
+                    err.println("journal: the journal's instrument table cannot be used (" + e.getMessage() + ")"
+                        + (configured != null ? "; the config's instruments are used" : ""));
+                }
+            }
+            return configured == null ? JournalInstruments.raw() : JournalInstruments.of(configured);
+        }
+
+        /** The manifest of the first queue (inbound, outbound, raw) whose first session header has one; null for none. */
+        private static JournalManifest manifestOf(final Path journal) {
+            for (final JournalStream stream : JournalStream.values()) {
+                try (JournalReader reader = JournalReader.open(journal, stream)) {
+                    final JournalSession header = reader.firstSession();
+                    if (header != null && header.hasManifest()) {
+                        return header.manifest();
+                    }
+                } catch (final JournalNotFoundException e) {
+                    continue;
+                }
+            }
+            return null;
         }
     }
 
@@ -96,10 +138,9 @@ final class JournalCommand implements Runnable {
         public Integer call() {
             final PrintWriter out = spec.commandLine().getOut();
             final PrintWriter err = spec.commandLine().getErr();
-            final JournalInstruments instruments = options.instruments();
-            if (!instruments.hasConfig()) {
-                out.println("no --config: instruments shown by id");
-            }
+            final JournalInstruments instruments = options.instruments(err);
+            out.println(instruments.hasConfig() ? "instruments: from " + instruments.source()
+                : "instruments: shown by id (no instrument table in the journal, no --config)");
             final List<JournalStream> streams = stream != null
                 ? List.of(stream)
                 : List.of(JournalStream.INBOUND, JournalStream.OUTBOUND);
@@ -196,10 +237,11 @@ final class JournalCommand implements Runnable {
         private List<EventKind> kinds;
 
         @Option(names = "--instrument", paramLabel = "SYMBOL",
-            description = "Only this instrument: SYMBOL or venue:SYMBOL (needs --config).")
+            description = "Only this instrument: SYMBOL or venue:SYMBOL (needs the journal's instrument table or --config).")
         private String instrument;
 
-        @Option(names = "--with-book", description = "Run the book stage while dumping (needs --config).")
+        @Option(names = "--with-book",
+            description = "Run the book stage while dumping (needs the journal's instrument table or --config).")
         private boolean withBook;
 
         @Override
@@ -209,7 +251,7 @@ final class JournalCommand implements Runnable {
                 throw new CommandLine.ParameterException(commandLine,
                     "--kinds and --with-book apply to the inbound stream only");
             }
-            final JournalInstruments instruments = options.instruments();
+            final JournalInstruments instruments = options.instruments(commandLine.getErr());
             final JournalDump dump;
             try {
                 dump = new JournalDump(instruments, format, kinds == null ? null : EnumSet.copyOf(kinds),
@@ -221,7 +263,8 @@ final class JournalCommand implements Runnable {
             final PrintWriter err = commandLine.getErr();
             try (JournalReader reader = JournalReader.open(options.journal, stream, JournalReader.DamagePolicy.SKIP)) {
                 if (!instruments.hasConfig()) {
-                    err.println("journal dump: no --config: instrument ids and raw mantissas, not symbols and decimals");
+                    err.println("journal dump: no --config: instrument ids and raw mantissas, not symbols and decimals (the"
+                        + " journal has no instrument table: schema 5 or earlier, or written without one)");
                 }
                 if (stream == JournalStream.INBOUND) {
                     dump.dumpInbound(reader, out, err);

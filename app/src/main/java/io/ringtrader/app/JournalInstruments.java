@@ -7,30 +7,45 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Names and scales of the instrument ids found in a journal: from the config's {@code instruments:} (ids in
- * file order, as the engine assigns them), or none at all, in which case ids and mantissas are shown raw.
+ * Names and scales of the instrument ids found in a journal: from the instrument table of its session header
+ * (schema 6), from a config's {@code instruments:} (ids in file order, as the engine assigns them), or none at all,
+ * in which case ids and mantissas are shown raw. Immutable; used on the command's thread.
  */
 final class JournalInstruments {
     /** Scale returned where none is known: print the raw mantissa. */
     static final int RAW = -1;
 
     private final InstrumentRegistry registry;
+    private final String source;
 
-    private JournalInstruments(final InstrumentRegistry registry) {
+    private JournalInstruments(final InstrumentRegistry registry, final String source) {
         this.registry = registry;
+        this.source = source;
     }
 
-    /** No config: raw ids and mantissas. */
+    /** No instruments known: raw ids and mantissas. */
     static JournalInstruments raw() {
-        return new JournalInstruments(null);
+        return new JournalInstruments(null, null);
     }
 
+    /** The instruments of a config. */
     static JournalInstruments of(final InstrumentRegistry registry) {
-        return new JournalInstruments(registry);
+        return new JournalInstruments(registry, "the config");
     }
 
+    /** The instruments of a journal's instrument table. */
+    static JournalInstruments ofJournal(final InstrumentRegistry registry) {
+        return new JournalInstruments(registry, "the journal's instrument table");
+    }
+
+    /** Whether instruments are known (from the journal or a config); without them ids and mantissas are raw. */
     boolean hasConfig() {
         return registry != null;
+    }
+
+    /** Where the instruments came from: {@code the journal's instrument table}, {@code the config}; null for none. */
+    String source() {
+        return source;
     }
 
     /** The registry, or null without a config. */
@@ -73,7 +88,8 @@ final class JournalInstruments {
      */
     int[] idsMatching(final String spec) {
         if (registry == null) {
-            throw new IllegalArgumentException("--instrument needs --config to map symbols to instrument ids");
+            throw new IllegalArgumentException("--instrument needs --config to map symbols to instrument ids (this journal"
+                + " has no instrument table: schema 5 or earlier, or written without one)");
         }
         final int colon = spec.indexOf(':');
         final String venue = colon < 0 ? null : spec.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -89,7 +105,8 @@ final class JournalInstruments {
                 .append(instrument.venue().configName()).append(':').append(instrument.symbol());
         }
         if (ids.isEmpty()) {
-            throw new IllegalArgumentException("no instrument '" + spec + "' in the config; configured: "
+            throw new IllegalArgumentException("no instrument '" + spec + "' in " + source + "; "
+                + ("the config".equals(source) ? "configured" : "it has") + ": "
                 + (configured.length() == 0 ? "none" : configured));
         }
         final int[] result = new int[ids.size()];

@@ -7,6 +7,7 @@ import io.ringtrader.engine.event.OrderCommand;
 import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.recorder.JournalDamage;
 import io.ringtrader.recorder.JournalFormat;
+import io.ringtrader.recorder.JournalManifest;
 import io.ringtrader.recorder.JournalSession;
 import io.ringtrader.recorder.JournalSummary;
 import java.io.PrintWriter;
@@ -45,6 +46,20 @@ final class JournalStats {
             row(out, "damage", "none");
         }
         row(out, "schema", describeSessions(summary.sessions()));
+        for (final JournalSession session : summary.sessions()) {
+            if (session.hasManifest()) {
+                final JournalManifest manifest = session.manifest();
+                row(out, "session", "tag " + orNone(manifest.sessionTag()) + ", engine " + orNone(manifest.engineVersion())
+                    + ", config " + orNone(manifest.configHash()));
+                row(out, "instruments", manifest.instruments().size() + " in the journal's table: "
+                    + manifest.describeInstruments());
+                break;
+            }
+        }
+    }
+
+    private static String orNone(final String text) {
+        return text.isEmpty() ? "none recorded" : text;
     }
 
     /**
@@ -142,7 +157,7 @@ final class JournalStats {
             final int id = entry.getKey();
             final String label = id < 0 ? "- (none)" : instruments.symbol(id) != null
                 ? instruments.symbol(id) + " (#" + id + ")"
-                : "#" + id + (instruments.hasConfig() ? " (not in the config)" : "");
+                : "#" + id + (instruments.hasConfig() ? " (not in " + instruments.source() + ")" : "");
             counts.put(label, entry.getValue()[0]);
         }
         counts(out, "by instrument", counts);
@@ -191,7 +206,8 @@ final class JournalStats {
                 byKind[event.kind.ordinal()]++;
             }
             countInstrument(byInstrument, event.instrumentId);
-            if (event.exchangeTimeNs != InboundEvent.NONE) {
+            // A timer has no venue time (schema 5 and earlier wrote its scheduled local time in the field).
+            if (event.exchangeTimeNs != InboundEvent.NONE && event.kind != EventKind.TIMER) {
                 if (firstExchangeNs == InboundEvent.NONE) {
                     firstExchangeNs = event.exchangeTimeNs;
                 }

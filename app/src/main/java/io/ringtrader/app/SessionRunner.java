@@ -9,6 +9,7 @@ import io.ringtrader.engine.risk.TradingState;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.engine.runtime.EngineMode;
+import io.ringtrader.engine.runtime.SessionTag;
 import io.ringtrader.engine.runtime.jmx.EngineJmx;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +58,9 @@ final class SessionRunner {
         }
         final SimulatedVenue simulated = loadedConfig.simulator().enabled() ? SimulatedVenue.start(loadedConfig) : null;
         try {
-            return run(spec, simulated != null ? simulated.config() : loadedConfig, source, duration, mode);
+            // The hash of the config as loaded: the simulator's ephemeral ports in the config it runs do not change it.
+            return run(spec, simulated != null ? simulated.config() : loadedConfig, loaded.canonicalHash(), source, duration,
+                mode);
         } finally {
             if (simulated != null) {
                 simulated.close();
@@ -64,18 +68,21 @@ final class SessionRunner {
         }
     }
 
-    private static int run(final CommandLine.Model.CommandSpec spec, final RingTraderConfig config, final String source,
-        final Duration duration, final EngineMode mode) throws Exception {
+    private static int run(final CommandLine.Model.CommandSpec spec, final RingTraderConfig config, final String configHash,
+        final String source, final Duration duration, final EngineMode mode) throws Exception {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final Instant start = Instant.now();
+        // One tag per session: the journal's header records it and the gateways name the session's venue orders with it.
+        final SessionTag sessionTag = SessionTag.create(start.toEpochMilli(), new SecureRandom());
         final SessionJournal journal = config.journal().enabled()
-            ? SessionJournal.create(config.journal(), start, "ringtrader " + mode.name().toLowerCase(java.util.Locale.ROOT))
+            ? SessionJournal.create(config.journal(), start, "ringtrader " + mode.name().toLowerCase(java.util.Locale.ROOT),
+                VersionProvider.engineVersion(), sessionTag, configHash)
             : null;
         final Path telemetry = config.telemetry().outputDir().resolve(SessionJournal.sessionName(start));
         final SystemEpochNanoClock clock = new SystemEpochNanoClock();
         final Gateways gateways = new Gateways(config, clock, mode,
-            () -> journal != null && config.journal().recordRaw() ? journal.rawWriter() : null);
+            () -> journal != null && config.journal().recordRaw() ? journal.rawWriter() : null, sessionTag);
         final Engine engine;
         try {
             engine = Engine.create(config, clock,
@@ -119,9 +126,9 @@ final class SessionRunner {
             engine.telemetryDirectory(telemetry);
             final List<Path> intervalLogs = engine.startIntervalLogs();
             LOG.info("interval latency logs: {} .hlog files in {}", intervalLogs.size(), telemetry);
-            LOG.info("{} {} with {} instruments on threads {}; journal {}; stop with Ctrl-C or SIGTERM",
-                mode == EngineMode.RECORD ? "recording" : "running", source, engine.instruments().count(),
-                engine.pipeline().threadNames(), journal != null ? journal.directory() : "off");
+            LOG.info("{} {} with {} instruments on threads {}; journal {}; session tag {}, config {}; stop with Ctrl-C or"
+                    + " SIGTERM", mode == EngineMode.RECORD ? "recording" : "running", source, engine.instruments().count(),
+                engine.pipeline().threadNames(), journal != null ? journal.directory() : "off", sessionTag, configHash);
             final long reportMs = config.telemetry().reportInterval().toMillis();
             final long deadlineNs = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
             while (true) {
@@ -147,7 +154,7 @@ final class SessionRunner {
             final List<Path> files = engine.writeLatencyFiles();
             out.println("latency histograms: " + files.size() + " .hgrm files in " + telemetry);
             if (journal != null) {
-                out.println("journal: " + journal.directory());
+                out.println("journal: " + journal.directory() + " (session tag " + sessionTag + ")");
             }
             out.println("events: " + engine.pipeline().inboundPublished() + ", order commands: "
                 + engine.pipeline().outboundPublished() + ", errors: " + engine.errors().totalCount());

@@ -170,6 +170,30 @@ class ImportCommandTest {
         assertTrue(result[2].contains("already holds a journal"), result[2]);
     }
 
+    @Test
+    void shouldNameTheImportedInstrumentsInTheDumpWithoutConfig() {
+        final String journal = importBtcusdt();
+
+        final String[] dump = cli("journal", "dump", "--journal", journal, "--kinds", "trade");
+
+        assertEquals("0", dump[0], dump[2]);
+        assertEquals(347, count(dump[1], " TRADE BTCUSDT venue=binance "), "symbols from the journal's instrument table");
+        assertEquals("", dump[2]);
+    }
+
+    @Test
+    void shouldRefuseARawReplayWithAConfigThatDeclaresTheCapturesInstrumentDifferently() throws Exception {
+        final String journal = importBtcusdt("--raw");
+        final Path other = dir.resolve("other.yaml");
+        Files.writeString(other, Files.readString(Path.of("..", "config", "capture-btcusdt.yaml"))
+            .replace("lotSize: \"0.001\"", "lotSize: \"0.01\""));
+
+        final String[] fromRaw = cli("replay", "--journal", journal, "--config", other.toString(), "--from-raw");
+
+        assertEquals("2", fromRaw[0], fromRaw[1]);
+        assertTrue(fromRaw[2].contains("binance:BTCUSDT: lotSize 0.001 in the journal, 0.01 in the config"), fromRaw[2]);
+    }
+
     private static Path capture(final String name) {
         final String folder = System.getProperty("ringtrader.shared.data");
         assumeTrue(folder != null, "system property ringtrader.shared.data not set: skipping the capture test");

@@ -66,6 +66,68 @@ class JournalCommandTest {
     }
 
     @Test
+    void shouldDumpSymbolsAndDecimalsOfAJournalWithAnInstrumentTableWithoutConfig() {
+        final Path journal = dir.resolve("journal");
+        TestJournal.writeInboundWithTable(journal);
+
+        final Result result = run("journal", "dump", "--journal", journal.toString(), "--kinds", "book_snapshot,trade");
+
+        assertEquals(0, result.exitCode, result.err);
+        final List<String> lines = result.out.lines().toList();
+        assertTrue(lines.get(0).endsWith("BOOK_SNAPSHOT BTCUSDT venue=binance exchangeTime=2023-11-14T22:13:19.997000000Z"
+            + " receiveTime=2023-11-14T22:13:20.002000000Z u=1000 batch=0/more"
+            + " bids=[61800.20x1.500, 61800.10x2.000] asks=[61800.30x0.200]"), lines.get(0));
+        assertTrue(lines.get(3).contains(" TRADE ETHUSDT "), lines.get(3));
+        assertEquals("", result.err);
+    }
+
+    @Test
+    void shouldFilterAndRunTheBookOnTheJournalsInstrumentsWithoutConfig() {
+        final Path journal = dir.resolve("journal");
+        TestJournal.writeInboundWithTable(journal);
+
+        final Result result = run("journal", "dump", "--journal", journal.toString(), "--instrument", "binance:ETHUSDT",
+            "--with-book");
+
+        assertEquals(0, result.exitCode, result.err);
+        assertEquals(1, result.out.lines().count(), result.out);
+        assertTrue(result.out.contains(" seq=7 TRADE ETHUSDT "), result.out);
+    }
+
+    @Test
+    void shouldShowTheJournalsSessionAndInstrumentsInStats() {
+        final Path journal = dir.resolve("journal");
+        TestJournal.writeInboundWithTable(journal);
+
+        final Result result = run("journal", "stats", "--journal", journal.toString());
+
+        assertEquals(0, result.exitCode, result.err);
+        assertTrue(result.out.startsWith("instruments: from the journal's instrument table"), result.out);
+        assertRow(result.out, "session", "tag lq2x3k9a0b7, engine ringtrader test, config sha256:" + "0f".repeat(32));
+        assertRow(result.out, "instruments", "2 in the journal's table: binance:BTCUSDT, binance:ETHUSDT");
+        assertRow(result.out, "BTCUSDT (#0)", "8");
+    }
+
+    /** The journal's table says what its mantissas mean; a config that says otherwise is reported, not believed. */
+    @Test
+    void shouldUseTheJournalsInstrumentsOverAConfigThatDeclaresThemDifferentlyAndSaySo() throws Exception {
+        final Path journal = dir.resolve("journal");
+        TestJournal.writeInboundWithTable(journal);
+        final Path other = dir.resolve("other.yaml");
+        java.nio.file.Files.writeString(other, TestJournal.CONFIG.replace("tickSize: \"0.10\"",
+            "tickSize: \"0.10\"\n    priceScale: 4"));
+
+        final Result result = run("journal", "dump", "--journal", journal.toString(), "--config", other.toString(),
+            "--kinds", "book_snapshot");
+
+        assertEquals(0, result.exitCode, result.err);
+        assertTrue(result.err.contains("journal: " + other + " declares the instruments differently from the journal's"
+            + " instrument table, which is used: binance:BTCUSDT: priceScale 2 in the journal, 4 in the config"), result.err);
+        assertTrue(result.out.lines().findFirst().orElseThrow().endsWith(" bids=[61800.20x1.500, 61800.10x2.000]"
+            + " asks=[61800.30x0.200]"), result.out);
+    }
+
+    @Test
     void shouldReportReceiveTimeGapsOverTheThreshold() throws Exception {
         final Path journal = dir.resolve("journal");
         TestJournal.writeInbound(journal);

@@ -61,4 +61,25 @@ class JournalStatsTest {
         assertTrue(text.toString().contains("0 over 1s; receive time went backwards 1 times"), text.toString());
         assertTrue(text.toString().contains("#0                   3"), text.toString());
     }
+
+    /** Journals of schema 5 and earlier hold a tick's scheduled local time as its exchange time: not venue time. */
+    @Test
+    void shouldTakeTheExchangeTimeRangeFromVenueEventsOnly() {
+        final JournalStats.Inbound stats = new JournalStats.Inbound(S);
+        final InboundEvent event = new InboundEvent(1);
+        TestJournal.header(event, EventKind.TIMER, -1, TestJournal.T0);
+        event.exchangeTimeNs = TestJournal.T0 - S;
+        stats.onEvent(0, event);
+        TestJournal.header(event, EventKind.TRADE, 0, TestJournal.T0 + S);
+        stats.onEvent(1, event);
+        TestJournal.header(event, EventKind.TIMER, -1, TestJournal.T0 + 2 * S);
+        event.exchangeTimeNs = TestJournal.T0 + 2 * S;
+        stats.onEvent(2, event);
+
+        final StringWriter text = new StringWriter();
+        stats.print(new PrintWriter(text, true), JournalInstruments.raw());
+
+        assertTrue(text.toString().contains("exchange time    2023-11-14T22:13:20.995000000Z .. 2023-11-14T22:13:20.995000000Z"),
+            text.toString());
+    }
 }

@@ -40,8 +40,10 @@ class LiveAgainstSimulatorTest {
         final String[] run = cli("run", "--config", config.toString(), "--duration", "20s");
 
         assertEquals("0", run[0], run[2]);
-        assertTrue(Pattern.compile("binance client order ids on the venue: rt-[0-9a-z]{11,12}-<n>").matcher(run[1]).find(),
-            "the stop summary names this session's venue ids:\n" + run[1]);
+        final Matcher venueIds = Pattern.compile("binance client order ids on the venue: rt-([0-9a-z]{11,12})-<n>").matcher(run[1]);
+        assertTrue(venueIds.find(), "the stop summary names this session's venue ids:\n" + run[1]);
+        assertTrue(run[1].contains(" (session tag " + venueIds.group(1) + ")"),
+            "the gateway names the orders with the session's tag, the one its journal records:\n" + run[1]);
         assertTrue(run[1].contains("binance at stop (execution.onStop: cancel-orders): cancelled every open order of "
             + "BTCUSDT; cancelled every open order of ETHUSDT\n"), "the live default at stop:\n" + run[1]);
         assertTrue(Pattern.compile("binance still open: (no|\\d+) open orders?, (no|\\d+) positions?\n").matcher(run[1]).find(),
@@ -52,6 +54,7 @@ class LiveAgainstSimulatorTest {
         }
         final String[] stats = cli("journal", "stats", "--journal", session.toString(), "--config", config.toString());
         assertTrue(stats[1].contains("POSITION"), "positions from the user stream are journaled:\n" + stats[1]);
+        assertTrue(stats[1].contains("session          tag " + venueIds.group(1) + ", engine ringtrader "), stats[1]);
         final String[] replay = cli("replay", "--journal", session.toString(), "--config", config.toString(), "--verify");
         assertEquals("0", replay[0], replay[1] + replay[2]);
         final Matcher fills = Pattern.compile("fills: (\\d+)").matcher(replay[1]);

@@ -3,6 +3,7 @@ package io.ringtrader.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringtrader.engine.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ class ReplayCommandTest {
     static Path config;
     static Path session;
     static long events;
+    static String sessionTag;
 
     @BeforeAll
     static void runASession() throws Exception {
@@ -38,6 +40,9 @@ class ReplayCommandTest {
         final Matcher journal = Pattern.compile("journal: (\\S+)").matcher(result[1]);
         assertTrue(journal.find(), result[1]);
         session = Path.of(journal.group(1));
+        final Matcher tag = Pattern.compile("journal: \\S+ \\(session tag ([0-9a-z]+)\\)").matcher(result[1]);
+        assertTrue(tag.find(), result[1]);
+        sessionTag = tag.group(1);
         final Matcher count = Pattern.compile("events: (\\d+),").matcher(result[1]);
         assertTrue(count.find(), result[1]);
         events = Long.parseLong(count.group(1));
@@ -78,6 +83,62 @@ class ReplayCommandTest {
     void shouldExitWithUsageCodeForABadSpeedOrTime() {
         assertEquals("2", cli("replay", "--journal", session.toString(), "--config", config.toString(), "--speed", "fast")[0]);
         assertEquals("2", cli("replay", "--journal", session.toString(), "--config", config.toString(), "--from", "yesterday")[0]);
+    }
+
+    @Test
+    void shouldSayWhichSessionItReplaysAndThatTheConfigIsTheSessions() throws Exception {
+        final String[] result = cli("replay", "--journal", session.toString(), "--config", config.toString());
+        assertEquals("0", result[0], result[2]);
+        final Matcher header = Pattern.compile("session: tag ([0-9a-z]{9,12}), engine ringtrader \\S+, schema 6, writer"
+            + " ringtrader trade").matcher(result[1]);
+        assertTrue(header.find(), result[1]);
+        assertEquals(sessionTag, header.group(1), "the tag the session printed at its stop");
+        assertTrue(result[1].contains("config: " + ConfigLoader.load(config).canonicalHash() + " (the session's)"), result[1]);
+        assertTrue(result[1].contains("instruments: 2 as in the journal's instrument table (binance:BTCUSDT, binance:ETHUSDT)"),
+            result[1]);
+    }
+
+    @Test
+    void shouldRefuseAConfigThatDeclaresAnInstrumentDifferentlyNamingIt() throws Exception {
+        final Path other = otherTickSize();
+
+        final String[] result = cli("replay", "--journal", session.toString(), "--config", other.toString(), "--verify");
+
+        assertEquals("2", result[0], result[1]);
+        assertTrue(result[2].contains("ringtrader replay: refused: " + other + ": the config declares the instruments"
+            + " differently from the journal's instrument table"), result[2]);
+        assertTrue(result[2].contains("  binance:BTCUSDT: tickSize 0.10 in the journal, 0.01 in the config"), result[2]);
+        assertTrue(result[2].contains("--config-mismatch=allow"), result[2]);
+        assertTrue(!DIGEST.matcher(result[1]).find(), result[1]);
+    }
+
+    @Test
+    void shouldReplayWithTheConfigsInstrumentsWhenAMismatchIsAllowedAndSayWhatTheyOverride() throws Exception {
+        final String[] result = cli("replay", "--journal", session.toString(), "--config", otherTickSize().toString(),
+            "--config-mismatch=allow");
+
+        assertEquals("0", result[0], result[2]);
+        assertTrue(result[1].contains("instruments: --config-mismatch=allow: the config's 2 instruments override the"
+            + " journal's table in 1 way: binance:BTCUSDT: tickSize 0.10 in the journal, 0.01 in the config"), result[1]);
+        assertTrue(result[1].contains("(the session ran with sha256:"), result[1]);
+        assertTrue(DIGEST.matcher(result[1]).find(), result[1]);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownMismatchPolicy() {
+        final String[] result = cli("replay", "--journal", session.toString(), "--config", config.toString(),
+            "--config-mismatch=ignore");
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("--config-mismatch: 'ignore', expected refuse or allow"), result[2]);
+    }
+
+    /** The session's config with BTCUSDT's tick size 0.01 instead of 0.10. */
+    private static Path otherTickSize() throws Exception {
+        final Path other = dir.resolve("other-tick.yaml");
+        final String text = Files.readString(config);
+        Files.writeString(other, text.replaceFirst("tickSize: \"0\\.10\"", "tickSize: \"0.01\""));
+        return other;
     }
 
     private static String digest(final String[] result) {

@@ -1,5 +1,6 @@
 package io.ringtrader.app;
 
+import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.InboundEvent;
@@ -9,9 +10,12 @@ import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.event.OrderType;
 import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.engine.event.TimeInForce;
+import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.recorder.InboundJournalWriter;
 import io.ringtrader.recorder.JournalConfig;
+import io.ringtrader.recorder.JournalManifest;
 import io.ringtrader.recorder.OutboundJournalWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,9 +62,21 @@ final class TestJournal {
         return file;
     }
 
-    /** Writes the session of {@link #KINDS} to {@code journal}'s inbound queue. */
+    /** Writes the session of {@link #KINDS} to {@code journal}'s inbound queue, without an instrument table. */
     static void writeInbound(final Path journal) {
-        final InboundJournalWriter writer = new InboundJournalWriter(JournalConfig.defaults(journal));
+        writeInbound(JournalConfig.defaults(journal));
+    }
+
+    /** As {@link #writeInbound(Path)}, with the instruments of {@link #CONFIG} in the session header (schema 6). */
+    static void writeInboundWithTable(final Path journal) {
+        final InstrumentRegistry instruments = Engine.registry(
+            ConfigLoader.parse(CONFIG, "journal-test.yaml", name -> null).config().instruments());
+        writeInbound(JournalConfig.defaults(journal)
+            .withManifest(JournalManifest.of("ringtrader test", "lq2x3k9a0b7", "sha256:" + "0f".repeat(32), instruments)));
+    }
+
+    private static void writeInbound(final JournalConfig config) {
+        final InboundJournalWriter writer = new InboundJournalWriter(config);
         writer.onStart();
         new TestJournal().write(writer);
         writer.onShutdown();

@@ -26,7 +26,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  *  offset  document                                   header word (u32, little-endian)
  *  0       Chronicle's store header (binary wire)      META_DATA | length
  *  ...     Chronicle's index documents                 META_DATA | length
- *  ...     a session header ('S', ours)                META_DATA | length
+ *  ...     a session header ('S', ours; in a later     META_DATA | length
+ *          cycle file after its first message)
  *  ...     messages ('I', 'O' or 'R'), each padded     length
  *          to a multiple of 4 bytes; more index
  *          documents among them as the queue grows
@@ -67,7 +68,6 @@ final class DocumentCursor implements AutoCloseable {
     private static final long PAGE_MASK = ~4095L;
     /** First byte of every Chronicle metadata document: a binary wire field name. */
     private static final byte BINARY_WIRE_FIELD = (byte)0xB9;
-    private static final int MAX_SESSION_LENGTH = 4_096;
     /** Longest Chronicle index document a resynchronising scan accepts (its arrays are a few tens of kilobytes). */
     private static final int MAX_INDEX_LENGTH = 1 << 24;
     /** Binary wire codes in Chronicle's index documents: one padding byte, padding with a length, an i64 array. */
@@ -557,7 +557,7 @@ final class DocumentCursor implements AutoCloseable {
             && (nameIs(start, length, INDEX_TO_INDEX_NAME) || nameIs(start, length, INDEX_NAME))) {
             return plausibleAt(align(at + HEADER_WORD + length));
         }
-        if (length > (metaData ? MAX_SESSION_LENGTH : maxMessageLength)
+        if (length > (metaData ? JournalSession.MAX_LENGTH : maxMessageLength)
             || window.getByte(start) != (metaData ? JournalFormat.TYPE_SESSION : type)) {
             return false;
         }

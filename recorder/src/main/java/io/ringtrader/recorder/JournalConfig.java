@@ -15,9 +15,11 @@ import java.nio.file.Path;
  *                        batch. Not needed to survive a process crash (the OS keeps the mapped pages);
  *                        only for power loss or a kernel crash, at a cost of a disk flush per batch.
  * @param writer          the name the writers record in each queue's session header.
+ * @param manifest        what the session's journal holds (engine version, session tag, config hash, instrument
+ *                        table), recorded in each queue's session header; null for none.
  */
 public record JournalConfig(Path directory, JournalRollCycle rollCycle, int retentionCycles, boolean fsyncOnBatch,
-    String writer) {
+    String writer, JournalManifest manifest) {
     public static final int KEEP_ALL = 0;
     public static final String DEFAULT_WRITER = "ringtrader-recorder";
 
@@ -36,25 +38,36 @@ public record JournalConfig(Path directory, JournalRollCycle rollCycle, int rete
         }
     }
 
-    /** Daily files, kept forever, no fsync. */
+    /** Settings without a manifest. */
+    public JournalConfig(final Path directory, final JournalRollCycle rollCycle, final int retentionCycles,
+        final boolean fsyncOnBatch, final String writer) {
+        this(directory, rollCycle, retentionCycles, fsyncOnBatch, writer, null);
+    }
+
+    /** Daily files, kept forever, no fsync, no manifest. */
     public static JournalConfig defaults(final Path directory) {
-        return new JournalConfig(directory, JournalRollCycle.DAILY, KEEP_ALL, false, DEFAULT_WRITER);
+        return new JournalConfig(directory, JournalRollCycle.DAILY, KEEP_ALL, false, DEFAULT_WRITER, null);
     }
 
     public JournalConfig withRollCycle(final JournalRollCycle cycle) {
-        return new JournalConfig(directory, cycle, retentionCycles, fsyncOnBatch, writer);
+        return new JournalConfig(directory, cycle, retentionCycles, fsyncOnBatch, writer, manifest);
     }
 
     public JournalConfig withRetentionCycles(final int cycles) {
-        return new JournalConfig(directory, rollCycle, cycles, fsyncOnBatch, writer);
+        return new JournalConfig(directory, rollCycle, cycles, fsyncOnBatch, writer, manifest);
     }
 
     public JournalConfig withFsyncOnBatch(final boolean fsync) {
-        return new JournalConfig(directory, rollCycle, retentionCycles, fsync, writer);
+        return new JournalConfig(directory, rollCycle, retentionCycles, fsync, writer, manifest);
     }
 
     public JournalConfig withWriter(final String name) {
-        return new JournalConfig(directory, rollCycle, retentionCycles, fsyncOnBatch, name);
+        return new JournalConfig(directory, rollCycle, retentionCycles, fsyncOnBatch, name, manifest);
+    }
+
+    /** The same settings with {@code manifest} recorded in every session header (null for none). */
+    public JournalConfig withManifest(final JournalManifest manifest) {
+        return new JournalConfig(directory, rollCycle, retentionCycles, fsyncOnBatch, writer, manifest);
     }
 
     /** The directory of one queue. */

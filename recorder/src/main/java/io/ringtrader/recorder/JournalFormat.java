@@ -25,8 +25,8 @@ import org.agrona.DirectBuffer;
  * or intact.
  *
  * <p>Numbers are fixed-width little-endian (Chronicle Bytes' order on x86-64 and AArch64) unless a layout
- * says otherwise. Enums are written as explicit one-byte codes, never ordinals, so reordering an enum
- * cannot change what an old journal means. Any change to a layout bumps {@link #SCHEMA_VERSION}; a
+ * says otherwise. Enums are written as explicit one-byte codes ({@link WireCodes}), never ordinals, so reordering
+ * an enum cannot change what an old journal means. Any change to a layout bumps {@link #SCHEMA_VERSION}; a
  * reader refuses messages of a version newer than its own.
  *
  * <p>Stateless; safe from any thread.
@@ -50,10 +50,19 @@ public final class JournalFormat {
      *       and, after an OPERATOR event's source, its target i32 (the strategy id a command acts on, -1 for none or
      *       all); and the CRC32C trailer at the end of every message, the session header included (see
      *       {@link #CHECKSUM_SINCE}).</li>
-     *   <li>adds the MARKET_STATE inbound event (kind code 15: field bits i32, then markPrice, indexPrice, fundingRate,
-     *       nextFundingTimeNs, fundingIntervalNs and openInterest, i64 each, {@code NONE} where absent), which replaces
-     *       MARK_PRICE (code 6) and OPEN_INTEREST (code 7): a schema 6 writer writes neither, and a reader turns those
-     *       of older journals into MARKET_STATE events with the fields they held.</li>
+     *   <li>adds to the session header ({@link JournalSession}) its kind (1: a writer opened the queue; 2: the same
+     *       writer rolled into a new cycle file, where it now repeats its header after the file's first message) and
+     *       the journal's manifest ({@link JournalManifest}): the engine version, the session tag, the config's hash and
+     *       the instrument table (id, venue, symbol, price and quantity scales, tick, lot and contract size), so readers
+     *       no longer need the config to know what an instrument id means; a session header may now be up to 1 MiB.
+     *       A TIMER's {@code exchangeTimeNs} is {@code NONE}: a timer has no venue time (schema 5 and earlier wrote the
+     *       tick's scheduled local time there; readers return old messages as written, so an old journal replays and
+     *       verifies as it was recorded). Not a layout change, recorded here because it changes every digest once: the
+     *       replay digest hashes enums as their {@link WireCodes} codes, no longer as ordinals (null: 0, no longer -1),
+     *       so a new enum constant never changes an old journal's digest.; and the MARKET_STATE inbound event (kind code 15: field bits i32, then markPrice, indexPrice,
+     *       fundingRate, nextFundingTimeNs, fundingIntervalNs and openInterest, i64 each, {@code NONE} where absent),
+     *       which replaces MARK_PRICE (code 6) and OPEN_INTEREST (code 7): a schema 6 writer writes neither, and a
+     *       reader turns those of older journals into MARKET_STATE events with the fields they held.</li>
      * </ol>
      */
     public static final int SCHEMA_VERSION = 6;

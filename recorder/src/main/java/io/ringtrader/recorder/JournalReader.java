@@ -35,6 +35,8 @@ public final class JournalReader implements AutoCloseable {
     /** Most damaged parts a reader or summary lists; it counts all of them. */
     public static final int MAX_LISTED_DAMAGE = 10_000;
     private static final int SCAN_LEVELS = 64;
+    /** Messages {@link #firstSession()} reads past before it gives up looking for a session header. */
+    private static final int HEADER_SCAN_MESSAGES = 64;
 
     /** What a reader does at a damaged message. */
     public enum DamagePolicy {
@@ -219,7 +221,10 @@ public final class JournalReader implements AutoCloseable {
         return summarizer.summary();
     }
 
-    /** The session headers writers recorded, oldest first (sound ones only). Scans the whole queue. */
+    /**
+     * The sessions writers recorded, oldest first: the sound session headers each writer wrote when it opened the queue
+     * (not those it repeated in the cycle files it rolled into). Scans the whole queue.
+     */
     public List<JournalSession> sessions() {
         final List<JournalSession> sessions = new ArrayList<>();
         try (DocumentCursor scan = new DocumentCursor(directory, typeOf(stream))) {
@@ -227,13 +232,37 @@ public final class JournalReader implements AutoCloseable {
             while ((result = scan.advance()) != DocumentCursor.END) {
                 if (result == DocumentCursor.SESSION) {
                     final JournalSession session = sessionOrNull(scan);
-                    if (session != null) {
+                    if (session != null && !session.rolled()) {
                         sessions.add(session);
                     }
                 }
             }
         }
         return sessions;
+    }
+
+    /**
+     * The first sound session header of the queue, opened or rolled: what the queue says it holds. A writer writes it
+     * before its first message, and in each later cycle file after that file's first message, so this reads only the
+     * start of the queue (at most {@value #HEADER_SCAN_MESSAGES} messages), wherever this reader is. Null when there is
+     * none there (a queue no writer of ours opened, or damage where its header was).
+     */
+    public JournalSession firstSession() {
+        try (DocumentCursor scan = new DocumentCursor(directory, typeOf(stream))) {
+            int messages = 0;
+            int result;
+            while (messages <= HEADER_SCAN_MESSAGES && (result = scan.advance()) != DocumentCursor.END) {
+                if (result == DocumentCursor.SESSION) {
+                    final JournalSession session = sessionOrNull(scan);
+                    if (session != null) {
+                        return session;
+                    }
+                } else if (result == DocumentCursor.DOCUMENT) {
+                    messages++;
+                }
+            }
+        }
+        return null;
     }
 
     @Override
@@ -353,7 +382,7 @@ public final class JournalReader implements AutoCloseable {
                     case DocumentCursor.DOCUMENT -> onMessage(scan);
                     case DocumentCursor.SESSION -> {
                         final JournalSession session = sessionOrNull(scan);
-                        if (session != null) {
+                        if (session != null && !session.rolled()) {
                             sessions.add(session);
                         }
                         readable(scan);

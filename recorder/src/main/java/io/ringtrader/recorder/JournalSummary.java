@@ -23,7 +23,7 @@ import java.util.List;
  * @param endOffset          the byte offset in {@code endFile} just after the last readable document.
  * @param damagedCount       damaged parts found (messages, or runs of bytes that frame none).
  * @param damage             the first {@link JournalReader#MAX_LISTED_DAMAGE} of them, in file order.
- * @param sessions           the sound session headers, oldest first.
+ * @param sessions           the sound session headers writers wrote when they opened the queue, oldest first.
  */
 public record JournalSummary(
     Path directory,

@@ -33,6 +33,10 @@ import net.openhft.chronicle.wire.DocumentContext;
  * <p>Every message gets its checksum trailer here (see {@link JournalFormat}): the CRC32C of the staged bytes,
  * computed by the JDK's intrinsic over the staging buffer's memory (a direct {@link ByteBuffer}, so nothing is
  * copied or allocated), appended to the staged message before the copy.
+ *
+ * <p>The session header ({@link JournalSession}, with the config's {@link JournalConfig#manifest() manifest}) is
+ * written when the queue opens and again, as a rolled header, right after the first message of every later cycle
+ * file: its bytes are encoded once at open, so a roll copies them and allocates nothing.
  */
 final class QueueWriter {
     private static final int STAGING_CAPACITY = 4096;
@@ -46,6 +50,10 @@ final class QueueWriter {
     private ChronicleQueue queue;
     private ExcerptAppender appender;
     private int cycle;
+    /** The cycle whose file holds a session header of this writer. */
+    private int headerCycle;
+    /** The rolled session header, encoded at open. */
+    private byte[] rolledHeader;
 
     /**
      * Creates the queue's directory now, so a bad journal path fails at start-up on the caller's thread.
@@ -65,6 +73,12 @@ final class QueueWriter {
         if (!Files.isWritable(directory)) {
             throw new IllegalArgumentException("journal directory " + directory + " is not writable");
         }
+        final int headerLength = encodeHeader(config, stream, 0, false).length + JournalFormat.TRAILER_LENGTH;
+        if (headerLength > JournalSession.MAX_LENGTH) {
+            throw new IllegalArgumentException("journal " + directory + ": the session header would be " + headerLength
+                + " bytes (an instrument table of " + config.manifest().instruments().size() + " instruments), more than"
+                + " the " + JournalSession.MAX_LENGTH + " a reader accepts");
+        }
     }
 
     /** Opens the queue, applies retention and records this session. Call on the writing thread. */
@@ -83,9 +97,12 @@ final class QueueWriter {
         appender.singleThreadedCheckDisabled(true);
         staging = Bytes.elasticByteBuffer(STAGING_CAPACITY);
         staging.singleThreadedCheckDisabled(true);
-        JournalSession.write(staging(), stream, config.writer(), System.currentTimeMillis());
+        final long startedEpochMs = System.currentTimeMillis();
+        rolledHeader = encodeHeader(config, stream, startedEpochMs, true);
+        staging().write(encodeHeader(config, stream, startedEpochMs, false));
         append(true);
         cycle = appender.cycle();
+        headerCycle = cycle;
         applyRetention();
     }
 
@@ -110,6 +127,23 @@ final class QueueWriter {
      */
     void appendStaged() {
         append(false);
+        if (appender.cycle() != headerCycle) {
+            headerCycle = appender.cycle();
+            staging().write(rolledHeader);
+            append(true);
+        }
+    }
+
+    /** The session header's bytes (without the trailer, which {@link #append} adds). */
+    private static byte[] encodeHeader(final JournalConfig config, final JournalStream stream, final long startedEpochMs,
+        final boolean rolled) {
+        final Bytes<?> header = Bytes.allocateElasticOnHeap(256);
+        try {
+            JournalSession.write(header, stream, config.writer(), startedEpochMs, rolled, config.manifest());
+            return header.toByteArray();
+        } finally {
+            header.releaseLast();
+        }
     }
 
     private void append(final boolean metaData) {
@@ -166,6 +200,7 @@ final class QueueWriter {
             staging = null;
             appender = null;
             queue = null;
+            rolledHeader = null;
         }
     }
 

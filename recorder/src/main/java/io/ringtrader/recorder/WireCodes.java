@@ -14,9 +14,11 @@ import io.ringtrader.engine.event.TimeInForce;
 /**
  * The journal's one-byte codes for the engine's enums. These tables are part of the format: a code, once
  * written to a journal, keeps its meaning forever; a new constant gets a new code (the exhaustive
- * switches stop the build until it has one). Code 0 is {@code null}. Stateless, allocation-free.
+ * switches stop the build until it has one). Code 0 is {@code null}. The encoders are public because the
+ * replay digest hashes these codes too, never ordinals, so that adding an enum constant changes neither an
+ * old journal's meaning nor its digest. Stateless, allocation-free; safe from any thread.
  */
-final class WireCodes {
+public final class WireCodes {
     private static final EventKind[] EVENT_KINDS = {
         null,
         EventKind.BOOK_SNAPSHOT,
@@ -69,11 +71,13 @@ final class WireCodes {
     };
     /** The schema version that introduced each risk decision code. */
     private static final int[] DECISIONS_SINCE = {1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5};
+    /** The queue a session header describes (codes 1 to 3 since schema 1). */
+    private static final JournalStream[] STREAMS = {null, JournalStream.INBOUND, JournalStream.OUTBOUND, JournalStream.RAW};
 
     private WireCodes() {
     }
 
-    static byte code(final EventKind kind) {
+    public static byte code(final EventKind kind) {
         if (kind == null) {
             return 0;
         }
@@ -94,7 +98,7 @@ final class WireCodes {
         };
     }
 
-    static byte code(final OrderSide side) {
+    public static byte code(final OrderSide side) {
         if (side == null) {
             return 0;
         }
@@ -104,7 +108,7 @@ final class WireCodes {
         };
     }
 
-    static byte code(final ExecType type) {
+    public static byte code(final ExecType type) {
         if (type == null) {
             return 0;
         }
@@ -116,7 +120,7 @@ final class WireCodes {
         };
     }
 
-    static byte code(final GatewayStatus status) {
+    public static byte code(final GatewayStatus status) {
         if (status == null) {
             return 0;
         }
@@ -129,7 +133,7 @@ final class WireCodes {
         };
     }
 
-    static byte code(final EngineStatus status) {
+    public static byte code(final EngineStatus status) {
         if (status == null) {
             return 0;
         }
@@ -141,7 +145,7 @@ final class WireCodes {
         };
     }
 
-    static byte code(final OperatorCommand command) {
+    public static byte code(final OperatorCommand command) {
         if (command == null) {
             return 0;
         }
@@ -152,7 +156,7 @@ final class WireCodes {
         };
     }
 
-    static byte code(final OrderAction action) {
+    public static byte code(final OrderAction action) {
         if (action == null) {
             return 0;
         }
@@ -162,7 +166,7 @@ final class WireCodes {
         };
     }
 
-    static byte code(final OrderType type) {
+    public static byte code(final OrderType type) {
         if (type == null) {
             return 0;
         }
@@ -172,7 +176,7 @@ final class WireCodes {
         };
     }
 
-    static byte code(final TimeInForce timeInForce) {
+    public static byte code(final TimeInForce timeInForce) {
         if (timeInForce == null) {
             return 0;
         }
@@ -184,7 +188,7 @@ final class WireCodes {
         };
     }
 
-    static byte code(final RiskDecision decision) {
+    public static byte code(final RiskDecision decision) {
         if (decision == null) {
             return 0;
         }
@@ -288,5 +292,22 @@ final class WireCodes {
             throw new JournalFormatException("has unknown " + what + " code " + index);
         }
         return table[index];
+    }
+
+    public static byte code(final JournalStream stream) {
+        if (stream == null) {
+            return 0;
+        }
+        return switch (stream) {
+            case INBOUND -> 1;
+            case OUTBOUND -> 2;
+            case RAW -> 3;
+        };
+    }
+
+    /** The queue of a session header's stream code; null for a code this build does not know. */
+    static JournalStream streamOrNull(final byte code) {
+        final int index = code & 0xFF;
+        return index < STREAMS.length ? STREAMS[index] : null;
     }
 }

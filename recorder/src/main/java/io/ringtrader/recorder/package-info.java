@@ -7,7 +7,10 @@
  * ({@link io.ringtrader.recorder.OutboundJournalWriter}), and optionally {@code raw/} raw venue frames
  * ({@link io.ringtrader.recorder.RawFrameWriter}). Messages are explicit binary layouts
  * ({@link io.ringtrader.recorder.JournalFormat} and the {@code *Codec} classes) carrying their schema version
- * and, from schema 5, a CRC32C trailer; {@link io.ringtrader.recorder.JournalReader} reads them back straight from
+ * and, from schema 5, a CRC32C trailer. From schema 6 every queue's session header
+ * ({@link io.ringtrader.recorder.JournalSession}) says what the journal holds
+ * ({@link io.ringtrader.recorder.JournalManifest}: engine version, session tag, config hash, instrument table).
+ * {@link io.ringtrader.recorder.JournalReader} reads them back straight from
  * the cycle files, checks every one before decoding it, refuses newer versions, reports damage with its index and
  * byte offset ({@link io.ringtrader.recorder.JournalDamage}) and how a queue ends
  * ({@link io.ringtrader.recorder.JournalSummary}).

@@ -32,6 +32,7 @@ class WireCodesTest {
         assertCodes(OrderType.values(), WireCodes::code, WireCodes::orderType);
         assertCodes(TimeInForce.values(), WireCodes::code, WireCodes::timeInForce);
         assertCodes(RiskDecision.values(), WireCodes::code, WireCodes::decision);
+        assertCodes(JournalStream.values(), WireCodes::code, WireCodes::streamOrNull);
     }
 
     @Test
@@ -60,6 +61,9 @@ class WireCodesTest {
         assertEquals(5, WireCodes.code(RiskDecision.MAX_POSITION));
         assertEquals(9, WireCodes.code(RiskDecision.KILL_SWITCH));
         assertEquals(4, WireCodes.code(TimeInForce.GTX));
+        assertEquals(1, WireCodes.code(JournalStream.INBOUND));
+        assertEquals(2, WireCodes.code(JournalStream.OUTBOUND));
+        assertEquals(3, WireCodes.code(JournalStream.RAW));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.ExecType;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderCommand;
+import io.ringtrader.recorder.WireCodes;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,10 @@ import java.util.HexFormat;
  * The determinism digest of a session: SHA-256 over every order command the router produced (with its
  * risk decision) and every fill, each encoded field by field in a fixed binary layout. Two runs over the
  * same journal with the same code and config must print the same digest.
+ *
+ * <p>Enums are hashed as their journal codes ({@link WireCodes}, 0 for none), never as ordinals, so adding or
+ * reordering an enum constant never changes the digest of an old journal (schema 6 changed the digest to this
+ * definition once; see {@link io.ringtrader.recorder.JournalFormat#SCHEMA_VERSION}).
  *
  * <p>Timestamps of the local clock are left out on purpose (they differ between a live session and its
  * replay); everything that is a decision, and the event times it was taken at, is in.
@@ -40,18 +45,18 @@ public final class ReplayDigest {
     public void onCommand(final OrderCommand command) {
         scratch.clear();
         scratch.put(COMMAND)
-            .put(ordinal(command.action))
+            .put(WireCodes.code(command.action))
             .putInt(command.instrumentId)
             .putInt(command.venueId)
             .putInt(command.strategyId)
             .putLong(command.clientOrderId)
-            .put(ordinal(command.side))
-            .put(ordinal(command.type))
-            .put(ordinal(command.timeInForce))
+            .put(WireCodes.code(command.side))
+            .put(WireCodes.code(command.type))
+            .put(WireCodes.code(command.timeInForce))
             .putLong(command.priceMantissa)
             .putLong(command.qtyMantissa)
             .put((byte)(command.reduceOnly ? 1 : 0))
-            .put(ordinal(command.decision))
+            .put(WireCodes.code(command.decision))
             .putLong(command.causeExchangeTimeNs);
         update();
         commands++;
@@ -67,7 +72,7 @@ public final class ReplayDigest {
             .putInt(event.instrumentId)
             .putLong(event.clientOrderId)
             .putLong(event.venueOrderId)
-            .put(ordinal(event.execSide))
+            .put(WireCodes.code(event.execSide))
             .putLong(event.lastFillPrice)
             .putLong(event.lastFillQty)
             .putLong(event.cumFillQty)
@@ -95,9 +100,5 @@ public final class ReplayDigest {
     private void update() {
         scratch.flip();
         sha256.update(scratch);
-    }
-
-    private static byte ordinal(final Enum<?> value) {
-        return (byte)(value == null ? -1 : value.ordinal());
     }
 }

@@ -36,6 +36,10 @@ import java.util.concurrent.locks.LockSupport;
  * Everything a replay produces depends only on the journal, the code and the config: the digest is the
  * proof.
  *
+ * <p>Instruments: the config's instruments are checked against the instrument table of the journal's session header
+ * (schema 6 and later, {@link InstrumentCheck}); a config that declares them differently is refused unless
+ * {@link ReplayOptions#configMismatch()} allows it, and the result says which instruments were used.
+ *
  * <p>Damage: a damaged message in the journal (see {@link JournalReader}) stops the replay with a
  * {@link io.ringtrader.recorder.JournalDamageException} naming its index and byte offset, unless
  * {@link ReplayOptions#skipDamaged()}, which replays past it and lists what was skipped in the result.
@@ -53,6 +57,9 @@ public final class ReplayRunner {
      * {@code extension} adds (e.g. a test strategy in place of the configured ones). The configured
      * strategies and risk limits are built by {@link Engine#businessStages}, as in the live engine.
      *
+     * @throws ConfigMismatchException                        when {@code config} declares the instruments differently
+     *                                                         from the journal's instrument table and
+     *                                                         {@link ReplayOptions#configMismatch()} refuses that.
      * @throws io.ringtrader.recorder.JournalNotFoundException when the journal is missing.
      * @throws io.ringtrader.recorder.JournalFormatException   when it was written by a newer version, or (a
      *                                                         {@link io.ringtrader.recorder.JournalDamageException})
@@ -68,6 +75,10 @@ public final class ReplayRunner {
 
         try (JournalReader reader = JournalReader.open(options.journal(), JournalStream.INBOUND, options.damagePolicy());
             CommandVerifier verifier = options.verify() ? new CommandVerifier(options.journal(), options.damagePolicy()) : null) {
+            final InstrumentCheck instrumentCheck = InstrumentCheck.of(reader, instruments);
+            if (!instrumentCheck.matches() && options.configMismatch() == ConfigMismatch.REFUSE) {
+                throw new ConfigMismatchException(instrumentCheck);
+            }
             final Pipeline.Builder builder = Pipeline.builder()
                 .levelsPerSlot(config.pipeline().levelsPerSlot())
                 .outboundRingSize(config.pipeline().outboundRingSize())
@@ -141,7 +152,7 @@ public final class ReplayRunner {
                 digest.fills(), errors.totalCount(), elapsedNs, digest.finish(), options.verify(), divergence,
                 regenerate, skippedReports, stages.risk().killSwitch().trips(), stages.risk().killSwitch().reason(),
                 tradingState(stages.risk().tradingStates()), verifier != null ? verifier.note() : null,
-                skippedDamage, List.copyOf(skipped), reader.tail());
+                skippedDamage, List.copyOf(skipped), reader.tail(), instrumentCheck.describe(instruments.count()));
             if (options.reportDir() != null) {
                 ReplayReport.write(options, result, options.reportDir());
             }

@@ -16,6 +16,7 @@ import io.ringtrader.engine.runtime.EngineMode;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import io.ringtrader.recorder.InboundJournalWriter;
 import io.ringtrader.recorder.JournalConfig;
+import io.ringtrader.recorder.JournalManifest;
 import io.ringtrader.recorder.OutboundJournalWriter;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -79,10 +80,11 @@ final class SyntheticPaperSession {
      * @return the stopped engine, to read its counters.
      */
     static Engine record(final Path journal, final RingTraderConfig config, final BeforeUpdate beforeUpdate) throws Exception {
-        final JournalConfig journalConfig = JournalConfig.defaults(journal);
-        final EngineExtension journals = (builder, instruments, errors) -> builder
-            .journal(new InboundJournalWriter(journalConfig))
-            .outboundJournal(new OutboundJournalWriter(journalConfig));
+        final EngineExtension journals = (builder, instruments, errors) -> {
+            final JournalConfig journalConfig = JournalConfig.defaults(journal)
+                .withManifest(JournalManifest.of("ringtrader test", "", "", instruments));
+            builder.journal(new InboundJournalWriter(journalConfig)).outboundJournal(new OutboundJournalWriter(journalConfig));
+        };
         final SystemEpochNanoClock clock = new SystemEpochNanoClock();
         final Engine engine = Engine.create(config, clock, journals, EngineMode.TRADE);
         assertEquals(1, engine.businessStages().strategies().instanceCount(), "the configured scalper");

@@ -1,5 +1,9 @@
 package io.ringtrader.engine.config;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -14,5 +18,20 @@ public record LoadedConfig(RingTraderConfig config, String effectiveYaml) {
     public LoadedConfig {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(effectiveYaml, "effectiveYaml");
+    }
+
+    /**
+     * The config's canonical hash, {@code sha256:<hex>} of {@link #effectiveYaml()}: every setting as applied, in schema
+     * order, defaults included and secrets masked, so the same configuration always hashes the same however its file is
+     * written (order of keys, comments, defaults spelled out or not, the secrets' values), and a changed setting
+     * changes it. The session journal records it.
+     */
+    public String canonicalHash() {
+        try {
+            final byte[] digest = MessageDigest.getInstance("SHA-256").digest(effectiveYaml.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (final NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

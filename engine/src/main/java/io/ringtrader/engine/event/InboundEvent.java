@@ -27,6 +27,16 @@ import io.ringtrader.engine.book.BookState;
  * <p><b>Units.</b> Prices and quantities are mantissas at the instrument's price and quantity scale.
  * Times are nanoseconds since the epoch. Funding rates are at {@link #RATE_SCALE}, fees at
  * {@link #FEE_SCALE}.
+ *
+ * <p><b>Clocks.</b> Every time field says whose clock it reads, and the two are never mixed in one field:
+ * <ul>
+ *   <li>the <em>engine clock</em> (the engine's injected {@code EpochNanoClock}; in a replay, the journaled value):
+ *       {@link #receiveTimeNs}, {@link #timerScheduledNs};</li>
+ *   <li>the <em>venue's clock</em>, as the venue sent it: {@link #exchangeTimeNs}, {@link #klineOpenTimeNs},
+ *       {@link #klineCloseTimeNs}, {@link #nextFundingTimeNs}; {@link #NONE} when the venue sent none.</li>
+ * </ul>
+ * Business logic takes "now" from {@link #receiveTimeNs} (the strategy's clock); the venue's times are data about
+ * the market, as far apart from the engine clock as the venues' clocks and the network make them.
  */
 public final class InboundEvent {
     /** Decimals of {@link #fundingRate}: 0.00010000 is 10_000. */
@@ -48,9 +58,19 @@ public final class InboundEvent {
     public EventKind kind;
     public int instrumentId;
     public int venueId;
-    /** Venue's event time; {@link #NONE} if the venue gave none. */
+    /**
+     * The venue's clock: its time of the event (Binance {@code E}, {@code T} or {@code updateTime}), as sent; never a
+     * local clock reading. {@link #NONE} when the venue gave none, and on every event no venue produced:
+     * {@link EventKind#TIMER}, {@link EventKind#OPERATOR}, {@link EventKind#ENGINE_STATUS}, {@link EventKind#DISCARDED}
+     * and a gateway's own {@link EventKind#GATEWAY_STATUS} transitions. The paper venue's execution reports carry the
+     * exchange time of the event it acted on ({@code NONE} when that event had none).
+     */
     public long exchangeTimeNs;
-    /** Local time the bytes were received (or the tick fired), from the engine clock. */
+    /**
+     * The engine clock: when the gateway's IO thread received the bytes, the timer fired, the operator command or
+     * engine status was published; the paper venue's reports carry the receive time of the event they answer.
+     * Journaled, so a replay sees the live session's values.
+     */
     public long receiveTimeNs;
     /** Binance {@code U}; Bitget: unused. */
     public long firstUpdateId;
@@ -96,8 +116,11 @@ public final class InboundEvent {
     public OrderSide tradeAggressor;
 
     // ---------------------------------------------------------------- KLINE
+    /** The kline's length (a duration, not a time). */
     public long klineIntervalNs;
+    /** The venue's clock: the kline's open time. */
     public long klineOpenTimeNs;
+    /** The venue's clock: the kline's close time. */
     public long klineCloseTimeNs;
     public long klineOpen;
     public long klineHigh;
@@ -119,7 +142,7 @@ public final class InboundEvent {
      * settlement as it stands, equal to the REST premium index's {@code lastFundingRate}).
      */
     public long fundingRate;
-    /** When the next funding settles, epoch ns (venue time). */
+    /** The venue's clock: when the next funding settles, epoch ns. */
     public long nextFundingTimeNs;
     /** Time between two funding settlements, ns. */
     public long fundingIntervalNs;
@@ -152,6 +175,7 @@ public final class InboundEvent {
 
     // ---------------------------------------------------------------- TIMER
     public int timerId;
+    /** The engine clock: when the tick was due (its {@link #receiveTimeNs} is when it fired, later if the timer lagged). */
     public long timerScheduledNs;
 
     // ---------------------------------------------------------------- GATEWAY_STATUS, ENGINE_STATUS

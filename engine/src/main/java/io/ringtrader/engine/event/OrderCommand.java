@@ -21,9 +21,12 @@ public final class OrderCommand {
 
     /** Inbound ring sequence of the event that caused this command. */
     public long causeSequence;
-    /** Exchange time of the causing event ({@link InboundEvent#NONE} if it had none). */
+    /**
+     * The venue's time of the causing event ({@link InboundEvent#NONE} if it had none: a timer tick, an operator
+     * command).
+     */
     public long causeExchangeTimeNs;
-    /** Local receive time of the causing event: tick-to-order latency starts here. */
+    /** Receive time of the causing event, from the engine clock: tick-to-order latency starts here. */
     public long causeReceiveTimeNs;
     /**
      * Set by the outbound journal stage once this command and the inbound event that caused it are both in the

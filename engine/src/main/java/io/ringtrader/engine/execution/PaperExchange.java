@@ -54,7 +54,8 @@ public final class PaperExchange {
     public interface Reports {
         /**
          * One execution report. Prices and quantities are mantissas at the instrument's scales; the fee at
-         * {@link InboundEvent#FEE_SCALE}; {@code timeNs} is the time of the event that caused it.
+         * {@link InboundEvent#FEE_SCALE}; {@code timeNs} is the venue time (exchange time) of the event that caused it,
+         * {@link InboundEvent#NONE} when it had none.
          */
         void report(ExecType type, int instrumentId, long clientOrderId, long venueOrderId, OrderSide side,
             long orderPrice, long orderQty, long fillPrice, long fillQty, long cumQty, long leavesQty,
@@ -342,7 +343,11 @@ public final class PaperExchange {
         return -1;
     }
 
+    /**
+     * The simulated venue's time of what it does on {@code event}: the event's venue time, or {@link InboundEvent#NONE}
+     * when it has none (a timer tick), never the engine clock's receive time in a venue time field.
+     */
     private static long timeOf(final InboundEvent event) {
-        return event.exchangeTimeNs != InboundEvent.NONE ? event.exchangeTimeNs : event.receiveTimeNs;
+        return event.exchangeTimeNs;
     }
 }

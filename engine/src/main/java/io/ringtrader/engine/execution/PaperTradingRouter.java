@@ -63,8 +63,8 @@ public final class PaperTradingRouter implements RouterStage, PaperExchange.Repo
     private int size;
 
     /**
-     * Reports carry the causing event's times (exchange and receive), not a clock reading, so a replay
-     * produces them identically.
+     * Reports carry the causing event's times (exchange time, {@code NONE} when it had none, and receive time), not a
+     * clock reading, so a replay produces them identically.
      */
     public PaperTradingRouter(
         final IntentRouter router,
@@ -95,7 +95,7 @@ public final class PaperTradingRouter implements RouterStage, PaperExchange.Repo
             } else if (intent.decision != RiskDecision.PENDING && intent.action == OrderAction.NEW) {
                 report(ExecType.REJECT, intent.instrumentId, intent.clientOrderId, InboundEvent.NONE, intent.side,
                     intent.priceMantissa, intent.qtyMantissa, InboundEvent.NONE, 0, 0, 0, 0, false,
-                    PaperExchange.REJECT_RISK, event.exchangeTimeNs != InboundEvent.NONE ? event.exchangeTimeNs : event.receiveTimeNs);
+                    PaperExchange.REJECT_RISK, event.exchangeTimeNs);
             }
         }
         flush();

@@ -14,6 +14,10 @@ import org.agrona.concurrent.EpochNanoClock;
  * (holding-time exits, staleness checks) runs on ring events that are journaled and replayed, never on
  * the wall clock.
  *
+ * <p>Both times of a tick are the engine clock's: {@link InboundEvent#timerScheduledNs} the grid time it was due,
+ * {@link InboundEvent#receiveTimeNs} the time it fired. It has no venue, so its {@link InboundEvent#exchangeTimeNs}
+ * is {@link InboundEvent#NONE} (journals of schema 5 and earlier hold the scheduled time there).
+ *
  * <p>Ticks are scheduled on a fixed grid from the start time; when the thread falls behind by more
  * than an interval, the missed ticks are skipped and counted rather than published in a burst. A full
  * ring drops the tick (counted as {@code RING_FULL}); the timer never blocks the ring.
@@ -26,7 +30,8 @@ public final class TimerAgent implements InboundProducer {
         event.kind = EventKind.TIMER;
         event.timerId = HEARTBEAT_TIMER_ID;
         event.timerScheduledNs = timer.scheduledNs;
-        event.exchangeTimeNs = timer.scheduledNs;
+        // A tick comes from no venue: it has no exchange time (the slot's reset already says so).
+        event.exchangeTimeNs = InboundEvent.NONE;
         event.receiveTimeNs = timer.firedNs;
     };
 

@@ -90,7 +90,11 @@ public final class StrategyContext {
         return timeNs;
     }
 
-    /** The venue's time of the event being handled, or {@link InboundEvent#NONE}. */
+    /**
+     * The venue's time of the event being handled, or {@link InboundEvent#NONE} when it has none: always on a timer
+     * tick ({@code onTimer}), which no venue produced. Data about the market, not a clock to decide by: use
+     * {@link #timeNs()}.
+     */
     public long exchangeTimeNs() {
         return exchangeTimeNs;
     }

@@ -109,7 +109,7 @@ class PaperExchangeTest {
     void shouldFillAnOrderDecidedOnATimerTickFromTheLastBookViewOfItsInstrument() {
         final InboundEvent tick = new InboundEvent(4);
         tick.kind = EventKind.TIMER;
-        tick.exchangeTimeNs = 3_000;
+        tick.receiveTimeNs = 3_000;
         exchange.onOrder(order(12, OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 500), tick, sink);
         exchange.onMarketEvent(book(), sink);
         exchange.onOrder(order(13, OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 500), tick, sink);
@@ -120,6 +120,23 @@ class PaperExchangeTest {
         assertEquals(List.of("REJECT 12 code=" + PaperExchange.REJECT_BOOK_NOT_VALID, "ACK 13",
             "FILL 13 500@10010 cum=500 leaves=0 fee=2002000 taker", "REJECT 14 code=" + PaperExchange.REJECT_BOOK_NOT_VALID),
             reports);
+    }
+
+    /** A tick has no venue time, and the simulated venue puts no engine clock reading in its reports' venue time. */
+    @Test
+    void shouldGiveNoVenueTimeToTheReportsOfAnOrderDecidedOnATimerTick() {
+        final List<Long> times = new ArrayList<>();
+        final PaperExchange.Reports timed = (type, instrumentId, clientOrderId, venueOrderId, side, orderPrice, orderQty,
+            fillPrice, fillQty, cumQty, leavesQty, fee, maker, rejectCode, timeNs) -> times.add(timeNs);
+        exchange.onMarketEvent(book(), timed);
+        final InboundEvent tick = new InboundEvent(4);
+        tick.kind = EventKind.TIMER;
+        tick.receiveTimeNs = 3_000;
+
+        exchange.onOrder(order(15, OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 500), tick, timed);
+        exchange.onOrder(order(16, OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, 0, 500), book(), timed);
+
+        assertEquals(List.of(InboundEvent.NONE, InboundEvent.NONE, 1_000L, 1_000L), times, "ACK and FILL of each");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.event.EventKind;
+import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.time.ManualEpochNanoClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +23,7 @@ class TimerAgentTest {
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_000 * MS);
         final TimerAgent timer = new TimerAgent(10 * MS, clock, new DistinctErrorHandler(), "test-timer");
         final List<long[]> ticks = new ArrayList<>();
-        final Pipeline pipeline = Pipeline.builder()
-            .inboundRingSize(64)
-            .journal((event, sequence, endOfBatch) -> {
-                assertEquals(EventKind.TIMER, event.kind);
-                synchronized (ticks) {
-                    ticks.add(new long[] {event.timerScheduledNs, event.receiveTimeNs});
-                }
-            })
-            .producer(timer)
-            .build();
+        final Pipeline pipeline = pipeline(timer, ticks);
         pipeline.start();
         try {
             clock.advance(10 * MS);
@@ -52,10 +44,44 @@ class TimerAgentTest {
         assertEquals(3, timer.skipped(), "ticks due at 1030, 1040 and 1050 were skipped, not burst");
     }
 
+    /** A tick comes from no venue: its exchange time is absent, never the local scheduled time. */
+    @Test
+    void shouldPublishTicksWithoutAnExchangeTime() throws Exception {
+        final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_000 * MS);
+        final List<long[]> ticks = new ArrayList<>();
+        final Pipeline pipeline = pipeline(new TimerAgent(10 * MS, clock, new DistinctErrorHandler(), "test-timer"), ticks);
+        pipeline.start();
+        try {
+            clock.advance(10 * MS);
+            awaitTicks(ticks, 1);
+        } finally {
+            assertTrue(pipeline.stop().clean());
+        }
+
+        synchronized (ticks) {
+            assertEquals(1_010 * MS, ticks.get(0)[0], "scheduled time");
+            assertEquals(InboundEvent.NONE, ticks.get(0)[2], "exchange time");
+        }
+    }
+
     @Test
     void shouldRefuseAnIntervalBelowOneMillisecond() {
         assertThrows(IllegalArgumentException.class,
             () -> new TimerAgent(MS - 1, new ManualEpochNanoClock(0), new DistinctErrorHandler()));
+    }
+
+    /** A pipeline whose journal stage collects each tick's scheduled, receive and exchange time. */
+    private static Pipeline pipeline(final TimerAgent timer, final List<long[]> ticks) {
+        return Pipeline.builder()
+            .inboundRingSize(64)
+            .journal((event, sequence, endOfBatch) -> {
+                assertEquals(EventKind.TIMER, event.kind);
+                synchronized (ticks) {
+                    ticks.add(new long[] {event.timerScheduledNs, event.receiveTimeNs, event.exchangeTimeNs});
+                }
+            })
+            .producer(timer)
+            .build();
     }
 
     private static void awaitTicks(final List<long[]> ticks, final int count) throws InterruptedException {

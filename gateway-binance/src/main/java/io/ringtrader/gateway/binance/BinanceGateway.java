@@ -69,9 +69,9 @@ import org.slf4j.LoggerFactory;
  * syncs' and partial books' {@code BOOK_INVALID} / {@code BOOK_RESYNCED}. A lost connection invalidates the books it
  * fed at once.
  *
- * <p>Each gateway is one session on the venue: its {@link ClientOrderIds} (a tag from the clock when it is built, plus
- * a random salt) name the orders it sends ({@code rt-<tag>-<n>}) and tell them from other sessions' on the user
- * stream.
+ * <p>Each gateway is one session on the venue: its {@link ClientOrderIds} (the engine session's tag, or one of its own
+ * from the clock when it is built, plus a random salt) name the orders it sends ({@code rt-<tag>-<n>}) and tell them
+ * from other sessions' on the user stream.
  */
 public final class BinanceGateway implements InboundProducer {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceGateway.class);
@@ -122,6 +122,20 @@ public final class BinanceGateway implements InboundProducer {
      */
     public BinanceGateway(final VenueConfig venue, final InstrumentRegistry instruments, final int levelsPerSlot,
         final EpochNanoClock clock, final DistinctErrorHandler errors, final RawFrameWriter raw, final boolean orderEntry) {
+        this(venue, instruments, levelsPerSlot, clock, errors, raw, orderEntry,
+            ClientOrderIds.newSession(TimeUnit.NANOSECONDS.toMillis(clock.nanoTime())).tag());
+    }
+
+    /**
+     * A gateway whose orders carry the engine session's tag ({@code rt-<sessionTag>-<n>}), the one the session journal
+     * records; otherwise as {@link #BinanceGateway(VenueConfig, InstrumentRegistry, int, EpochNanoClock,
+     * DistinctErrorHandler, RawFrameWriter, boolean)}, which makes a tag of its own.
+     *
+     * @param sessionTag 1 to {@value ClientOrderIds#MAX_TAG_LENGTH} of {@code [0-9a-z]}.
+     */
+    public BinanceGateway(final VenueConfig venue, final InstrumentRegistry instruments, final int levelsPerSlot,
+        final EpochNanoClock clock, final DistinctErrorHandler errors, final RawFrameWriter raw, final boolean orderEntry,
+        final String sessionTag) {
         final boolean credentials = !venue.apiKey().isEmpty() && !venue.apiSecret().isEmpty();
         if (orderEntry && !credentials) {
             throw new IllegalArgumentException("venues.binance: live order entry needs apiKey and apiSecret");
@@ -138,7 +152,7 @@ public final class BinanceGateway implements InboundProducer {
         this.marketDataSettings = marketDataSettings(venue.streams());
         this.userStreamWanted = credentials && venue.connection().userStream();
         this.orderEntryWanted = orderEntry;
-        this.clientOrderIds = ClientOrderIds.newSession(TimeUnit.NANOSECONDS.toMillis(clock.nanoTime()));
+        this.clientOrderIds = new ClientOrderIds(sessionTag);
         this.lastSnapshotRequestNs = new AtomicLongArray(instruments.count());
         final ConnectionConfig connection = venue.connection();
         final BinanceRestConfig restConfig = BinanceRestConfig.builder(URI.create(venue.restUrl()),

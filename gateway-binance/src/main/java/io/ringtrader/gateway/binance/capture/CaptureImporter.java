@@ -19,6 +19,7 @@ import io.ringtrader.gateway.binance.sync.BinancePartialBook;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
 import io.ringtrader.recorder.InboundJournalWriter;
 import io.ringtrader.recorder.JournalConfig;
+import io.ringtrader.recorder.JournalManifest;
 import io.ringtrader.recorder.RawFrameWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,6 +73,12 @@ public final class CaptureImporter {
         this(instruments, MarketDataSettings.defaults(), 32, 16_384);
     }
 
+    /** The new journal's settings: its session headers hold the instrument table the capture was decoded with. */
+    private JournalConfig journalConfig(final Path journalDirectory) {
+        return JournalConfig.defaults(journalDirectory).withWriter(JOURNAL_WRITER)
+            .withManifest(JournalManifest.ofInstruments(instruments));
+    }
+
     /**
      * Imports {@code input} into a journal.
      *
@@ -110,14 +117,14 @@ public final class CaptureImporter {
             .book(new BookHandler(books, errors))
             .features(check);
         if (journalDirectory != null) {
-            builder.journal(new InboundJournalWriter(JournalConfig.defaults(journalDirectory).withWriter(JOURNAL_WRITER)));
+            builder.journal(new InboundJournalWriter(journalConfig(journalDirectory)));
         }
         final Pipeline pipeline = builder.build();
         pipeline.start();
         final RingEventSink sink = new RingEventSink(pipeline.inboundPublisher(), levelsPerSlot, RingEventSink.Mode.WAIT);
         final BinanceFrameDecoder decoder = new BinanceFrameDecoder(instruments, sink, SnapshotRequester.NONE, errors, settings);
         final RawFrameWriter raw = recordRaw
-            ? new RawFrameWriter(JournalConfig.defaults(journalDirectory).withWriter(JOURNAL_WRITER))
+            ? new RawFrameWriter(journalConfig(journalDirectory))
             : null;
         final Rows rows = new Rows(decoder, instruments, raw);
         Pipeline.StopReport stop = null;
