@@ -50,9 +50,11 @@ public final class JournalFormat {
      *       and, after an OPERATOR event's source, its target i32 (the strategy id a command acts on, -1 for none or
      *       all); and the CRC32C trailer at the end of every message, the session header included (see
      *       {@link #CHECKSUM_SINCE}).</li>
+     *   <li>adds the risk decision VENUE_NOT_ENABLED (code 17: a command for a venue that takes no orders in the
+     *       session, refused before the outbound ring).</li>
      * </ol>
      */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     public static final byte TYPE_INBOUND_EVENT = 'I';
     public static final byte TYPE_ORDER_COMMAND = 'O';
