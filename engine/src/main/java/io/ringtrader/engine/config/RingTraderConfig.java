@@ -11,7 +11,7 @@ import java.util.Objects;
  * The configuration of one deployment, as loaded by {@link ConfigLoader}: immutable and validated.
  *
  * @param instruments the instruments traded, in file order; may be empty. Unique by venue and symbol.
- * @param venues      venue connections and credentials.
+ * @param venues      every installed gateway's {@code venues.<name>} section, as its schema read it.
  * @param pipeline    rings and ring threads.
  * @param execution   paper or live execution.
  * @param journal     the event journal.
