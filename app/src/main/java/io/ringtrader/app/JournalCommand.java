@@ -195,8 +195,9 @@ final class JournalCommand implements Runnable {
             description = "Only these event kinds, comma-separated, case-insensitive: ${COMPLETION-CANDIDATES}.")
         private List<EventKind> kinds;
 
-        @Option(names = "--instrument", paramLabel = "SYMBOL",
-            description = "Only this instrument: SYMBOL or venue:SYMBOL (needs --config).")
+        @Option(names = "--instrument", paramLabel = "NAME",
+            description = "Only this instrument: venue:SYMBOL, or SYMBOL where only one venue of the config has it "
+                + "(needs --config).")
         private String instrument;
 
         @Option(names = "--with-book", description = "Run the book stage while dumping (needs --config).")
