@@ -36,7 +36,7 @@ final class EventFormatter {
         line.index("index", index);
         line.integer("seq", sequence);
         line.tag("kind", e.kind == null ? "NONE" : e.kind.name());
-        line.instrument(e.instrumentId, instruments.symbol(e.instrumentId));
+        line.instrument(e.instrumentId, instruments.name(e.instrumentId), instruments.symbol(e.instrumentId));
         venue(line, e.venueId);
         optionalTime(line, "exchangeTime", e.exchangeTimeNs);
         if (e.receiveTimeNs != 0) {
@@ -232,7 +232,7 @@ final class EventFormatter {
         line.index("index", index);
         line.integer("seq", sequence);
         line.tag("action", c.action == null ? "NONE" : c.action.name());
-        line.instrument(c.instrumentId, instruments.symbol(c.instrumentId));
+        line.instrument(c.instrumentId, instruments.name(c.instrumentId), instruments.symbol(c.instrumentId));
         venue(line, c.venueId);
         line.text("decision", c.decision == null ? "NONE" : c.decision.name());
         line.integer("strategy", c.strategyId);

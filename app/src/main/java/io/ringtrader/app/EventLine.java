@@ -29,12 +29,19 @@ abstract class EventLine {
     abstract void tag(String name, String value);
 
     /**
-     * The instrument: in text the bare symbol, {@code #id} for an id the config does not name and {@code -}
-     * for none; in JSON {@code instrumentId} and, when known, {@code symbol}.
+     * The instrument: in text its name as the session shows it (the bare symbol while no other venue has it, else
+     * {@code venue:SYMBOL}), {@code #id} for an id the config does not name and {@code -} for none; in JSON
+     * {@code instrumentId} and, when known, {@code symbol} (the venue's symbol; {@code venue} is a field of its own).
      *
+     * @param name   null when unknown.
      * @param symbol null when unknown.
      */
-    abstract void instrument(int instrumentId, String symbol);
+    abstract void instrument(int instrumentId, String name, String symbol);
+
+    /** The instrument of a one-venue session, whose name is its symbol. */
+    final void instrument(final int instrumentId, final String symbol) {
+        instrument(instrumentId, symbol, symbol);
+    }
 
     abstract void text(String name, String value);
 
@@ -80,11 +87,11 @@ abstract class EventLine {
         }
 
         @Override
-        void instrument(final int instrumentId, final String symbol) {
+        void instrument(final int instrumentId, final String name, final String symbol) {
             if (instrumentId < 0) {
                 separate().append('-');
-            } else if (symbol != null) {
-                separate().append(symbol);
+            } else if (name != null) {
+                separate().append(name);
             } else {
                 separate().append('#').append(instrumentId);
             }
@@ -185,7 +192,7 @@ abstract class EventLine {
         }
 
         @Override
-        void instrument(final int instrumentId, final String symbol) {
+        void instrument(final int instrumentId, final String name, final String symbol) {
             if (instrumentId < 0) {
                 return;
             }

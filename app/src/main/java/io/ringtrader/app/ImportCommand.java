@@ -1,17 +1,15 @@
 package io.ringtrader.app;
 
 import io.ringtrader.engine.config.ConfigLoader;
-import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.gateway.GatewayProviders;
+import io.ringtrader.engine.gateway.VenueCaptureImporter;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
-import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.runtime.Engine;
-import io.ringtrader.gateway.binance.capture.CaptureFormat;
-import io.ringtrader.gateway.binance.capture.CaptureImporter;
-import io.ringtrader.gateway.binance.capture.ImportReport;
 import io.ringtrader.recorder.JournalStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +30,10 @@ final class ImportCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: capture");
     }
 
-    /** Runs a raw exchange capture through the gateway's decoders and book sync into a journal. */
+    /**
+     * Runs a raw exchange capture through the gateway's decoders and book sync into a journal: the importer is found
+     * among the installed gateways' ({@link GatewayProviders#captureImporters()}) by its {@code --venue} name.
+     */
     @Command(
         name = "capture",
         mixinStandardHelpOptions = true,
@@ -42,12 +43,11 @@ final class ImportCommand implements Runnable {
             "errors, applied and stale diffs, resyncs and the bookTicker top-of-book cross-check per symbol.",
             "The capture's symbols must be among the config's instruments."})
     static final class Capture implements Callable<Integer> {
-        private static final String BINANCE_USDM = "binance-usdm";
-
         @CommandLine.Spec
         private CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--venue", paramLabel = "VENUE", required = true, description = "Venue of the capture: binance-usdm.")
+        @Option(names = "--venue", paramLabel = "VENUE", required = true,
+            description = "Venue of the capture, as its gateway names its importer: binance-usdm.")
         private String venue;
 
         @Option(names = "--format", paramLabel = "FORMAT", required = true,
@@ -72,43 +72,42 @@ final class ImportCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!BINANCE_USDM.equals(venue)) {
-                throw usage("--venue: unknown venue '" + venue + "', expected " + BINANCE_USDM);
+            final GatewayProviders gateways = GatewayProviders.installed();
+            final VenueCaptureImporter importer = gateways.captureImporter(venue);
+            if (importer == null) {
+                final List<String> known = gateways.captureImporters().stream().map(VenueCaptureImporter::name).toList();
+                throw usage("--venue: unknown venue '" + venue + "', expected " + (known.isEmpty()
+                    ? "one an installed gateway imports (none is installed)" : String.join(" or ", known)));
             }
-            final CaptureFormat captureFormat;
-            try {
-                captureFormat = CaptureFormat.fromCliName(format);
-            } catch (final IllegalArgumentException e) {
-                throw usage("--format: " + e.getMessage());
+            if (!importer.formats().contains(format)) {
+                throw usage("--format: unknown capture format '" + format + "' for " + importer.name() + ", expected "
+                    + String.join(", ", importer.formats()));
             }
-            if (captureFormat == CaptureFormat.JOURNAL_RAW) {
-                if (!Files.isDirectory(input.resolve(JournalStream.RAW.directoryName()))) {
-                    throw usage("--input: " + input + " holds no raw/ journal (record with journal.recordRaw: true or import --raw)");
-                }
-            } else if (!Files.isRegularFile(input)) {
-                throw usage("--input: no such file: " + input);
+            final String inputProblem = importer.inputProblem(format, input);
+            if (inputProblem != null) {
+                throw usage("--input: " + inputProblem);
             }
             if (Files.exists(journal.resolve(JournalStream.INBOUND.directoryName()))) {
                 throw usage("--journal: " + journal + " already holds a journal; choose a new directory");
             }
             final InstrumentRegistry instruments = Engine.registry(ConfigLoader.load(configFile).config().instruments());
-            if (instruments.instruments().stream().noneMatch(i -> i.venue() == Venue.BINANCE_USDM)) {
-                throw usage("--config: " + configFile + " has no binance instrument");
+            if (instruments.instruments().stream().noneMatch(i -> i.venue() == importer.venue())) {
+                throw usage("--config: " + configFile + " has no " + importer.venue().configName() + " instrument");
             }
 
             final PrintWriter out = spec.commandLine().getOut();
-            out.println("import: " + input + " (" + captureFormat.cliName() + ", " + venue + ") into " + journal);
+            out.println("import: " + input + " (" + format + ", " + importer.name() + ") into " + journal);
             out.print("instruments:");
-            for (final Instrument instrument : instruments.instruments()) {
-                out.print(" " + instrument.symbol());
+            for (int id = 0; id < instruments.count(); id++) {
+                out.print(" " + instruments.displayName(id));
             }
             out.println();
             out.flush();
-            final ImportReport report = new CaptureImporter(instruments).run(input, captureFormat, journal, recordRaw);
+            final VenueCaptureImporter.Result report = importer.run(instruments, format, input, journal, recordRaw);
             out.print(report.describe());
             out.println("journal: " + journal);
             out.flush();
-            return report.pipelineClean() ? RingTraderCli.EXIT_OK : RingTraderCli.EXIT_FAILURE;
+            return report.clean() ? RingTraderCli.EXIT_OK : RingTraderCli.EXIT_FAILURE;
         }
 
         private CommandLine.ParameterException usage(final String message) {

@@ -236,8 +236,9 @@ final class JournalCommand implements Runnable {
             description = "Only these event kinds, comma-separated, case-insensitive: ${COMPLETION-CANDIDATES}.")
         private List<EventKind> kinds;
 
-        @Option(names = "--instrument", paramLabel = "SYMBOL",
-            description = "Only this instrument: SYMBOL or venue:SYMBOL (needs the journal's instrument table or --config).")
+        @Option(names = "--instrument", paramLabel = "NAME",
+            description = "Only this instrument: venue:SYMBOL, or SYMBOL where only one venue has it "
+                + "(needs the journal's instrument table or --config).")
         private String instrument;
 
         @Option(names = "--with-book",

@@ -2,9 +2,8 @@ package io.ringtrader.app;
 
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
-import java.util.ArrayList;
+import io.ringtrader.engine.instrument.InstrumentNames;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Names and scales of the instrument ids found in a journal: from the instrument table of its session header
@@ -58,18 +57,26 @@ final class JournalInstruments {
         return registry != null && instrumentId >= 0 && instrumentId < registry.count();
     }
 
-    /** The symbol, or null for an id the config does not name. */
+    /** The venue's symbol, or null for an id the config does not name. */
     String symbol(final int instrumentId) {
         return isKnown(instrumentId) ? registry.byId(instrumentId).symbol() : null;
     }
 
-    /** The symbol, {@code #id} for an id without one, {@code -} for an event without instrument. */
+    /**
+     * The instrument's name as the session shows it (its symbol while no other venue of the config has it, else
+     * {@code venue:SYMBOL}), or null for an id the config does not name.
+     */
+    String name(final int instrumentId) {
+        return isKnown(instrumentId) ? registry.displayName(instrumentId) : null;
+    }
+
+    /** The name, {@code #id} for an id without one, {@code -} for an event without instrument. */
     String label(final int instrumentId) {
         if (instrumentId < 0) {
             return "-";
         }
-        final String symbol = symbol(instrumentId);
-        return symbol != null ? symbol : "#" + instrumentId;
+        final String name = name(instrumentId);
+        return name != null ? name : "#" + instrumentId;
     }
 
     int priceScale(final int instrumentId) {
@@ -81,38 +88,27 @@ final class JournalInstruments {
     }
 
     /**
-     * The ids of the instruments {@code spec} names: a symbol ({@code BTCUSDT}, every venue) or
-     * {@code venue:SYMBOL} ({@code binance:BTCUSDT}), case-insensitive.
+     * The id of the instrument {@code spec} names: {@code venue:SYMBOL} ({@code binance:BTCUSDT}), or a bare symbol
+     * only one venue of the config has ({@code BTCUSDT}); case-insensitive.
      *
-     * @throws IllegalArgumentException naming the configured instruments when none matches, or without a config.
+     * @throws IllegalArgumentException naming the configured instruments when none matches, naming the qualified names
+     *                                  to write when the bare symbol is on several venues, or without a config.
      */
     int[] idsMatching(final String spec) {
         if (registry == null) {
             throw new IllegalArgumentException("--instrument needs --config to map symbols to instrument ids (this journal"
                 + " has no instrument table: schema 5 or earlier, or written without one)");
         }
-        final int colon = spec.indexOf(':');
-        final String venue = colon < 0 ? null : spec.substring(0, colon).toLowerCase(Locale.ROOT);
-        final String symbol = (colon < 0 ? spec : spec.substring(colon + 1)).trim();
-        final List<Integer> ids = new ArrayList<>();
-        final StringBuilder configured = new StringBuilder();
-        for (final Instrument instrument : registry.instruments()) {
-            if (instrument.symbol().equalsIgnoreCase(symbol)
-                && (venue == null || instrument.venue().configName().equals(venue))) {
-                ids.add(instrument.id());
-            }
-            configured.append(configured.length() == 0 ? "" : ", ")
-                .append(instrument.venue().configName()).append(':').append(instrument.symbol());
+        final InstrumentNames.Match<Instrument> match = registry.resolve(spec.trim(), true);
+        if (match.ambiguous()) {
+            throw new IllegalArgumentException(match.problem());
         }
-        if (ids.isEmpty()) {
+        if (!match.found()) {
+            final List<String> configured = registry.instruments().stream().map(Instrument::qualifiedName).toList();
             throw new IllegalArgumentException("no instrument '" + spec + "' in " + source + "; "
                 + ("the config".equals(source) ? "configured" : "it has") + ": "
-                + (configured.length() == 0 ? "none" : configured));
+                + (configured.isEmpty() ? "none" : String.join(", ", configured)));
         }
-        final int[] result = new int[ids.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = ids.get(i);
-        }
-        return result;
+        return new int[] {match.instrument().id()};
     }
 }

@@ -155,8 +155,8 @@ final class JournalStats {
         final Map<String, Long> counts = new LinkedHashMap<>();
         for (final Map.Entry<Integer, long[]> entry : byInstrument.entrySet()) {
             final int id = entry.getKey();
-            final String label = id < 0 ? "- (none)" : instruments.symbol(id) != null
-                ? instruments.symbol(id) + " (#" + id + ")"
+            final String label = id < 0 ? "- (none)" : instruments.name(id) != null
+                ? instruments.name(id) + " (#" + id + ")"
                 : "#" + id + (instruments.hasConfig() ? " (not in " + instruments.source() + ")" : "");
             counts.put(label, entry.getValue()[0]);
         }

@@ -163,11 +163,8 @@ final class SessionRunner {
                 out.println("trading state at stop: " + stages.risk().tradingStates().state() + " ("
                     + stages.risk().tradingStates().reason() + ")");
             }
-            final String venueOrderIds = gateways.binanceClientOrderIds();
-            if (venueOrderIds != null) {
-                out.println("binance client order ids on the venue: " + venueOrderIds);
-            }
-            // execution.onStop over REST, now that the rings drained; then what is still open on each venue
+            // each venue's stop summary: how its orders are named there, execution.onStop over REST now that the rings
+            // drained, then what is still open on it
             gateways.atStop().forEach(out::println);
             engine.errors().logSummary();
             out.flush();

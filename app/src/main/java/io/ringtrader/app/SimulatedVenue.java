@@ -5,7 +5,7 @@ import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.config.SimulatorConfig;
 import io.ringtrader.engine.config.VenueConfig;
 import io.ringtrader.engine.config.VenueFiltersConfig;
-import io.ringtrader.engine.config.VenuesConfig;
+import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.sim.SimFilters;
 import io.ringtrader.sim.SimSymbol;
 import io.ringtrader.sim.binance.BinanceSim;
@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SimulatedVenue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedVenue.class);
+    /** The venue exchange-sim stands in for. */
+    private static final String SIMULATED = Venue.BINANCE_USDM.configName();
     /** Smallest synthetic order, in quote currency (e.g. USDT). */
     private static final BigDecimal MIN_ORDER_NOTIONAL = new BigDecimal("200");
     /** The largest synthetic order is this many times the smallest (a heavy tail in between). */
@@ -43,7 +45,7 @@ final class SimulatedVenue implements AutoCloseable {
     static SimulatedVenue start(final RingTraderConfig config) {
         final SimulatorConfig simulator = config.simulator();
         final BinanceSimConfig.Builder venue = BinanceSimConfig.builder().seed(simulator.seed());
-        final VenueConfig binance = config.venues().binance();
+        final VenueConfig binance = config.venues().venueConfig(SIMULATED);
         if (!binance.apiKey().isEmpty() && !binance.apiSecret().isEmpty()) {
             // execution.mode: live against the simulator: it accepts the configured credentials
             venue.apiKey(binance.apiKey().reveal(), binance.apiSecret().reveal());
@@ -54,7 +56,7 @@ final class SimulatedVenue implements AutoCloseable {
             .timeMode(SyntheticMarketConfig.TimeMode.WALL);
         for (final SimulatorConfig.Instrument priced : simulator.instruments()) {
             final InstrumentConfig instrument = config.instruments().stream()
-                .filter(i -> VenueConfig.BINANCE.equals(i.venue()) && i.symbol().equals(priced.symbol()))
+                .filter(i -> SIMULATED.equals(i.venue()) && i.symbol().equals(priced.symbol()))
                 .findFirst().orElseThrow();
             final SimSymbol symbol = new SimSymbol(instrument.symbol(), instrument.tickSize().toPlainString(),
                 instrument.lotSize().toPlainString(), instrument.priceScale(), instrument.qtyScale())
@@ -76,7 +78,7 @@ final class SimulatedVenue implements AutoCloseable {
         final VenueConfig pointed = new VenueConfig(binance.name(), true, sim.restBaseUrl(), sim.wsBaseUrl(),
             binance.apiKey(), binance.apiSecret(), binance.passphrase(), binance.streams(), binance.connection());
         final RingTraderConfig session = new RingTraderConfig(config.instruments(),
-            new VenuesConfig(pointed, config.venues().bitget()), config.pipeline(), config.execution(), config.journal(),
+            config.venues().with(pointed), config.pipeline(), config.execution(), config.journal(),
             config.features(), config.telemetry(), config.strategies(), config.risk(), config.simulator());
         LOG.info("simulator: exchange-sim on {} / {}, synthetic market of {} instruments at {} events/s, seed {}",
             sim.restBaseUrl(), sim.wsBaseUrl(), simulator.instruments().size(), simulator.eventsPerSecond(),

@@ -159,6 +159,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void shouldNameTheInstalledGatewaysImportersForAnUnknownVenue() throws Exception {
+        final Path input = Files.writeString(dir.resolve("capture.txt"), "");
+        final String[] result = cli("import", "capture", "--venue", "kraken", "--format", "hftbacktest",
+            "--input", input.toString(), "--journal", dir.resolve("journal").toString(),
+            "--config", Path.of("..", "config", "capture-btcusdt.yaml").toString());
+
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("--venue: unknown venue 'kraken', expected binance-usdm"), result[2]);
+    }
+
+    @Test
     void shouldRefuseToImportIntoAnExistingJournal() throws Exception {
         final Path input = Files.writeString(dir.resolve("capture.txt"), "");
         Files.createDirectories(dir.resolve("journal").resolve("inbound"));

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -262,6 +263,30 @@ class JournalCommandTest {
         final List<String> lines = result.out.lines().toList();
         assertEquals(1, lines.size(), result.out);
         assertTrue(lines.get(0).contains(" seq=7 TRADE ETHUSDT "), lines.get(0));
+    }
+
+    @Test
+    void shouldNameInstrumentsByQualifiedNameWhereTwoVenuesShareTheSymbol() throws Exception {
+        final Path journal = dir.resolve("journal");
+        TestJournal.writeInbound(journal);
+        final Path config = dir.resolve("two-venues.yaml");
+        Files.writeString(config, String.join("\n",
+            "instruments:",
+            "  - {symbol: BTCUSDT, venue: binance, tickSize: \"0.10\", lotSize: \"0.001\"}",
+            "  - {symbol: BTCUSDT, venue: bitget, tickSize: \"0.01\", lotSize: \"0.001\"}", ""));
+
+        final Result ambiguous = run("journal", "dump", "--journal", journal.toString(), "--config", config.toString(),
+            "--instrument", "BTCUSDT");
+        final Result bitget = run("journal", "dump", "--journal", journal.toString(), "--config", config.toString(),
+            "--instrument", "bitget:btcusdt");
+
+        assertEquals(2, ambiguous.exitCode);
+        assertTrue(ambiguous.err.contains("instrument 'BTCUSDT' is ambiguous: it is configured on 2 venues (write "
+            + "binance:BTCUSDT or bitget:BTCUSDT)"), ambiguous.err);
+        assertEquals(0, bitget.exitCode, bitget.err);
+        final List<String> lines = bitget.out.lines().toList();
+        assertEquals(1, lines.size(), bitget.out);
+        assertTrue(lines.get(0).contains(" seq=7 TRADE bitget:BTCUSDT "), lines.get(0));
     }
 
     @Test

@@ -36,7 +36,7 @@ class LiveVenueRejectsTest {
             "    apiKey: sim-key\n    apiSecret: %s\n    enabled: true               # its restUrl/wsUrl");
         try (SimulatedVenue venue = SimulatedVenue.start(ConfigLoader.parse(venueWithKeys.formatted("sim-secret"),
             "venue.yaml", name -> null).config())) {
-            final VenueConfig pointed = venue.config().venues().binance();
+            final VenueConfig pointed = venue.config().venues().venueConfig("binance");
             final Path config = dir.resolve("wrong-secret.yaml");
             Files.writeString(config, venueWithKeys.formatted("not-the-secret")
                 .replace("    enabled: true               # its restUrl/wsUrl are replaced by the simulator's",

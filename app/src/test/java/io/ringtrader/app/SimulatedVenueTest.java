@@ -31,7 +31,7 @@ class SimulatedVenueTest {
             ""), "simulated-venue-test.yaml", name -> null).config();
 
         try (SimulatedVenue venue = SimulatedVenue.start(config)) {
-            final MarketStreamsConfig streams = venue.config().venues().binance().streams();
+            final MarketStreamsConfig streams = venue.config().venues().venueConfig("binance").streams();
 
             assertEquals(MarketStreamsConfig.DepthLevels.TOP_10, streams.depthLevels());
             assertEquals(List.of("btcusdt@depth10@500ms", "btcusdt@bookTicker", "btcusdt@aggTrade"),

@@ -59,10 +59,11 @@ public final class JournalFormat {
      *       tick's scheduled local time there; readers return old messages as written, so an old journal replays and
      *       verifies as it was recorded). Not a layout change, recorded here because it changes every digest once: the
      *       replay digest hashes enums as their {@link WireCodes} codes, no longer as ordinals (null: 0, no longer -1),
-     *       so a new enum constant never changes an old journal's digest.; and the MARKET_STATE inbound event (kind code 15: field bits i32, then markPrice, indexPrice,
+     *       so a new enum constant never changes an old journal's digest. Adds the MARKET_STATE inbound event (kind code 15: field bits i32, then markPrice, indexPrice,
      *       fundingRate, nextFundingTimeNs, fundingIntervalNs and openInterest, i64 each, {@code NONE} where absent),
      *       which replaces MARK_PRICE (code 6) and OPEN_INTEREST (code 7): a schema 6 writer writes neither, and a
-     *       reader turns those of older journals into MARKET_STATE events with the fields they held.</li>
+     *       reader turns those of older journals into MARKET_STATE events with the fields they held.; and the risk decision VENUE_NOT_ENABLED (code 17: a command for a venue that takes no
+     *       orders in the session, refused before the outbound ring).</li>
      * </ol>
      */
     public static final int SCHEMA_VERSION = 6;

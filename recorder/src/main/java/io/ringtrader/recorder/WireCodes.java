@@ -67,10 +67,10 @@ public final class WireCodes {
         RiskDecision.MAX_POSITION, RiskDecision.MAX_ORDER_QTY, RiskDecision.MAX_ORDER_RATE, RiskDecision.BOOK_STALE,
         RiskDecision.KILL_SWITCH, RiskDecision.TRADING_HALTED, RiskDecision.REDUCE_ONLY, RiskDecision.VENUE_HALTED,
         RiskDecision.STRATEGY_PAUSED, RiskDecision.BELOW_MIN_NOTIONAL, RiskDecision.ABOVE_VENUE_MAX_QTY,
-        RiskDecision.PRICE_OUT_OF_BAND,
+        RiskDecision.PRICE_OUT_OF_BAND, RiskDecision.VENUE_NOT_ENABLED,
     };
     /** The schema version that introduced each risk decision code. */
-    private static final int[] DECISIONS_SINCE = {1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5};
+    private static final int[] DECISIONS_SINCE = {1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 6};
     /** The queue a session header describes (codes 1 to 3 since schema 1). */
     private static final JournalStream[] STREAMS = {null, JournalStream.INBOUND, JournalStream.OUTBOUND, JournalStream.RAW};
 
@@ -209,6 +209,7 @@ public final class WireCodes {
             case BELOW_MIN_NOTIONAL -> 14;
             case ABOVE_VENUE_MAX_QTY -> 15;
             case PRICE_OUT_OF_BAND -> 16;
+            case VENUE_NOT_ENABLED -> 17;
         };
     }
 

@@ -51,6 +51,7 @@ class WireCodesTest {
         assertEquals(5, WireCodes.code(GatewayStatus.ORDER_ENTRY_HALTED));
         assertEquals(10, WireCodes.code(RiskDecision.TRADING_HALTED));
         assertEquals(16, WireCodes.code(RiskDecision.PRICE_OUT_OF_BAND));
+        assertEquals(17, WireCodes.code(RiskDecision.VENUE_NOT_ENABLED));
         assertEquals(1, WireCodes.code(OperatorCommand.KILL_SWITCH_TRIP));
         assertEquals(2, WireCodes.code(OperatorCommand.KILL_SWITCH_RESET));
         assertEquals(3, WireCodes.code(OperatorCommand.STRATEGY_RESUME));
@@ -76,7 +77,7 @@ class WireCodesTest {
         }
         for (final RiskDecision decision : RiskDecision.values()) {
             final int code = WireCodes.code(decision);
-            final int since = code >= 10 ? 5 : code >= 5 ? 3 : 1;
+            final int since = code >= 17 ? 6 : code >= 10 ? 5 : code >= 5 ? 3 : 1;
             assertEquals(decision, WireCodes.decision(WireCodes.code(decision), since), decision.name());
             if (since > 1) {
                 assertThrows(JournalFormatException.class, () -> WireCodes.decision(WireCodes.code(decision), since - 1));

@@ -118,9 +118,10 @@ class ObiScalperConfigTest {
         assertEquals(Duration.ofSeconds(5), config.telemetry().reportInterval());
         assertEquals(ExecutionMode.PAPER, config.execution().mode());
         assertEquals(List.of("obi-btc", "obi-eth"), config.strategies().stream().map(StrategyConfig::name).toList());
-        assertEquals(List.of(List.of("BTCUSDT"), List.of("ETHUSDT")),
+        assertEquals(List.of(List.of("binance:BTCUSDT"), List.of("binance:ETHUSDT")),
             config.strategies().stream().map(StrategyConfig::instruments).toList());
-        assertEquals(Map.of("BTCUSDT", new BigDecimal("0.010"), "ETHUSDT", new BigDecimal("0.250")), config.risk().maxPosition());
+        assertEquals(Map.of("binance:BTCUSDT", new BigDecimal("0.010"), "binance:ETHUSDT", new BigDecimal("0.250")),
+            config.risk().maxPosition());
         assertFalse(config.risk().maxSessionLoss().isEmpty());
     }
 

@@ -2,7 +2,6 @@ package io.ringtrader.bench.latency;
 
 import io.ringtrader.engine.config.ConfigLoader;
 import io.ringtrader.engine.config.RingTraderConfig;
-import io.ringtrader.engine.config.VenueConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
@@ -283,7 +282,7 @@ public final class TickToOrderHarness {
             }
             builder.strategy(strategies)
                 .router(commands -> new IntentRouter(instruments, commands, errors))
-                .producer(new BinanceGateway(config.venues().binance(), instruments, config.pipeline().levelsPerSlot(),
+                .producer(new BinanceGateway(config.venues().venueConfig(Venue.BINANCE_USDM.configName()), instruments, config.pipeline().levelsPerSlot(),
                     new SystemEpochNanoClock(), errors, null, false))
                 .venue(publisher -> {
                     recorder = new OrderLatencyProbe(strategy, sendTimes, histogram);
@@ -293,7 +292,7 @@ public final class TickToOrderHarness {
 
         @Override
         public Set<String> connectedVenues() {
-            return Set.of(VenueConfig.BINANCE);
+            return Set.of(Venue.BINANCE_USDM.configName());
         }
     }
 }

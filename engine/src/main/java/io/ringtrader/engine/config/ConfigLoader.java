@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.ringtrader.engine.gateway.GatewayProviders;
 import io.ringtrader.engine.strategy.StrategyFactories;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -95,6 +96,17 @@ public final class ConfigLoader {
      * @throws ConfigException if the text is not a valid configuration.
      */
     public static LoadedConfig parse(final String yamlText, final String sourceName, final Function<String, String> env) {
+        return parse(yamlText, sourceName, env, GatewayProviders.installed());
+    }
+
+    /**
+     * Loads configuration text against the given gateways instead of the installed ones: their venues are the ones
+     * {@code instruments[].venue} may name, and their schemas read {@code venues:}.
+     *
+     * @throws ConfigException if the text is not a valid configuration.
+     */
+    public static LoadedConfig parse(final String yamlText, final String sourceName, final Function<String, String> env,
+        final GatewayProviders gateways) {
         Objects.requireNonNull(yamlText, "yamlText");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(env, "env");
@@ -113,7 +125,7 @@ public final class ConfigLoader {
         final ReadContext context = new ReadContext(sourceName, env);
         checkKeys(context, root, "", Collections.newSetFromMap(new IdentityHashMap<>()), root.getStartMark(), 1, new int[1]);
         final ConfigNode rootNode = ConfigNode.root(context, root);
-        final RingTraderConfig config = RingTraderConfig.read(rootNode, StrategyFactories.installed());
+        final RingTraderConfig config = RingTraderConfig.read(rootNode, StrategyFactories.installed(), gateways.configSchemas());
         context.throwIfProblems();
 
         return new LoadedConfig(config, EffectiveYamlWriter.write(rootNode.effective()));

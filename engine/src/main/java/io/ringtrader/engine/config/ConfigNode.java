@@ -429,6 +429,11 @@ public final class ConfigNode {
         return context.problemCount();
     }
 
+    /** The keys of this mapping as written, in file order (a mapping whose keys are names of things: venues). */
+    List<String> keys() {
+        return List.copyOf(entries.keySet());
+    }
+
     /**
      * True when {@code symbol} names an instrument whose own definition has problems (already reported): checks of
      * what refers to it are skipped, so that no follow-on message quotes its placeholder values.

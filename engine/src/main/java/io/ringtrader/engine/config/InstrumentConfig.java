@@ -1,6 +1,9 @@
 package io.ringtrader.engine.config;
 
+import io.ringtrader.engine.instrument.InstrumentNames;
+import io.ringtrader.engine.instrument.Venue;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -9,7 +12,8 @@ import java.util.regex.Pattern;
  * A tradable instrument: one perpetual contract on one venue.
  *
  * @param symbol       the venue's symbol, e.g. {@code BTCUSDT}.
- * @param venue        {@code binance} or {@code bitget}.
+ * @param venue        the venue's config name ({@code binance}, {@code bitget}: a {@link Venue}); no gateway is needed
+ *                     to name it (a replay or a journal tool connects nothing), only to enable it under {@code venues:}.
  * @param tickSize     the price increment, e.g. {@code 0.10}.
  * @param lotSize      the quantity increment, e.g. {@code 0.001}.
  * @param priceScale   decimals of a price mantissa: price = mantissa / 10^priceScale; at least tickSize's decimals.
@@ -26,10 +30,8 @@ public record InstrumentConfig(
     int qtyScale,
     BigDecimal contractSize,
     VenueFiltersConfig filters) {
-    /**
-     * The venues an instrument can trade on.
-     */
-    public static final List<String> VENUES = List.of("binance", "bitget");
+    /** The venues an instrument can name: every venue with a journal id. */
+    public static final List<String> VENUES = Arrays.stream(Venue.values()).map(Venue::configName).toList();
 
     static final int MAX_SCALE = 18;
 
@@ -48,6 +50,11 @@ public record InstrumentConfig(
     public InstrumentConfig(final String symbol, final String venue, final BigDecimal tickSize, final BigDecimal lotSize,
         final int priceScale, final int qtyScale, final BigDecimal contractSize) {
         this(symbol, venue, tickSize, lotSize, priceScale, qtyScale, contractSize, VenueFiltersConfig.NONE);
+    }
+
+    /** The venue-qualified name, {@code venue:SYMBOL} (see {@link InstrumentNames}). */
+    public String qualifiedName() {
+        return InstrumentNames.qualified(venue, symbol);
     }
 
     static InstrumentConfig read(final ConfigNode node) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * The configuration of one deployment, as loaded by {@link ConfigLoader}: immutable and validated.
  *
  * @param instruments the instruments traded, in file order; may be empty. Unique by venue and symbol.
- * @param venues      venue connections and credentials.
+ * @param venues      every installed gateway's {@code venues.<name>} section, as its schema read it.
  * @param pipeline    rings and ring threads.
  * @param execution   paper or live execution.
  * @param journal     the event journal.
@@ -50,11 +50,16 @@ public record RingTraderConfig(
         Objects.requireNonNull(simulator, "simulator");
     }
 
-    static RingTraderConfig read(final ConfigNode root, final StrategyFactories factories) {
+    /**
+     * @param venueSchemas the installed gateways' schemas of their {@code venues.<name>} sections, by venue config name
+     *                     in venue id order: the venues {@code venues:} may configure.
+     */
+    static RingTraderConfig read(final ConfigNode root, final StrategyFactories factories,
+        final Map<String, VenueConfigSchema> venueSchemas) {
         final List<InstrumentConfig> all = new ArrayList<>();
         // What the other sections check against: each instrument defined without problems, once.
-        final List<InstrumentConfig> instruments = readInstruments(root, all);
-        final VenuesConfig venues = VenuesConfig.read(root.section("venues"));
+        final ConfiguredInstruments instruments = new ConfiguredInstruments(readInstruments(root, all));
+        final VenuesConfig venues = VenuesConfig.read(root.section("venues"), venueSchemas);
         final PipelineConfig pipeline = PipelineConfig.read(root.section("pipeline"));
         final ExecutionConfig execution = ExecutionConfig.read(root.section("execution"));
         final JournalConfig journal = JournalConfig.read(root.section("journal"));
@@ -70,7 +75,7 @@ public record RingTraderConfig(
         root.requireNoUnknownKeys();
 
         if (ExecutionMode.LIVE == execution.mode()) {
-            checkLiveCredentials(root, venues);
+            VenuesConfig.checkLiveTrading(root, venues, venueSchemas);
         }
 
         return new RingTraderConfig(all, venues, pipeline, execution, journal, features, telemetry, strategies, risk,
@@ -92,6 +97,7 @@ public record RingTraderConfig(
             all.add(instrument);
             if (node.problemCount() != problemsBefore) {
                 root.flawedInstrument(instrument.symbol());
+                root.flawedInstrument(instrument.qualifiedName());
                 continue;
             }
             final String key = instrument.venue() + " " + instrument.symbol();
@@ -103,33 +109,5 @@ public record RingTraderConfig(
             }
         }
         return usable;
-    }
-
-    /**
-     * Live mode trades with real credentials: at least one venue must be enabled, and every enabled one must
-     * have its credentials.
-     */
-    private static void checkLiveCredentials(final ConfigNode root, final VenuesConfig venues) {
-        if (venues.enabled().isEmpty()) {
-            root.section("execution").error("mode", "live mode needs at least one enabled venue " +
-                "(venues.binance.enabled or venues.bitget.enabled)");
-            return;
-        }
-
-        final ConfigNode venuesNode = root.section("venues");
-        for (final VenueConfig venue : venues.enabled()) {
-            final ConfigNode node = venuesNode.section(venue.name());
-            requireSet(node, "apiKey", venue.apiKey());
-            requireSet(node, "apiSecret", venue.apiSecret());
-            if (venue.hasPassphrase()) {
-                requireSet(node, "passphrase", venue.passphrase());
-            }
-        }
-    }
-
-    private static void requireSet(final ConfigNode node, final String key, final Secret secret) {
-        if (secret.isEmpty()) {
-            node.error(key, "must be set when execution.mode is live and the venue is enabled");
-        }
     }
 }

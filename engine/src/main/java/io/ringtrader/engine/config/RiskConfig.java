@@ -2,8 +2,8 @@ package io.ringtrader.engine.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import io.ringtrader.engine.instrument.InstrumentNames;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +13,9 @@ import java.util.OptionalInt;
  * The pre-trade risk limits ({@code risk:}). Every limit is optional; an absent one does not apply. The
  * kill switch (tripped by the session loss limit, or by hand) is always there.
  *
- * @param maxPosition        absolute position limit by symbol (a decimal quantity); a symbol absent has none.
- * @param maxOrderQty        order quantity limit by symbol; a symbol absent has none.
+ * @param maxPosition        absolute position limit by instrument's qualified name ({@code binance:BTCUSDT}; a decimal
+ *                           quantity); an instrument absent has none.
+ * @param maxOrderQty        order quantity limit by instrument's qualified name; an instrument absent has none.
  * @param maxOrdersPerSecond new orders accepted within any second of event time, over all instruments.
  * @param maxBookAge         the longest event-time span without a market event for an instrument before its
  *                           book counts as stale.
@@ -30,7 +31,7 @@ public record RiskConfig(
     Optional<Duration> maxBookAge,
     Optional<BigDecimal> maxSessionLoss,
     int maxConsecutiveVenueRejects) {
-    /** The key of a per-symbol limit map that applies to every symbol not named. */
+    /** The key of a per-instrument limit map that applies to every instrument not named. */
     static final String DEFAULT_KEY = "default";
     static final Duration MIN_BOOK_AGE = Duration.ofMillis(1);
     /** {@code maxConsecutiveVenueRejects} unless configured. */
@@ -51,9 +52,9 @@ public record RiskConfig(
         }
     }
 
-    static RiskConfig read(final ConfigNode node, final List<InstrumentConfig> instruments) {
-        final Map<String, BigDecimal> maxPosition = perSymbol(node, "maxPosition", instruments);
-        final Map<String, BigDecimal> maxOrderQty = perSymbol(node, "maxOrderQty", instruments);
+    static RiskConfig read(final ConfigNode node, final ConfiguredInstruments instruments) {
+        final Map<String, BigDecimal> maxPosition = perInstrument(node, "maxPosition", instruments);
+        final Map<String, BigDecimal> maxOrderQty = perInstrument(node, "maxOrderQty", instruments);
         final OptionalInt maxOrdersPerSecond = node.optionalInt("maxOrdersPerSecond", 1, 1_000_000);
         final Optional<Duration> maxBookAge = node.has("maxBookAge")
             ? Optional.of(node.optionalDuration("maxBookAge", MIN_BOOK_AGE, MIN_BOOK_AGE)) : Optional.empty();
@@ -68,47 +69,65 @@ public record RiskConfig(
     }
 
     /**
-     * A quantity limit written either as one decimal for every instrument or as a mapping of symbols (and
-     * {@code default}) to decimals; resolved to a limit per configured symbol.
+     * A quantity limit written either as one decimal for every instrument or as a mapping of instrument names (and
+     * {@code default}) to decimals; resolved to a limit per configured instrument, keyed by its qualified name. A key
+     * is a qualified name or a bare symbol only one venue has; two keys naming one instrument are refused.
      */
-    private static Map<String, BigDecimal> perSymbol(
-        final ConfigNode node, final String key, final List<InstrumentConfig> instruments) {
+    private static Map<String, BigDecimal> perInstrument(
+        final ConfigNode node, final String key, final ConfiguredInstruments instruments) {
         final Map<String, BigDecimal> limits = new LinkedHashMap<>();
         if (!node.has(key)) {
             return limits;
         }
         if (!node.isMapping(key)) {
             final BigDecimal all = node.optionalDecimal(key, BigDecimal.ONE, RiskConfig::checkPositive);
-            for (final InstrumentConfig instrument : instruments) {
-                if (checkScale(node, key, instrument, all)) {
-                    limits.put(instrument.symbol(), all);
+            for (final InstrumentConfig instrument : instruments.all()) {
+                if (checkScale(node, key, instruments, instrument, all)) {
+                    limits.put(instrument.qualifiedName(), all);
                 }
             }
             return limits;
         }
         final ConfigNode map = node.section(key);
-        final BigDecimal fallback = map.has(DEFAULT_KEY)
-            ? map.optionalDecimal(DEFAULT_KEY, BigDecimal.ONE, RiskConfig::checkPositive) : null;
-        for (final InstrumentConfig instrument : instruments) {
-            final String symbol = instrument.symbol();
-            final BigDecimal limit = map.has(symbol) ? map.optionalDecimal(symbol, BigDecimal.ONE, RiskConfig::checkPositive)
-                : fallback;
-            if (limit != null && checkScale(map, map.has(symbol) ? symbol : DEFAULT_KEY, instrument, limit)) {
-                limits.put(symbol, limit);
+        // the keys an unknown one is compared with, in this order: default, then each instrument as the session names it
+        map.has(DEFAULT_KEY);
+        instruments.displayNames().forEach(map::has);
+        BigDecimal fallback = null;
+        final Map<InstrumentConfig, String> keyOf = new LinkedHashMap<>();
+        for (final String name : map.keys()) {
+            if (DEFAULT_KEY.equals(name)) {
+                fallback = map.optionalDecimal(DEFAULT_KEY, BigDecimal.ONE, RiskConfig::checkPositive);
+                continue;
+            }
+            final InstrumentNames.Match<InstrumentConfig> match = instruments.resolve(name);
+            if (match.found()) {
+                final String first = keyOf.putIfAbsent(match.instrument(), name);
+                if (first != null) {
+                    map.reject(name, "names " + match.instrument().qualifiedName() + " again (first as " + first + ")");
+                }
+            } else if (map.isFlawedInstrument(name)) {
+                map.has(name);
+            } else if (match.ambiguous()) {
+                map.reject(name, match.problem());
             }
         }
-        for (final String flawed : map.flawedInstruments()) {
-            map.has(flawed);
+        for (final InstrumentConfig instrument : instruments.all()) {
+            final String named = keyOf.get(instrument);
+            final BigDecimal limit = named != null ? map.optionalDecimal(named, BigDecimal.ONE, RiskConfig::checkPositive)
+                : fallback;
+            if (limit != null && checkScale(map, named != null ? named : DEFAULT_KEY, instruments, instrument, limit)) {
+                limits.put(instrument.qualifiedName(), limit);
+            }
         }
         map.requireNoUnknownKeys();
         return limits;
     }
 
-    private static boolean checkScale(
-        final ConfigNode node, final String key, final InstrumentConfig instrument, final BigDecimal limit) {
+    private static boolean checkScale(final ConfigNode node, final String key, final ConfiguredInstruments instruments,
+        final InstrumentConfig instrument, final BigDecimal limit) {
         if (limit.stripTrailingZeros().scale() > instrument.qtyScale()) {
-            node.error(key, "has more decimals than " + instrument.symbol() + "'s qtyScale " + instrument.qtyScale()
-                + " (got " + limit.toPlainString() + ")");
+            node.error(key, "has more decimals than " + instruments.displayName(instrument) + "'s qtyScale "
+                + instrument.qtyScale() + " (got " + limit.toPlainString() + ")");
             return false;
         }
         return true;

@@ -3,13 +3,12 @@ package io.ringtrader.engine.config;
 import io.ringtrader.engine.strategy.StrategyFactories;
 import io.ringtrader.engine.strategy.StrategyFactory;
 import io.ringtrader.engine.strategy.StrategyParams;
+import io.ringtrader.engine.instrument.InstrumentNames;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
  *
  * @param name        unique name, e.g. {@code obi-btc}.
  * @param type        the factory's type, e.g. {@code obi-scalper}.
- * @param instruments the symbols it trades, each naming one configured instrument; in file order.
+ * @param instruments the instruments it trades by qualified name ({@code binance:BTCUSDT}), in file order; the file
+ *                    may name each by its bare symbol where only one venue has it.
  * @param params      the parameters as the factory read them from {@code params:}.
  */
 public record StrategyConfig(String name, String type, List<String> instruments, StrategyParams params) {
@@ -32,7 +32,7 @@ public record StrategyConfig(String name, String type, List<String> instruments,
     }
 
     static List<StrategyConfig> readAll(
-        final ConfigNode root, final List<InstrumentConfig> configured, final StrategyFactories factories) {
+        final ConfigNode root, final ConfiguredInstruments configured, final StrategyFactories factories) {
         final List<ConfigNode> nodes = root.mappingList("strategies");
         final List<StrategyConfig> strategies = new ArrayList<>(nodes.size());
         final Map<String, String> pathByName = new HashMap<>();
@@ -48,13 +48,13 @@ public record StrategyConfig(String name, String type, List<String> instruments,
     }
 
     private static StrategyConfig read(
-        final ConfigNode node, final List<InstrumentConfig> configured, final StrategyFactories factories) {
+        final ConfigNode node, final ConfiguredInstruments configured, final StrategyFactories factories) {
         final String name = node.requiredString("name", value -> NAME.matcher(value).matches() ? null
             : "must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit");
         final String type = node.requiredString("type", value -> factories.find(value) != null ? null
             : factories.unknownTypeMessage(value));
-        final List<String> symbols = node.requiredStringList("instruments");
-        final List<InstrumentConfig> bound = bind(node, symbols, configured);
+        final List<String> names = node.requiredStringList("instruments");
+        final List<InstrumentConfig> bound = bind(node, names, configured);
         final StrategyFactory factory = factories.find(type);
         final ConfigNode paramsNode = node.section("params");
         StrategyParams params = null;
@@ -63,29 +63,21 @@ public record StrategyConfig(String name, String type, List<String> instruments,
             paramsNode.requireNoUnknownKeys();
         }
         node.requireNoUnknownKeys();
-        return new StrategyConfig(name, type, symbols, params);
+        return new StrategyConfig(name, type, bound.stream().map(InstrumentConfig::qualifiedName).toList(), params);
     }
 
-    /** The configured instruments the symbols name; unknown, ambiguous and repeated symbols are reported. */
+    /** The configured instruments the names name; unknown, ambiguous and repeated names are reported. */
     private static List<InstrumentConfig> bind(
-        final ConfigNode node, final List<String> symbols, final List<InstrumentConfig> configured) {
-        final List<InstrumentConfig> bound = new ArrayList<>(symbols.size());
-        final Set<String> seen = new HashSet<>();
-        for (final String symbol : symbols) {
-            final List<InstrumentConfig> matches = configured.stream().filter(i -> i.symbol().equals(symbol)).toList();
-            if (!seen.add(symbol)) {
-                node.error("instruments", "instrument '" + symbol + "' is listed twice");
-            } else if (matches.isEmpty() && node.isFlawedInstrument(symbol)) {
-                continue;
-            } else if (matches.isEmpty()) {
-                final List<String> known = configured.stream().map(InstrumentConfig::symbol).distinct().toList();
-                node.error("instruments", "unknown instrument '" + symbol + "' (expected one of instruments[].symbol: "
-                    + (known.isEmpty() ? "none configured" : String.join(", ", known)) + ")");
-            } else if (matches.size() > 1) {
-                node.error("instruments", "instrument '" + symbol + "' is ambiguous: it is configured on "
-                    + matches.size() + " venues");
-            } else {
-                bound.add(matches.get(0));
+        final ConfigNode node, final List<String> names, final ConfiguredInstruments configured) {
+        final List<InstrumentConfig> bound = new ArrayList<>(names.size());
+        for (final String name : names) {
+            final InstrumentNames.Match<InstrumentConfig> match = configured.resolve(name);
+            if (match.found() && bound.contains(match.instrument())) {
+                node.error("instruments", "instrument '" + name + "' is listed twice");
+            } else if (match.found()) {
+                bound.add(match.instrument());
+            } else if (!node.isFlawedInstrument(name)) {
+                node.error("instruments", match.problem());
             }
         }
         return bound;

@@ -7,15 +7,16 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Connection settings of one venue.
+ * The section of a venue reached over REST and WebSocket ({@link StandardVenueSchema}): endpoints, credentials,
+ * market streams and connection settings. Immutable.
  *
- * @param name       {@code binance} or {@code bitget}.
+ * @param name       the venue's config name, e.g. {@code binance}.
  * @param enabled    whether the engine connects to this venue.
  * @param restUrl    base URL of the REST API (http or https).
  * @param wsUrl      base URL of the public WebSocket API (ws or wss).
  * @param apiKey     API key; empty if not configured.
  * @param apiSecret  API secret; empty if not configured.
- * @param passphrase API passphrase (Bitget only); always empty for Binance.
+ * @param passphrase API passphrase, for a venue whose keys have one (Bitget); empty otherwise.
  * @param streams    the market data subscribed to for the venue's instruments.
  * @param connection reconnect, rotation, rate and REST settings.
  */
@@ -28,15 +29,7 @@ public record VenueConfig(
     Secret apiSecret,
     Secret passphrase,
     MarketStreamsConfig streams,
-    ConnectionConfig connection) {
-    public static final String BINANCE = "binance";
-    public static final String BITGET = "bitget";
-
-    static final String BINANCE_REST_URL = "https://fapi.binance.com";
-    static final String BINANCE_WS_URL = "wss://fstream.binance.com";
-    static final String BITGET_REST_URL = "https://api.bitget.com";
-    static final String BITGET_WS_URL = "wss://ws.bitget.com/v2/ws/public";
-
+    ConnectionConfig connection) implements VenueSettings {
     public VenueConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(restUrl, "restUrl");
@@ -48,20 +41,14 @@ public record VenueConfig(
         Objects.requireNonNull(connection, "connection");
     }
 
-    /**
-     * @return true if this venue uses a passphrase besides key and secret.
-     */
-    public boolean hasPassphrase() {
-        return BITGET.equals(name);
-    }
-
-    static VenueConfig read(final ConfigNode node, final String name, final String defaultRestUrl, final String defaultWsUrl) {
+    static VenueConfig read(final ConfigNode node, final String name, final String defaultRestUrl, final String defaultWsUrl,
+        final boolean withPassphrase) {
         final boolean enabled = node.optionalBoolean("enabled", false);
         final String restUrl = node.optionalString("restUrl", defaultRestUrl, url -> checkUrl(url, List.of("http", "https")));
         final String wsUrl = node.optionalString("wsUrl", defaultWsUrl, url -> checkUrl(url, List.of("ws", "wss")));
         final Secret apiKey = node.optionalSecret("apiKey");
         final Secret apiSecret = node.optionalSecret("apiSecret");
-        final Secret passphrase = BITGET.equals(name) ? node.optionalSecret("passphrase") : Secret.empty();
+        final Secret passphrase = withPassphrase ? node.optionalSecret("passphrase") : Secret.empty();
         final MarketStreamsConfig streams = MarketStreamsConfig.read(node.section("streams"));
         final ConnectionConfig connection = ConnectionConfig.read(node.section("connection"));
         node.requireNoUnknownKeys();

@@ -9,7 +9,8 @@ package io.ringtrader.engine.event;
  *   0              -                 not a reject
  *   1 .. 999       local             refused on our side, the venue's matching never saw it (or said nothing about it):
  *                                      the paper venue's PaperExchange.REJECT_* (1 .. 5; 5 relays a risk reject to
- *                                      the strategy); a gateway's own refusals, e.g. Binance's BinanceOrderEntry
+ *                                      the strategy); the engine's own, in any mode: 900 {@link #VENUE_NOT_ENABLED};
+ *                                      a gateway's own refusals, e.g. Binance's BinanceOrderEntry
  *                                      REJECT_* (1 cancel outcome unknown, 2 not sent, 100 order entry halted,
  *                                      418 IP banned, 429 rate limited, 503 venue unavailable, nothing executed)
  *   anything else  the venue         the venue's own error code as it answered, unchanged: Binance's are negative
@@ -26,6 +27,11 @@ package io.ringtrader.engine.event;
 public final class RejectCodes {
     /** The largest local code. */
     public static final int LOCAL_MAX = 999;
+    /**
+     * Local, issued by the engine's venue side: the command's venue takes no orders in this session (risk decided
+     * {@link RiskDecision#VENUE_NOT_ENABLED}, or no venue stage is wired for it); nothing was sent.
+     */
+    public static final int VENUE_NOT_ENABLED = 900;
     /** The venue reported the order rejected and gave no error code (Binance: order status {@code REJECTED}). */
     public static final int VENUE_UNCODED = 1_000;
 

@@ -35,5 +35,11 @@ public enum RiskDecision {
     /** The quantity exceeds the venue's maximum order quantity ({@code LOT_SIZE} / {@code MARKET_LOT_SIZE} maxQty). */
     ABOVE_VENUE_MAX_QTY,
     /** The limit price is outside the venue's price band ({@code PRICE_FILTER} min/max, {@code PERCENT_PRICE}). */
-    PRICE_OUT_OF_BAND
+    PRICE_OUT_OF_BAND,
+    /**
+     * The instrument's venue takes no orders in this session: with {@code execution.mode: live} its
+     * {@code venues.<name>.enabled} is false, so no venue stage would send the command (cancels are refused too). The
+     * strategy is told at once by a {@code REJECT} with {@link RejectCodes#VENUE_NOT_ENABLED}.
+     */
+    VENUE_NOT_ENABLED
 }

@@ -20,6 +20,7 @@ public final class Instrument {
     private final int id;
     private final Venue venue;
     private final String symbol;
+    private final String qualifiedName;
     private final int priceScale;
     private final long tickSizeMantissa;
     private final int qtyScale;
@@ -77,7 +78,7 @@ public final class Instrument {
             throw new IllegalArgumentException("instrument " + symbol + ": venue must not be null");
         }
         validateSymbol(venue, symbol);
-        final String name = venue.configName() + ':' + symbol;
+        final String name = InstrumentNames.qualified(venue.configName(), symbol);
         if (id < 0) {
             throw new IllegalArgumentException("instrument " + name + ": id must be >= 0: " + id);
         }
@@ -99,6 +100,7 @@ public final class Instrument {
         this.id = id;
         this.venue = venue;
         this.symbol = symbol;
+        this.qualifiedName = name;
         this.priceScale = priceScale;
         this.tickSizeMantissa = tickSizeMantissa;
         this.qtyScale = qtyScale;
@@ -129,6 +131,14 @@ public final class Instrument {
      */
     public String symbol() {
         return symbol;
+    }
+
+    /**
+     * @return the venue-qualified name, {@code venue:SYMBOL} (e.g. {@code binance:BTCUSDT}): unique in any registry.
+     *         {@link InstrumentRegistry#displayName(int)} is the name a session shows.
+     */
+    public String qualifiedName() {
+        return qualifiedName;
     }
 
     /**

@@ -29,6 +29,7 @@ public final class InstrumentRegistry {
     private final int[] slotHashes;
     private final int slotMask;
     private final List<Instrument> instruments;
+    private final List<String> displayNames;
 
     /**
      * @param instruments in any order; their ids must be exactly {@code 0..instruments.size()-1}.
@@ -87,6 +88,7 @@ public final class InstrumentRegistry {
         }
 
         this.instruments = List.of(instrumentsById);
+        this.displayNames = InstrumentNames.displayNames(this.instruments, i -> i.venue().configName(), Instrument::symbol);
     }
 
     /**
@@ -162,6 +164,28 @@ public final class InstrumentRegistry {
     }
 
     /**
+     * The name the session shows for an instrument (status line, JMX, reports, journal tools): its symbol while no
+     * other instrument of this registry has that symbol, else its qualified name {@code venue:SYMBOL} (see
+     * {@link InstrumentNames}).
+     *
+     * @param id 0..{@link #count()}-1.
+     */
+    public String displayName(final int id) {
+        return displayNames.get(id);
+    }
+
+    /**
+     * Resolves a name written by a person (a CLI option, a JMX argument) to an instrument of this registry: a qualified
+     * name, or a bare symbol that only one venue has (see {@link InstrumentNames#resolve}). Allocates; not for ring
+     * threads.
+     *
+     * @param ignoreCase compare ignoring case.
+     */
+    public InstrumentNames.Match<Instrument> resolve(final String name, final boolean ignoreCase) {
+        return InstrumentNames.resolve(name, instruments, i -> i.venue().configName(), Instrument::symbol, ignoreCase);
+    }
+
+    /**
      * @return all instruments in id order, unmodifiable.
      */
     public List<Instrument> instruments() {
@@ -211,6 +235,6 @@ public final class InstrumentRegistry {
     }
 
     private static String describe(final Instrument instrument) {
-        return instrument.venue().configName() + ':' + instrument.symbol();
+        return instrument.qualifiedName();
     }
 }

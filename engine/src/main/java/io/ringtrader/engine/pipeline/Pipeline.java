@@ -11,6 +11,7 @@ import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.errors.ErrorKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderCommand;
+import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.telemetry.LatencyRegistry;
 import io.ringtrader.engine.telemetry.StageLatencyRecorder;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -100,7 +102,7 @@ public final class Pipeline {
 
         final Map<StageId, Object> stages = new EnumMap<>(builder.stages);
         stages.put(StageId.ROUTER, builder.router.apply(outboundPublisher, inboundPublisher));
-        stages.put(StageId.VENUE, builder.venue.apply(inboundPublisher));
+        stages.put(StageId.VENUE, builder.venueStage(inboundPublisher));
         journalProgress = builder.journalProgress;
         if (journalProgress != null) {
             stages.put(StageId.JOURNAL, new GuardedInboundJournal((InboundJournal)stages.get(StageId.JOURNAL), journalProgress));
@@ -417,6 +419,8 @@ public final class Pipeline {
         private java.util.function.BiFunction<OrderCommandPublisher, InboundPublisher, ? extends RouterStage> router =
             (commands, events) -> new NoOpStages.Router();
         private Function<InboundPublisher, ? extends VenueStage> venue = publisher -> new NoOpStages.Venue();
+        private final Map<Venue, Function<InboundPublisher, ? extends VenueStage>> venueStages =
+            new EnumMap<>(Venue.class);
         private final List<InboundProducer> producers = new ArrayList<>();
         private JournalProgress journalProgress;
         private boolean gateOrders;
@@ -525,10 +529,45 @@ public final class Pipeline {
             return this;
         }
 
-        /** The venue stage is created with the inbound publisher, for its execution reports. */
+        /**
+         * The venue stage, created with the inbound publisher for its execution reports: with no venue of its own
+         * ({@link #venue(Venue, Function)}) it gets every command, else the commands of
+         * every venue without one.
+         */
         public Builder venue(final Function<InboundPublisher, ? extends VenueStage> factory) {
             this.venue = factory;
             return this;
+        }
+
+        /**
+         * The venue stage of one venue (its order entry): it gets the commands of that venue only, dispatched by
+         * {@link io.ringtrader.engine.event.OrderCommand#venueId} on the venue thread ({@link VenueDispatcher}).
+         *
+         * @throws IllegalArgumentException when the venue has a stage already.
+         */
+        public Builder venue(final Venue venue,
+            final Function<InboundPublisher, ? extends VenueStage> factory) {
+            if (venueStages.putIfAbsent(venue, factory) != null) {
+                throw new IllegalArgumentException("venue " + venue.configName() + " has a venue stage already");
+            }
+            return this;
+        }
+
+        /** The venues given a stage of their own. */
+        public Set<Venue> venuesWithStages() {
+            return Set.copyOf(venueStages.keySet());
+        }
+
+        /** The outbound ring's venue stage: the one venue stage, or a dispatcher over each venue's and the fallback. */
+        private VenueStage venueStage(final InboundPublisher publisher) {
+            final VenueStage fallback = venue.apply(publisher);
+            if (venueStages.isEmpty()) {
+                return fallback;
+            }
+            final Map<Venue, VenueStage> built =
+                new EnumMap<>(Venue.class);
+            venueStages.forEach((id, factory) -> built.put(id, factory.apply(publisher)));
+            return new VenueDispatcher(built, fallback);
         }
 
         public Builder outboundJournal(final OutboundJournal stage) {
@@ -577,7 +616,7 @@ public final class Pipeline {
             for (int i = 0; i < ids.length; i++) {
                 inbound[i] = (InboundStage)stages.get(ids[i]);
             }
-            return new FusedPipeline(inbound, ids, router, venue, (OutboundStage)stages.get(StageId.OUTBOUND_JOURNAL),
+            return new FusedPipeline(inbound, ids, router, this::venueStage, (OutboundStage)stages.get(StageId.OUTBOUND_JOURNAL),
                 outboundRingSize, powerOfTwo("feedbackRingSize", feedbackRingSize), levelsPerSlot, errors);
         }
 

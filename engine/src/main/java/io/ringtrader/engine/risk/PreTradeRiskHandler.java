@@ -19,7 +19,9 @@ import io.ringtrader.engine.pipeline.RiskStage;
 import io.ringtrader.engine.strategy.StrategyContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * fails names the rejection):
  * <ol>
  *   <li>{@link RiskDecision#INVALID_ORDER}: unknown instrument, or not a positive quantity on the lot grid,
- *       or a limit price not positive on the tick grid;</li>
+ *       or a limit price not positive on the tick grid (the quantity and price checks come after the venue checks);</li>
+ *   <li>{@link RiskDecision#VENUE_NOT_ENABLED}: the instrument's venue takes no orders in this session (live: its
+ *       {@code venues.<name>.enabled} is false; cancels are refused too);</li>
  *   <li>{@link RiskDecision#TRADING_HALTED}: the engine's {@link TradingStates trading state} is
  *       {@link TradingState#HALTED} (cancels are refused too);</li>
  *   <li>{@link RiskDecision#VENUE_HALTED}: the instrument's venue halted its order entry
@@ -95,6 +99,8 @@ public final class PreTradeRiskHandler implements RiskStage {
     /** Each venue's connections, order-entry halt and venue rejects by code; risk thread writes, any thread reads. */
     private final VenueStates venues = new VenueStates();
     private final StrategyPauses pauses;
+    /** By venue id: whether the venue takes orders in this session (a venue stage sends them). */
+    private final boolean[] orderVenues;
     private final BookState[] bookStates;
     /** {@link #bookStates} as ordinals (-1: none yet), for other threads; written when a state changes. */
     private final AtomicIntegerArray bookStateView;
@@ -132,6 +138,18 @@ public final class PreTradeRiskHandler implements RiskStage {
      */
     public PreTradeRiskHandler(final InstrumentRegistry instruments, final RiskLimits limits, final KillSwitch killSwitch,
         final StrategyPauses pauses) {
+        this(instruments, limits, killSwitch, pauses, EnumSet.allOf(Venue.class));
+    }
+
+    /**
+     * @param limits      per-instrument limits for {@code instruments}.
+     * @param killSwitch  shared with whoever may trip or reset it by hand.
+     * @param pauses      the strategy-pause rule ({@code risk.maxConsecutiveVenueRejects}) and the strategies it knows.
+     * @param orderVenues the venues that take orders in this session (live: the enabled ones; paper: every venue, the
+     *                    paper venue fills them all); a command for any other is {@link RiskDecision#VENUE_NOT_ENABLED}.
+     */
+    public PreTradeRiskHandler(final InstrumentRegistry instruments, final RiskLimits limits, final KillSwitch killSwitch,
+        final StrategyPauses pauses, final Set<Venue> orderVenues) {
         if (limits.instrumentCount() != instruments.count()) {
             throw new IllegalArgumentException("limits for " + limits.instrumentCount() + " instruments, registry has "
                 + instruments.count());
@@ -140,6 +158,14 @@ public final class PreTradeRiskHandler implements RiskStage {
         this.limits = limits;
         this.killSwitch = killSwitch;
         this.pauses = pauses;
+        int maxVenueId = 0;
+        for (final Venue venue : Venue.values()) {
+            maxVenueId = Math.max(maxVenueId, venue.id());
+        }
+        this.orderVenues = new boolean[maxVenueId + 1];
+        for (final Venue venue : orderVenues) {
+            this.orderVenues[venue.id()] = true;
+        }
         final int count = instruments.count();
         this.bookStates = new BookState[count];
         Arrays.fill(bookStates, BookState.AWAITING_SNAPSHOT);
@@ -217,6 +243,11 @@ public final class PreTradeRiskHandler implements RiskStage {
     /** The engine-wide trading state and its reason; any thread. */
     public TradingStates tradingStates() {
         return tradingStates;
+    }
+
+    /** True when the venue takes orders in this session (else {@link RiskDecision#VENUE_NOT_ENABLED}); any thread. */
+    public boolean takesOrders(final Venue venue) {
+        return orderVenues[venue.id()];
     }
 
     /** True once the venue's order entry halted (see {@link GatewayStatus#ORDER_ENTRY_HALTED}); any thread. */
@@ -390,11 +421,14 @@ public final class PreTradeRiskHandler implements RiskStage {
         if (instrumentId < 0 || instrumentId >= bookStates.length || intent.action == null) {
             return RiskDecision.INVALID_ORDER;
         }
+        final Instrument instrument = instruments.byId(instrumentId);
+        if (!orderVenues[instrument.venue().id()]) {
+            return RiskDecision.VENUE_NOT_ENABLED;
+        }
         final TradingState state = tradingStates.state();
         if (state == TradingState.HALTED) {
             return RiskDecision.TRADING_HALTED;
         }
-        final Instrument instrument = instruments.byId(instrumentId);
         if (isVenueHalted(instrument.venue().id())) {
             return RiskDecision.VENUE_HALTED;
         }

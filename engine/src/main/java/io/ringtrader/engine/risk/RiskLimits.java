@@ -49,15 +49,15 @@ public final class RiskLimits {
         return new RiskLimits(unlimited, unlimited, 0, NO_LIMIT, Double.POSITIVE_INFINITY);
     }
 
-    /** The limits of {@code config} for the instruments of {@code instruments} (matched by symbol). */
+    /** The limits of {@code config} for the instruments of {@code instruments} (matched by qualified name). */
     public static RiskLimits from(final RiskConfig config, final InstrumentRegistry instruments) {
         final int count = instruments.count();
         final long[] maxPosition = new long[count];
         final long[] maxOrderQty = new long[count];
         for (int id = 0; id < count; id++) {
             final Instrument instrument = instruments.byId(id);
-            maxPosition[id] = mantissa(config.maxPosition().get(instrument.symbol()), instrument.qtyScale());
-            maxOrderQty[id] = mantissa(config.maxOrderQty().get(instrument.symbol()), instrument.qtyScale());
+            maxPosition[id] = mantissa(config.maxPosition().get(instrument.qualifiedName()), instrument.qtyScale());
+            maxOrderQty[id] = mantissa(config.maxOrderQty().get(instrument.qualifiedName()), instrument.qtyScale());
         }
         return new RiskLimits(maxPosition, maxOrderQty, config.maxOrdersPerSecond().orElse(0),
             config.maxBookAge().map(d -> d.toNanos()).orElse(NO_LIMIT),

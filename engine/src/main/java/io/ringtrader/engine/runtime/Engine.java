@@ -6,7 +6,7 @@ import io.ringtrader.engine.config.InstrumentConfig;
 import io.ringtrader.engine.config.PipelineConfig;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.config.StrategyConfig;
-import io.ringtrader.engine.config.VenueConfig;
+import io.ringtrader.engine.config.VenueSettings;
 import io.ringtrader.engine.config.TelemetryConfig;
 import io.ringtrader.engine.config.ThreadConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
@@ -18,6 +18,7 @@ import io.ringtrader.engine.pipeline.NoOpStages;
 import io.ringtrader.engine.pipeline.OperatorPublisher;
 import io.ringtrader.engine.features.FeatureHandler;
 import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.instrument.InstrumentNames;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.JournalProgress;
@@ -38,8 +39,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.agrona.concurrent.EpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One engine instance assembled from a configuration: instruments, books, the pipeline with its stages
@@ -51,6 +56,7 @@ import org.agrona.concurrent.EpochNanoClock;
  * {@code runtime.jmx} do).
  */
 public final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** Levels per side a book holds before its arrays first grow (tools that run the book use the same). */
     public static final int BOOK_INITIAL_LEVELS = 1_024;
     /** Depth limit per side of a book (Binance snapshots carry up to 1,000 levels per side). */
@@ -78,7 +84,7 @@ public final class Engine {
     private volatile Path telemetryDirectory;
 
     private Engine(final RingTraderConfig config, final EpochNanoClock clock, final EngineExtension extension, final EngineMode mode) {
-        for (final VenueConfig venue : config.venues().enabled()) {
+        for (final VenueSettings venue : config.venues().enabled()) {
             if (!extension.connectedVenues().contains(venue.name())) {
                 throw new IllegalArgumentException("venues." + venue.name() + ".enabled: no " + venue.name()
                     + " gateway in this engine; set enabled: false");
@@ -157,9 +163,11 @@ public final class Engine {
         final DistinctErrorHandler errors) {
         final OrderBooks books = new OrderBooks(instruments.count(), BOOK_INITIAL_LEVELS, BOOK_MAX_LEVELS);
         final StrategyHandler strategies = StrategyHandler.fromConfig(instruments, config.strategies(), StrategyFactories.installed());
+        final Set<Venue> orderVenues = orderVenues(config);
         final PreTradeRiskHandler risk = new PreTradeRiskHandler(instruments, RiskLimits.from(config.risk(), instruments),
             new KillSwitch(), new StrategyPauses(config.risk().maxConsecutiveVenueRejects(),
-                config.strategies().stream().map(StrategyConfig::name).toList()));
+                config.strategies().stream().map(StrategyConfig::name).toList()), orderVenues);
+        warnOfStrategiesOnVenuesWithoutOrders(config, instruments, orderVenues);
         builder.book(new BookHandler(books, errors, config.features().levels()))
             .features(new FeatureHandler(instruments, config.features().levels(), config.features().tradeWindow().toNanos()))
             .strategy(strategies)
@@ -171,10 +179,44 @@ public final class Engine {
                     new PaperExchange(instruments, maker, taker), events, instruments, errors))
                 .venue(publisher -> new NoOpStages.Venue());
         } else {
+            // Each enabled venue's gateway adds its order entry (Pipeline.Builder#venue(Venue, ...)); a command of any
+            // other venue reaches this one, which rejects it back to the strategy.
             builder.router(publisher -> new IntentRouter(instruments, publisher, errors))
-                .venue(publisher -> new NoVenueHandler(errors));
+                .venue(publisher -> new NoVenueHandler(errors, publisher));
         }
         return new BusinessStages(strategies, risk);
+    }
+
+    /**
+     * The venues that take orders in a session of {@code config}: live, the enabled ones (each has its gateway's order
+     * entry); paper, every venue (the paper venue fills every instrument's orders from the events, with or without a
+     * connection: a replay of an imported capture trades too). Decided from the config alone, so a replay decides as
+     * the live session did.
+     */
+    public static Set<Venue> orderVenues(final RingTraderConfig config) {
+        if (config.execution().mode() == ExecutionMode.PAPER) {
+            return EnumSet.allOf(Venue.class);
+        }
+        final Set<Venue> venues = EnumSet.noneOf(Venue.class);
+        for (final VenueSettings venue : config.venues().enabled()) {
+            venues.add(Venue.fromConfigName(venue.name()));
+        }
+        return venues;
+    }
+
+    /** One line per strategy instance whose orders will be refused (VENUE_NOT_ENABLED): a config to look at. */
+    private static void warnOfStrategiesOnVenuesWithoutOrders(final RingTraderConfig config,
+        final InstrumentRegistry instruments, final Set<Venue> orderVenues) {
+        for (final StrategyConfig strategy : config.strategies()) {
+            for (final String name : strategy.instruments()) {
+                final InstrumentNames.Match<Instrument> match = instruments.resolve(name, false);
+                if (match.found() && !orderVenues.contains(match.instrument().venue())) {
+                    LOG.warn("strategy {} trades {}, but venues.{}.enabled is false in execution.mode live: its orders "
+                        + "there are rejected (VENUE_NOT_ENABLED)", strategy.name(), name,
+                        match.instrument().venue().configName());
+                }
+            }
+        }
     }
 
     /**
@@ -364,7 +406,7 @@ public final class Engine {
             RiskStatusLine.appendVenues(line, risk, venues);
             for (final Instrument instrument : instruments.instruments()) {
                 final int id = instrument.id();
-                RiskStatusLine.appendQuote(line, risk, instrument);
+                RiskStatusLine.appendQuote(line, risk, instruments, id);
                 final long qty = positions.get(id).qty();
                 if (qty != 0) {
                     line.append(" pos ").append(BigDecimal.valueOf(qty, instrument.qtyScale()).toPlainString());

@@ -19,7 +19,8 @@ import java.util.List;
  *   binance DISCONNECTED 1/3 down                 a connection is lost
  *   binance connecting                            no connection reported yet
  *   binance ... ORDER ENTRY HALTED (code -1022)   the gateway halted its order entry (credentials refused)
- *   BTCUSDT 90005.30/90006.00                     best bid/ask of a valid book
+ *   BTCUSDT 90005.30/90006.00                     best bid/ask of a valid book, the instrument named as the session
+ *                                                 names it: binance:BTCUSDT where another venue has BTCUSDT too
  *   BTCUSDT 90005.30/90006.00 STALE (book INVALID) the last prices of a book that is not valid now
  *   rejects risk 2 venue 42 (-1022 x42)           risk rejects, and venue rejects by venue code
  *   PAUSED obi-btc (10 venue rejects in a row, last -2019)
@@ -63,10 +64,24 @@ public final class RiskStatusLine {
         return down == 0 ? "connected " + known + "/" + known : "DISCONNECTED " + down + "/" + known + " down";
     }
 
-    /** {@code " | BTCUSDT 90005.30/90006.00"}, marked stale when the book is not valid now. */
+    /**
+     * {@code " | BTCUSDT 90005.30/90006.00"}, marked stale when the book is not valid now; the instrument named by
+     * {@link InstrumentRegistry#displayName(int)}.
+     */
+    public static void appendQuote(final StringBuilder line, final PreTradeRiskHandler risk,
+        final InstrumentRegistry instruments, final int id) {
+        appendQuote(line, risk, instruments.byId(id), instruments.displayName(id));
+    }
+
+    /** {@code " | BTCUSDT 90005.30/90006.00"} for an instrument of a session where no other venue has its symbol. */
     public static void appendQuote(final StringBuilder line, final PreTradeRiskHandler risk, final Instrument instrument) {
+        appendQuote(line, risk, instrument, instrument.symbol());
+    }
+
+    private static void appendQuote(final StringBuilder line, final PreTradeRiskHandler risk, final Instrument instrument,
+        final String name) {
         final int id = instrument.id();
-        line.append(" | ").append(instrument.symbol()).append(' ');
+        line.append(" | ").append(name).append(' ');
         if (risk.bestBid(id) == 0 && risk.bestAsk(id) == 0) {
             line.append("no book");
             return;

@@ -4,6 +4,7 @@ import io.ringtrader.engine.config.StrategyConfig;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.Instrument;
+import io.ringtrader.engine.instrument.InstrumentNames;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.pipeline.StrategyStage;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class StrategyHandler implements StrategyStage {
      * Builds one instance per configured strategy and bound instrument with the factory of its type;
      * strategy id = index in {@code configs}.
      *
-     * @throws IllegalArgumentException when a type has no factory or a symbol no instrument.
+     * @throws IllegalArgumentException when a type has no factory or a name no instrument.
      */
     public static StrategyHandler fromConfig(
         final InstrumentRegistry instruments, final List<StrategyConfig> configs, final StrategyFactories factories) {
@@ -56,8 +57,8 @@ public final class StrategyHandler implements StrategyStage {
         for (int strategyId = 0; strategyId < configs.size(); strategyId++) {
             final StrategyConfig config = configs.get(strategyId);
             final StrategyFactory factory = factories.require(config.type());
-            for (final String symbol : config.instruments()) {
-                final StrategyContext context = handler.context(strategyId, config.name(), bySymbol(instruments, symbol));
+            for (final String name : config.instruments()) {
+                final StrategyContext context = handler.context(strategyId, config.name(), byName(instruments, name));
                 handler.bind(context, factory.create(config.params(), context));
             }
         }
@@ -84,7 +85,7 @@ public final class StrategyHandler implements StrategyStage {
         for (final StrategyContext existing : allContexts) {
             if (existing.strategyId() == context.strategyId() && existing.instrumentId() == id) {
                 throw new IllegalArgumentException("strategy " + context.strategyName() + " is bound to "
-                    + context.instrument().symbol() + " twice");
+                    + context.instrument().qualifiedName() + " twice");
             }
         }
         strategiesByInstrument[id] = append(strategiesByInstrument[id], strategy);
@@ -173,13 +174,13 @@ public final class StrategyHandler implements StrategyStage {
         }
     }
 
-    private static Instrument bySymbol(final InstrumentRegistry instruments, final String symbol) {
-        for (final Instrument instrument : instruments.instruments()) {
-            if (instrument.symbol().equals(symbol)) {
-                return instrument;
-            }
+    /** The instrument a strategy config names: a qualified name, or a bare symbol only one venue has. */
+    private static Instrument byName(final InstrumentRegistry instruments, final String name) {
+        final InstrumentNames.Match<Instrument> match = instruments.resolve(name, false);
+        if (!match.found()) {
+            throw new IllegalArgumentException("strategy instrument: " + match.problem());
         }
-        throw new IllegalArgumentException("no instrument " + symbol + " for a strategy");
+        return match.instrument();
     }
 
     private static <T> T[] append(final T[] array, final T item) {

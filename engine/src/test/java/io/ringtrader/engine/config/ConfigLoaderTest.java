@@ -34,8 +34,8 @@ class ConfigLoaderTest {
         assertEquals(Path.of("run", "telemetry"), config.telemetry().outputDir());
         assertEquals(Duration.ofSeconds(10), config.telemetry().highestTrackableLatency());
         assertEquals(3, config.telemetry().significantDigits());
-        assertFalse(config.venues().binance().enabled());
-        assertFalse(config.venues().bitget().enabled());
+        assertFalse(config.venues().venueConfig("binance").enabled());
+        assertFalse(config.venues().venueConfig("bitget").enabled());
     }
 
     @Test

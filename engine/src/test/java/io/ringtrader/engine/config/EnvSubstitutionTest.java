@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class EnvSubstitutionTest {
     private static String wsUrl(final String value, final Map<String, String> env) {
-        return load(yaml("venues:", "  binance:", "    wsUrl: " + value), env).config().venues().binance().wsUrl();
+        return load(yaml("venues:", "  binance:", "    wsUrl: " + value), env).config().venues().venueConfig("binance").wsUrl();
     }
 
     private static String outputDir(final String value, final Map<String, String> env) {
@@ -50,7 +50,7 @@ class EnvSubstitutionTest {
     void shouldAllowEmptyDefault() {
         final LoadedConfig loaded = load(yaml("venues:", "  binance:", "    apiKey: ${KEY:-}"), Map.of());
 
-        assertTrue(loaded.config().venues().binance().apiKey().isEmpty());
+        assertTrue(loaded.config().venues().venueConfig("binance").apiKey().isEmpty());
     }
 
     @Test

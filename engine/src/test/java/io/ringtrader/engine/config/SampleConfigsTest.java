@@ -30,8 +30,8 @@ class SampleConfigsTest {
         assertEquals(OptionalInt.of(2), logic.cpu());
         assertEquals(WaitStrategyKind.YIELDING, journal.waitStrategy());
         assertEquals(OptionalInt.of(3), journal.cpu());
-        assertTrue(config.venues().binance().enabled());
-        assertTrue(config.venues().binance().apiKey().isEmpty());
-        assertFalse(config.venues().bitget().enabled());
+        assertTrue(config.venues().venueConfig("binance").enabled());
+        assertTrue(config.venues().venueConfig("binance").apiKey().isEmpty());
+        assertFalse(config.venues().venueConfig("bitget").enabled());
     }
 }

@@ -33,7 +33,7 @@ class SecretMaskingTest {
 
     @Test
     void shouldRevealSecretsToCode() {
-        final VenueConfig bitget = load(CREDENTIALS, ENV).config().venues().bitget();
+        final VenueConfig bitget = load(CREDENTIALS, ENV).config().venues().venueConfig("bitget");
 
         assertEquals(KEY, bitget.apiKey().reveal());
         assertEquals(SECRET, bitget.apiSecret().reveal());
@@ -61,9 +61,9 @@ class SecretMaskingTest {
         final LoadedConfig loaded = load(CREDENTIALS, ENV);
 
         assertNoSecretIn(loaded.toString());
-        assertNoSecretIn(loaded.config().venues().bitget().toString());
-        assertTrue(loaded.config().venues().bitget().toString().contains("apiKey=****"));
-        assertTrue(loaded.config().venues().binance().toString().contains("apiKey=<empty>"));
+        assertNoSecretIn(loaded.config().venues().venueConfig("bitget").toString());
+        assertTrue(loaded.config().venues().venueConfig("bitget").toString().contains("apiKey=****"));
+        assertTrue(loaded.config().venues().venueConfig("binance").toString().contains("apiKey=<empty>"));
     }
 
     @Test

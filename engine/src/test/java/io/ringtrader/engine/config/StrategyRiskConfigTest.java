@@ -35,7 +35,7 @@ class StrategyRiskConfigTest {
         final StrategyConfig strategy = config.strategies().get(0);
         assertEquals("echo", strategy.name());
         assertEquals("test-echo", strategy.type());
-        assertEquals(List.of("ETHUSDT", "BTCUSDT"), strategy.instruments());
+        assertEquals(List.of("binance:ETHUSDT", "binance:BTCUSDT"), strategy.instruments(), "by qualified name");
         assertEquals("Params[qty=3]", strategy.params().toString());
     }
 
@@ -64,9 +64,11 @@ class StrategyRiskConfigTest {
             "  - {name: x, type: test-echo, instruments: [XRPUSDT, BTCUSDT, BTCUSDT, ETHUSDT]}"))
             .stream().map(p -> p.path() + ": " + p.message()).toList();
         assertEquals(List.of(
-            "strategies[0].instruments: unknown instrument 'XRPUSDT' (expected one of instruments[].symbol: BTCUSDT, ETHUSDT)",
+            "strategies[0].instruments: unknown instrument 'XRPUSDT' (expected one of: BTCUSDT, binance:ETHUSDT, "
+                + "bitget:ETHUSDT)",
             "strategies[0].instruments: instrument 'BTCUSDT' is listed twice",
-            "strategies[0].instruments: instrument 'ETHUSDT' is ambiguous: it is configured on 2 venues"), messages);
+            "strategies[0].instruments: instrument 'ETHUSDT' is ambiguous: it is configured on 2 venues (write "
+                + "binance:ETHUSDT or bitget:ETHUSDT)"), messages);
     }
 
     /** A bad instrument is reported once; what refers to it is not checked against placeholder values. */
@@ -142,8 +144,10 @@ class StrategyRiskConfigTest {
             "  maxOrdersPerSecond: 5",
             "  maxBookAge: 2s",
             "  maxSessionLoss: \"100.50\"")).risk();
-        assertEquals(Map.of("BTCUSDT", new BigDecimal("0.05"), "ETHUSDT", new BigDecimal("0.05")), risk.maxPosition());
-        assertEquals(Map.of("BTCUSDT", new BigDecimal("0.01"), "ETHUSDT", new BigDecimal("0.5")), risk.maxOrderQty());
+        assertEquals(Map.of("binance:BTCUSDT", new BigDecimal("0.05"), "binance:ETHUSDT", new BigDecimal("0.05")),
+            risk.maxPosition());
+        assertEquals(Map.of("binance:BTCUSDT", new BigDecimal("0.01"), "binance:ETHUSDT", new BigDecimal("0.5")),
+            risk.maxOrderQty());
         assertEquals(OptionalInt.of(5), risk.maxOrdersPerSecond());
         assertEquals(Optional.of(Duration.ofSeconds(2)), risk.maxBookAge());
         assertEquals(Optional.of(new BigDecimal("100.50")), risk.maxSessionLoss());
@@ -152,7 +156,7 @@ class StrategyRiskConfigTest {
     @Test
     void shouldLeaveASymbolWithoutLimitWhenTheMapHasNoDefault() {
         final RiskConfig risk = config(INSTRUMENTS + yaml("risk:", "  maxPosition: {BTCUSDT: \"1\"}")).risk();
-        assertEquals(Map.of("BTCUSDT", BigDecimal.ONE), risk.maxPosition());
+        assertEquals(Map.of("binance:BTCUSDT", BigDecimal.ONE), risk.maxPosition());
     }
 
     @Test

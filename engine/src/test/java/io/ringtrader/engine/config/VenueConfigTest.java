@@ -22,10 +22,10 @@ class VenueConfigTest {
 
         assertEquals(new VenueConfig("binance", false, "https://fapi.binance.com", "wss://fstream.binance.com",
             Secret.empty(), Secret.empty(), Secret.empty(), MarketStreamsConfig.defaults(), ConnectionConfig.defaults()),
-            venues.binance());
+            venues.venueConfig("binance"));
         assertEquals(new VenueConfig("bitget", false, "https://api.bitget.com", "wss://ws.bitget.com/v2/ws/public",
             Secret.empty(), Secret.empty(), Secret.empty(), MarketStreamsConfig.defaults(), ConnectionConfig.defaults()),
-            venues.bitget());
+            venues.venueConfig("bitget"));
         assertEquals(List.of(), venues.enabled());
     }
 
@@ -38,9 +38,9 @@ class VenueConfigTest {
             "    restUrl: http://localhost:8080",
             "    wsUrl: ws://localhost:8081/ws")).venues();
 
-        assertEquals(List.of(venues.bitget()), venues.enabled());
-        assertEquals("http://localhost:8080", venues.bitget().restUrl());
-        assertEquals("ws://localhost:8081/ws", venues.bitget().wsUrl());
+        assertEquals(List.of(venues.venueConfig("bitget")), venues.enabled());
+        assertEquals("http://localhost:8080", venues.venueConfig("bitget").restUrl());
+        assertEquals("ws://localhost:8081/ws", venues.venueConfig("bitget").wsUrl());
     }
 
     @Test
@@ -72,7 +72,8 @@ class VenueConfigTest {
         final ConfigProblem problem = problem(yaml("venues:", "  binanse:", "    enabled: true"));
 
         assertEquals("venues.binanse", problem.path());
-        assertEquals("unknown key (did you mean binance?)", problem.message());
+        assertEquals("no installed gateway provides venue 'binanse' (did you mean binance? installed: binance, bitget)",
+            problem.message());
     }
 
     @Test
@@ -93,7 +94,7 @@ class VenueConfigTest {
             "      rotateAfter: 12h",
             "      maxMessagesPerSecond: 8",
             "      recvWindow: 2s",
-            "      userStream: false")).venues().binance();
+            "      userStream: false")).venues().venueConfig("binance");
 
         assertEquals(new MarketStreamsConfig(DepthSpeed.MS_500, DepthLevels.FULL, false, true,
             List.of(KlineInterval.M1, KlineInterval.M15, KlineInterval.H1), true, true, Duration.ZERO), binance.streams());
@@ -103,7 +104,7 @@ class VenueConfigTest {
 
     @Test
     void shouldKeepTheFullBookByDefault() {
-        final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:", "      depth: 250ms")).venues().binance();
+        final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:", "      depth: 250ms")).venues().venueConfig("binance");
 
         assertEquals(DepthLevels.FULL, binance.streams().depthLevels());
         assertFalse(binance.streams().depthLevels().partial());
@@ -112,7 +113,7 @@ class VenueConfigTest {
     @Test
     void shouldReadPartialBookDepthLevels() {
         final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:", "      depth: 500ms",
-            "      depthLevels: 20")).venues().binance();
+            "      depthLevels: 20")).venues().venueConfig("binance");
 
         assertEquals(DepthLevels.TOP_20, binance.streams().depthLevels());
         assertEquals(20, binance.streams().depthLevels().levels());
@@ -123,7 +124,7 @@ class VenueConfigTest {
     void shouldReadEveryDepthLevelsValue() {
         for (final DepthLevels levels : DepthLevels.values()) {
             final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:",
-                "      depthLevels: \"" + levels.configName() + "\"")).venues().binance();
+                "      depthLevels: \"" + levels.configName() + "\"")).venues().venueConfig("binance");
 
             assertEquals(levels, binance.streams().depthLevels());
         }
@@ -142,7 +143,7 @@ class VenueConfigTest {
 
     @Test
     void shouldAcceptNoKlines() {
-        final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:", "      klines: []")).venues().binance();
+        final VenueConfig binance = config(yaml("venues:", "  binance:", "    streams:", "      klines: []")).venues().venueConfig("binance");
 
         assertEquals(List.of(), binance.streams().klines());
     }

@@ -73,6 +73,27 @@ class InstrumentRegistryTest {
     }
 
     @Test
+    void shouldNameAnInstrumentByItsSymbolOnlyWhileNoOtherVenueHasIt() {
+        assertEquals("binance:BTCUSDT", registry.displayName(0));
+        assertEquals("ETHUSDT", registry.displayName(1));
+        assertEquals("bitget:BTCUSDT", registry.displayName(2));
+        assertEquals("SOLUSDT", registry.displayName(3));
+        assertEquals("bitget:SOLUSDT", registry.byId(3).qualifiedName());
+    }
+
+    @Test
+    void shouldResolveAQualifiedNameAndABareSymbolOnlyOneVenueHas() {
+        assertEquals(2, registry.resolve("bitget:BTCUSDT", false).instrument().id());
+        assertEquals(1, registry.resolve("ETHUSDT", false).instrument().id());
+        assertEquals(1, registry.resolve("Binance:ethusdt", true).instrument().id());
+        assertTrue(registry.resolve("BTCUSDT", false).ambiguous());
+        assertEquals("instrument 'BTCUSDT' is ambiguous: it is configured on 2 venues (write binance:BTCUSDT or "
+            + "bitget:BTCUSDT)", registry.resolve("BTCUSDT", false).problem());
+        assertEquals("unknown instrument 'bitget:ETHUSDT' (expected one of: binance:BTCUSDT, ETHUSDT, bitget:BTCUSDT, "
+            + "SOLUSDT)", registry.resolve("bitget:ETHUSDT", false).problem());
+    }
+
+    @Test
     void shouldReturnNotFoundForUnknownSymbol() {
         assertEquals(NOT_FOUND, registry.idOf(Venue.BINANCE_USDM, "XRPUSDT"));
         assertEquals(NOT_FOUND, registry.idOf(Venue.BINANCE_USDM, ascii("XRPUSDT"), 0, 7));

@@ -10,14 +10,18 @@ import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderSide;
+import io.ringtrader.engine.event.RejectCodes;
 import io.ringtrader.engine.event.RiskDecision;
 import io.ringtrader.engine.execution.PaperExchange;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.FusedPipeline;
 import io.ringtrader.engine.pipeline.Pipeline;
+import io.ringtrader.engine.strategy.StrategyContext;
 import io.ringtrader.engine.strategy.StrategyFactories;
 import io.ringtrader.engine.strategy.StrategyHandler;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,65 @@ class BusinessStagesTest {
         assertEquals(1, stages.risk().count(RiskDecision.MAX_ORDER_QTY));
     }
 
+    /**
+     * Live, two venues share BTCUSDT and only binance is enabled: the bitget strategy's order is refused by risk
+     * (VENUE_NOT_ENABLED) and rejected back to it at once (code 900); the binance one goes to binance's venue stage.
+     */
+    @Test
+    void shouldRejectACommandForAVenueThatIsNotEnabledBackToItsStrategy() {
+        final RingTraderConfig config = ConfigLoader.parse("""
+            instruments:
+              - {symbol: BTCUSDT, venue: binance, tickSize: "0.10", lotSize: "0.001"}
+              - {symbol: BTCUSDT, venue: bitget, tickSize: "0.10", lotSize: "0.001"}
+            venues:
+              binance: {enabled: true, apiKey: k, apiSecret: s}
+              bitget: {enabled: false}
+            execution: {mode: live}
+            strategies:
+              - {name: on-binance, type: test-echo, instruments: [binance:BTCUSDT]}
+              - {name: on-bitget, type: test-echo, instruments: [bitget:BTCUSDT]}
+            """, "test.yaml", name -> null).config();
+        final InstrumentRegistry instruments = Engine.registry(config.instruments());
+        final DistinctErrorHandler errors = new DistinctErrorHandler();
+        final List<String> reports = new ArrayList<>();
+        final List<String> sentToBinance = new ArrayList<>();
+        final Pipeline.Builder builder = Pipeline.builder().errorHandler(errors)
+            .venue(Venue.BINANCE_USDM, publisher -> (command, sequence, endOfBatch) ->
+                sentToBinance.add(command.decision + " " + instruments.displayName(command.instrumentId)));
+        final Engine.BusinessStages stages = Engine.businessStages(builder, config, instruments, errors);
+        builder.journal((event, sequence, endOfBatch) -> {
+            if (event.kind == EventKind.EXECUTION_REPORT) {
+                reports.add(event.execType + " " + event.rejectCode + " " + instruments.displayName(event.instrumentId)
+                    + " strategy " + StrategyContext.strategyIdOf(event.clientOrderId));
+            }
+        });
+        final FusedPipeline fused = builder.buildFused(64);
+        fused.start();
+        for (int id = 0; id < 2; id++) {
+            fused.process(snapshot(id), 2L * id);
+            fused.process(trade(id), 2L * id + 1);
+        }
+        fused.stop();
+
+        assertEquals(List.of("ACCEPTED binance:BTCUSDT"), sentToBinance);
+        assertEquals(List.of("REJECT " + RejectCodes.VENUE_NOT_ENABLED + " bitget:BTCUSDT strategy 1"), reports);
+        assertEquals(1, stages.risk().count(RiskDecision.VENUE_NOT_ENABLED));
+        assertEquals(0, errors.totalCount(), errors.distinctErrors()::toString);
+    }
+
+    @Test
+    void shouldLetThePaperVenueTakeEveryVenuesOrdersAndALiveSessionOnlyTheEnabledVenues() {
+        final RingTraderConfig paper = config(1);
+        final RingTraderConfig live = ConfigLoader.parse("""
+            venues:
+              bitget: {enabled: true, apiKey: k, apiSecret: s, passphrase: p}
+            execution: {mode: live}
+            """, "test.yaml", name -> null).config();
+
+        assertEquals(EnumSet.allOf(Venue.class), Engine.orderVenues(paper));
+        assertEquals(EnumSet.of(Venue.BITGET_USDT_FUTURES), Engine.orderVenues(live));
+    }
+
     @Test
     void shouldRefuseAStrategyTypeWithoutFactory() {
         final RingTraderConfig config = config(1);
@@ -95,9 +158,13 @@ class BusinessStagesTest {
     }
 
     private static InboundEvent snapshot() {
+        return snapshot(0);
+    }
+
+    private static InboundEvent snapshot(final int instrumentId) {
         final InboundEvent event = new InboundEvent(4);
         event.kind = EventKind.BOOK_SNAPSHOT;
-        event.instrumentId = 0;
+        event.instrumentId = instrumentId;
         event.receiveTimeNs = 1_000;
         event.addBid(6_180_000, 5_000);
         event.addAsk(6_180_010, 5_000);
@@ -105,9 +172,13 @@ class BusinessStagesTest {
     }
 
     private static InboundEvent trade() {
+        return trade(0);
+    }
+
+    private static InboundEvent trade(final int instrumentId) {
         final InboundEvent event = new InboundEvent(4);
         event.kind = EventKind.TRADE;
-        event.instrumentId = 0;
+        event.instrumentId = instrumentId;
         event.receiveTimeNs = 2_000;
         event.tradePrice = 6_180_010;
         event.tradeQty = 1;

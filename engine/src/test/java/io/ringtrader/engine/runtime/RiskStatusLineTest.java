@@ -109,6 +109,22 @@ class RiskStatusLineTest {
         assertEquals(" | PAUSED obi-btc (2 venue rejects in a row, last -2019)", line.toString());
     }
 
+    @Test
+    void shouldNameEachInstrumentByItsQualifiedNameWhereTwoVenuesShareTheSymbol() {
+        final InstrumentRegistry shared = new InstrumentRegistry(List.of(
+            new Instrument(0, Venue.BINANCE_USDM, "BTCUSDT", 2, 10, 3, 1, 1, 0),
+            new Instrument(1, Venue.BITGET_USDT_FUTURES, "BTCUSDT", 1, 1, 3, 1, 1, 0),
+            new Instrument(2, Venue.BINANCE_USDM, "ETHUSDT", 2, 1, 3, 1, 1, 0)));
+        final PreTradeRiskHandler sharedRisk = new PreTradeRiskHandler(shared);
+
+        final StringBuilder line = new StringBuilder();
+        for (int id = 0; id < shared.count(); id++) {
+            RiskStatusLine.appendQuote(line, sharedRisk, shared, id);
+        }
+
+        assertEquals(" | binance:BTCUSDT no book | bitget:BTCUSDT no book | ETHUSDT no book", line.toString());
+    }
+
     private String venues() {
         final StringBuilder line = new StringBuilder();
         RiskStatusLine.appendVenues(line, risk, RiskStatusLine.venuesOf(instruments));

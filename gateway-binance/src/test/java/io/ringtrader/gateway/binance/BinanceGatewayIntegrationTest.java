@@ -391,7 +391,7 @@ class BinanceGatewayIntegrationTest {
             "    streams: {klines: [], markPrice: false, openInterestInterval: 0s}",
             "    connection: {idleTimeout: " + idleTimeout + ", reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}");
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
-        gateway = new BinanceGateway(config.venues().binance(), instruments, 32, new SystemEpochNanoClock(), errors, null, live);
+        gateway = new BinanceGateway(config.venues().venueConfig("binance"), instruments, 32, new SystemEpochNanoClock(), errors, null, live);
         risk = new PreTradeRiskHandler(instruments);
         final Pipeline.Builder builder = SimPipelines.builder("it", new OrderBooks(instruments.count(), 64, 20_000), errors)
             .features((FeatureStage)(event, sequence, endOfBatch) -> seen.add(seen(event)))

@@ -128,11 +128,11 @@ class BinancePartialDepthIntegrationTest {
             "    streams: {depth: 100ms, depthLevels: 20, bookTicker: false, trades: false, klines: [], markPrice: false,"
                 + " openInterestInterval: 0s}",
             "    connection: {idleTimeout: 5s, reconnectInitialBackoff: 50ms, reconnectMaxBackoff: 500ms}");
-        assertEquals(List.of("btcusdt@depth20@100ms"), BinanceGateway.streams(config.venues().binance().streams(),
+        assertEquals(List.of("btcusdt@depth20@100ms"), BinanceGateway.streams(config.venues().venueConfig("binance").streams(),
             Engine.registry(config.instruments())));
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
         final OrderBooks books = new OrderBooks(instruments.count(), 64, 20_000);
-        gateway = new BinanceGateway(config.venues().binance(), instruments, 32, new SystemEpochNanoClock(), errors,
+        gateway = new BinanceGateway(config.venues().venueConfig("binance"), instruments, 32, new SystemEpochNanoClock(), errors,
             null, false);
         pipeline = SimPipelines.builder("partial", books, errors)
             // on the book's thread, right after it: copy the whole book after each snapshot, keep the statuses

@@ -53,7 +53,7 @@ class BinanceStopActionsIntegrationTest {
             "    apiSecret: it-secret");
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
         btc = instruments.byId(0);
-        gateway = new BinanceGateway(config.venues().binance(), instruments, 32, new SystemEpochNanoClock(),
+        gateway = new BinanceGateway(config.venues().venueConfig("binance"), instruments, 32, new SystemEpochNanoClock(),
             new DistinctErrorHandler(), null, true);
         try (BinanceRestClient session = new BinanceRestClient(gateway.rest().config(), (retryAfterMs, message) -> { })) {
             session.syncTime().get(10, TimeUnit.SECONDS);

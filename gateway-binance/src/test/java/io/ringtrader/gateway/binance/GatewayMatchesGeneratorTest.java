@@ -126,7 +126,7 @@ class GatewayMatchesGeneratorTest {
         final InstrumentRegistry instruments = Engine.registry(config.instruments());
         final DistinctErrorHandler errors = new DistinctErrorHandler();
         final OrderBooks books = new OrderBooks(instruments.count(), 64, 20_000);
-        final BinanceGateway gateway = new BinanceGateway(config.venues().binance(), instruments, 32,
+        final BinanceGateway gateway = new BinanceGateway(config.venues().venueConfig("binance"), instruments, 32,
             new SystemEpochNanoClock(), errors, null, false);
         pipeline = SimPipelines.builder("gen", books, errors)
             // on the book's thread, right after it: copy the whole book after each complete update

@@ -6,6 +6,7 @@ import java.beans.ConstructorProperties;
  * One instrument's book as the risk stage last saw it, an MXBean composite type. Immutable.
  */
 public final class BookInfo {
+    private final String instrument;
     private final String symbol;
     private final String venue;
     private final String state;
@@ -14,9 +15,10 @@ public final class BookInfo {
     private final boolean stale;
 
     /** For the MXBean mapping (a proxy rebuilds it from its {@code CompositeData}). */
-    @ConstructorProperties({"symbol", "venue", "state", "bestBid", "bestAsk", "stale"})
-    public BookInfo(final String symbol, final String venue, final String state, final double bestBid,
-        final double bestAsk, final boolean stale) {
+    @ConstructorProperties({"instrument", "symbol", "venue", "state", "bestBid", "bestAsk", "stale"})
+    public BookInfo(final String instrument, final String symbol, final String venue, final String state,
+        final double bestBid, final double bestAsk, final boolean stale) {
+        this.instrument = instrument;
         this.symbol = symbol;
         this.venue = venue;
         this.state = state;
@@ -25,6 +27,15 @@ public final class BookInfo {
         this.stale = stale;
     }
 
+    /**
+     * The instrument as the session names it: its symbol while no other venue of the session has that symbol, else
+     * {@code venue:SYMBOL}.
+     */
+    public String getInstrument() {
+        return instrument;
+    }
+
+    /** The venue's symbol. */
     public String getSymbol() {
         return symbol;
     }

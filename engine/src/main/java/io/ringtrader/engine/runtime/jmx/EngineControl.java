@@ -112,7 +112,8 @@ public final class EngineControl implements EngineMXBean {
         final List<PositionKeeper.Snapshot> snapshots = risk.positionSnapshots();
         final PositionInfo[] positions = new PositionInfo[snapshots.size()];
         for (int id = 0; id < positions.length; id++) {
-            positions[id] = PositionInfo.of(snapshots.get(id), engine.instruments().byId(id));
+            positions[id] = PositionInfo.of(snapshots.get(id), engine.instruments().byId(id),
+                engine.instruments().displayName(id));
         }
         return positions;
     }
@@ -206,7 +207,7 @@ public final class EngineControl implements EngineMXBean {
             final Instrument instrument = engine.instruments().byId(id);
             final BookState state = risk.bookState(id);
             final double unit = Math.pow(10, instrument.priceScale());
-            books[id] = new BookInfo(instrument.symbol(), instrument.venue().configName(),
+            books[id] = new BookInfo(engine.instruments().displayName(id), instrument.symbol(), instrument.venue().configName(),
                 state == null ? "" : state.name(), risk.bestBid(id) / unit, risk.bestAsk(id) / unit,
                 RiskStatusLine.isStale(risk, id));
         }

@@ -8,6 +8,8 @@ import java.beans.ConstructorProperties;
  * One instrument's position in decimal units, an MXBean composite type. Immutable.
  */
 public final class PositionInfo {
+    private final String instrument;
+    private final String venue;
     private final String symbol;
     private final double qty;
     private final double averagePrice;
@@ -17,9 +19,12 @@ public final class PositionInfo {
     private final double mark;
 
     /** For the MXBean mapping (a proxy rebuilds it from its {@code CompositeData}). */
-    @ConstructorProperties({"symbol", "qty", "averagePrice", "realisedPnl", "unrealisedPnl", "fees", "mark"})
-    public PositionInfo(final String symbol, final double qty, final double averagePrice, final double realisedPnl,
-        final double unrealisedPnl, final double fees, final double mark) {
+    @ConstructorProperties({"instrument", "venue", "symbol", "qty", "averagePrice", "realisedPnl", "unrealisedPnl", "fees",
+        "mark"})
+    public PositionInfo(final String instrument, final String venue, final String symbol, final double qty,
+        final double averagePrice, final double realisedPnl, final double unrealisedPnl, final double fees, final double mark) {
+        this.instrument = instrument;
+        this.venue = venue;
         this.symbol = symbol;
         this.qty = qty;
         this.averagePrice = averagePrice;
@@ -29,14 +34,33 @@ public final class PositionInfo {
         this.mark = mark;
     }
 
-    /** Converts a position snapshot's mantissas with the instrument's scales. */
-    static PositionInfo of(final PositionKeeper.Snapshot snapshot, final Instrument instrument) {
+    /**
+     * Converts a position snapshot's mantissas with the instrument's scales.
+     *
+     * @param name the instrument's name as the session shows it.
+     */
+    static PositionInfo of(final PositionKeeper.Snapshot snapshot, final Instrument instrument, final String name) {
         final double priceUnit = Math.pow(10, instrument.priceScale());
-        return new PositionInfo(snapshot.symbol(), snapshot.qty() / Math.pow(10, instrument.qtyScale()),
+        return new PositionInfo(name, instrument.venue().configName(), instrument.symbol(),
+            snapshot.qty() / Math.pow(10, instrument.qtyScale()),
             snapshot.averagePrice() / priceUnit, snapshot.realisedPnl(), snapshot.unrealisedPnl(), snapshot.fees(),
             snapshot.mark() / priceUnit);
     }
 
+    /**
+     * The instrument as the session names it: its symbol while no other venue of the session has that symbol, else
+     * {@code venue:SYMBOL}.
+     */
+    public String getInstrument() {
+        return instrument;
+    }
+
+    /** The venue's config name. */
+    public String getVenue() {
+        return venue;
+    }
+
+    /** The venue's symbol. */
     public String getSymbol() {
         return symbol;
     }

@@ -23,12 +23,14 @@ import io.ringtrader.engine.risk.PreTradeRiskHandler;
 import io.ringtrader.engine.runtime.Engine;
 import io.ringtrader.engine.runtime.EngineExtension;
 import io.ringtrader.engine.runtime.EngineMode;
+import io.ringtrader.engine.time.ManualEpochNanoClock;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -198,6 +200,25 @@ class EngineJmxTest {
         final String status = (String)SERVER.invoke(engineName, "status", null, null);
         assertTrue(status.contains("| binance DISCONNECTED 1/1 down | BTCUSDT 61800.00/61800.10 STALE (book INVALID)"),
             status);
+    }
+
+    @Test
+    void shouldNameBooksAndPositionsByQualifiedNameWhereTwoVenuesShareTheSymbol() {
+        final Engine engine = Engine.create(ConfigLoader.parse("""
+            instruments:
+              - {symbol: BTCUSDT, venue: binance, tickSize: "0.10", lotSize: "0.001"}
+              - {symbol: BTCUSDT, venue: bitget, tickSize: "0.1", lotSize: "0.001"}
+              - {symbol: ETHUSDT, venue: binance, tickSize: "0.01", lotSize: "0.001"}
+            journal: {enabled: false}
+            """, "jmx-test.yaml", name -> null).config(), new ManualEpochNanoClock(1_700_000_000_000_000_000L));
+        final EngineControl control = new EngineControl(engine);
+
+        assertArrayEquals(new String[] {"binance:BTCUSDT", "bitget:BTCUSDT", "ETHUSDT"},
+            Arrays.stream(control.getBooks()).map(BookInfo::getInstrument).toArray(String[]::new));
+        assertEquals("bitget", control.getBooks()[1].getVenue());
+        assertEquals("BTCUSDT", control.getBooks()[1].getSymbol());
+        assertArrayEquals(new String[] {"binance:BTCUSDT", "bitget:BTCUSDT", "ETHUSDT"},
+            Arrays.stream(control.getPositions()).map(PositionInfo::getInstrument).toArray(String[]::new));
     }
 
     @Test
