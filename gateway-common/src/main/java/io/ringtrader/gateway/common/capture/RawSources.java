@@ -1,7 +1,7 @@
 package io.ringtrader.gateway.common.capture;
 
 /**
- * Source ids of the raw frames the Binance gateway journals ({@code raw/}, see the recorder's
+ * Source ids of the raw frames a gateway journals ({@code raw/}, see the recorder's
  * {@code RawFrameWriter}), so a raw journal can be run through the decoders again: WebSocket market-data
  * frames, user-data frames, and REST bodies tagged with the instrument they were fetched for.
  *
