@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.function.IntToLongFunction;
 
 /**
- * Same-JVM A/B of the Binance depth decoder: two builds side by side, each in a class loader of its own (its
- * benchmarks.jar and the AbRunner compiled against it), alternated round by round (the order swapped every round),
- * so that both see the same machine, load and JIT conditions. Prints ns per frame per round and the medians.
+ * Same-JVM A/B of the Binance depth decoder: two builds side by side, each loaded twice, in a class loader of its own
+ * each time (its benchmarks.jar and the AbRunner compiled against it), in the order before, after, after, before, so
+ * that neither build gains from being loaded (and compiled) first. Every round times all four once, in the order
+ * ABBA or BAAB by turns, so both builds see the same machine, load and JIT conditions; a round's ratio is the after
+ * build's time over the before build's. Prints ns per frame per round, the medians and the ratios.
  *
  * <p>Usage: {@code java DecodeAb BEFORE_JAR BEFORE_RUNNER_DIR AFTER_JAR AFTER_RUNNER_DIR CAPTURE [ROUNDS [PASSES]]};
  * see decode-ab.sh.
@@ -25,32 +27,46 @@ public final class DecodeAb {
 
     public static void main(final String[] args) throws Exception {
         final byte[][] payloads = payloads(Path.of(args[4]));
-        final int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 40;
-        final int passes = args.length > 6 ? Integer.parseInt(args[6]) : 600;
-        final IntToLongFunction before = runner(args[0], args[1], payloads);
-        final IntToLongFunction after = runner(args[2], args[3], payloads);
+        final int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 100;
+        final int passes = args.length > 6 ? Integer.parseInt(args[6]) : 150;
+        final IntToLongFunction before1 = runner(args[0], args[1], payloads);
+        final IntToLongFunction after1 = runner(args[2], args[3], payloads);
+        final IntToLongFunction after2 = runner(args[2], args[3], payloads);
+        final IntToLongFunction before2 = runner(args[0], args[1], payloads);
         System.out.println(payloads.length + " depthUpdate payloads, " + rounds + " rounds of " + passes + " passes");
         for (int round = 0; round < WARMUP_ROUNDS; round++) {
-            time(before, passes, payloads.length);
-            time(after, passes, payloads.length);
+            time(before1, passes, payloads.length);
+            time(after1, passes, payloads.length);
+            time(after2, passes, payloads.length);
+            time(before2, passes, payloads.length);
         }
         final double[] beforeNs = new double[rounds];
         final double[] afterNs = new double[rounds];
         final double[] ratios = new double[rounds];
         int afterFaster = 0;
         for (int round = 0; round < rounds; round++) {
+            final double b1;
+            final double a1;
+            final double a2;
+            final double b2;
             if (round % 2 == 0) {
-                beforeNs[round] = time(before, passes, payloads.length);
-                afterNs[round] = time(after, passes, payloads.length);
+                b1 = time(before1, passes, payloads.length);
+                a1 = time(after1, passes, payloads.length);
+                a2 = time(after2, passes, payloads.length);
+                b2 = time(before2, passes, payloads.length);
             } else {
-                afterNs[round] = time(after, passes, payloads.length);
-                beforeNs[round] = time(before, passes, payloads.length);
+                a1 = time(after1, passes, payloads.length);
+                b1 = time(before1, passes, payloads.length);
+                b2 = time(before2, passes, payloads.length);
+                a2 = time(after2, passes, payloads.length);
             }
+            beforeNs[round] = (b1 + b2) / 2;
+            afterNs[round] = (a1 + a2) / 2;
             ratios[round] = afterNs[round] / beforeNs[round];
             if (afterNs[round] < beforeNs[round]) {
                 afterFaster++;
             }
-            System.out.printf("round %2d  before %7.1f ns/frame  after %7.1f ns/frame%n", round, beforeNs[round],
+            System.out.printf("round %3d  before %7.1f ns/frame  after %7.1f ns/frame%n", round, beforeNs[round],
                 afterNs[round]);
         }
         Arrays.sort(beforeNs);
