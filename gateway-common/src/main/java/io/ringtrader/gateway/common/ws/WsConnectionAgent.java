@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * arrives or {@link #nextDeadlineNs()}). Time is the {@code nowNs} passed in, a monotonic clock: tests step it by hand.
  *
  * <p>Not thread-safe: every call on the connection's event loop; the getters of counters and {@link #reported()} may
- * be read from any thread (recent values).
+ * be read from any thread (recent values). An input allocates a little (they are a connection's life events, never
+ * per frame).
  */
 public final class WsConnectionAgent {
     /** Where the connection is. */
@@ -227,11 +228,6 @@ public final class WsConnectionAgent {
     /** The earliest deadline ({@code nowNs} of a future {@link #doWork}), or {@link #NO_DEADLINE}. */
     public long nextDeadlineNs() {
         return Math.min(Math.min(reconnectAtNs, rotateAtNs), Math.min(handoverDeadlineNs, trailEndNs));
-    }
-
-    /** True while inputs wait for {@link #doWork}. */
-    public boolean hasInput() {
-        return !inbox.isEmpty();
     }
 
     private void apply(final Input input, final long nowNs) {
