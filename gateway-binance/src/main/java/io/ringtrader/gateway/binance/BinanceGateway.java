@@ -15,8 +15,6 @@ import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.InboundProducer;
 import io.ringtrader.engine.pipeline.InboundPublisher;
 import io.ringtrader.engine.pipeline.VenueStage;
-import io.ringtrader.gateway.binance.marketdata.GatewayStatusTranslator;
-import io.ringtrader.gateway.binance.marketdata.RingEventSink;
 import io.ringtrader.gateway.binance.rest.BinanceOrderEntry;
 import io.ringtrader.gateway.binance.rest.BinanceRestClient;
 import io.ringtrader.gateway.binance.rest.BinanceRestConfig;
@@ -32,8 +30,11 @@ import io.ringtrader.gateway.binance.ws.BinanceMarketDataConnections;
 import io.ringtrader.gateway.binance.ws.BinanceStreams;
 import io.ringtrader.gateway.binance.ws.BinanceWsConnection;
 import io.ringtrader.gateway.binance.ws.BinanceWsSettings;
-import io.ringtrader.gateway.binance.ws.ConnectionListener;
-import io.ringtrader.gateway.binance.ws.ConnectionState;
+import io.ringtrader.gateway.common.capture.RawSources;
+import io.ringtrader.gateway.common.marketdata.GatewayStatusTranslator;
+import io.ringtrader.gateway.common.marketdata.RingEventSink;
+import io.ringtrader.gateway.common.ws.ConnectionListener;
+import io.ringtrader.gateway.common.ws.ConnectionState;
 import io.ringtrader.recorder.RawFrameWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -492,7 +493,7 @@ public final class BinanceGateway implements InboundProducer {
      * from before the gap is applied after it.
      */
     private final class ConnectionStatus implements ConnectionListener {
-        private final GatewayStatusTranslator status = new GatewayStatusTranslator();
+        private final GatewayStatusTranslator status = new GatewayStatusTranslator(Venue.BINANCE_USDM.id());
         /** Instrument ids of the books each connection feeds; set once in {@link #start}, before any callback. */
         private Map<String, int[]> fedBooks = Map.of();
         /** The connections reported CONNECTED and not lost since. */

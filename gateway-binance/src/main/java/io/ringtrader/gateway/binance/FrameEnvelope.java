@@ -1,6 +1,6 @@
 package io.ringtrader.gateway.binance;
 
-import io.ringtrader.gateway.binance.marketdata.JsonScanner;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
 import org.agrona.DirectBuffer;
 
 import java.nio.ByteOrder;

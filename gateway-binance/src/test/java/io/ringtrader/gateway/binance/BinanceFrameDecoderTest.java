@@ -21,10 +21,10 @@ import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.event.OrderSide;
 import io.ringtrader.engine.instrument.Venue;
-import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
 import io.ringtrader.gateway.binance.sync.BinanceBookSync;
 import io.ringtrader.gateway.binance.sync.BinancePartialBook;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -239,7 +239,7 @@ class BinanceFrameDecoderTest {
 
         final List<DistinctErrorHandler.DistinctError> distinct = errors.distinctErrors();
         assertEquals(1, distinct.size());
-        assertEquals(DecodeStatus.UNKNOWN_SYMBOL.detail(), distinct.get(0).description());
+        assertEquals("binance: " + DecodeStatus.UNKNOWN_SYMBOL.detail(), distinct.get(0).description());
         assertEquals(2, distinct.get(0).count());
     }
 

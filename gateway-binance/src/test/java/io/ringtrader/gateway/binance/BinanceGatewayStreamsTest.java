@@ -11,7 +11,7 @@ import io.ringtrader.engine.config.MarketStreamsConfig.DepthSpeed;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
 import io.ringtrader.gateway.binance.ws.BinanceMarketDataConnections;
 import io.ringtrader.gateway.binance.ws.BinanceWsSettings;
-import io.ringtrader.gateway.binance.ws.ConnectionListener;
+import io.ringtrader.gateway.common.ws.ConnectionListener;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

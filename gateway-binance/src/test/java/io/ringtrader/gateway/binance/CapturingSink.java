@@ -4,7 +4,7 @@ import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.pipeline.BatchTranslator;
-import io.ringtrader.gateway.binance.marketdata.EventSink;
+import io.ringtrader.gateway.common.marketdata.EventSink;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.errors.DistinctErrorHandler;
-import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
 import java.util.List;
 import java.util.Random;
 import org.agrona.concurrent.UnsafeBuffer;

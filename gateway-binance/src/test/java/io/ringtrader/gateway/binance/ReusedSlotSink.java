@@ -3,7 +3,7 @@ package io.ringtrader.gateway.binance;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.pipeline.BatchTranslator;
-import io.ringtrader.gateway.binance.marketdata.EventSink;
+import io.ringtrader.gateway.common.marketdata.EventSink;
 
 /** Runs the real translators into one reused slot: a ring of one, without the Disruptor. For allocation tests. */
 public final class ReusedSlotSink implements EventSink {

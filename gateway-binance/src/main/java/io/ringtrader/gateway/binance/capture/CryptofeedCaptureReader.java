@@ -2,7 +2,9 @@ package io.ringtrader.gateway.binance.capture;
 
 import io.ringtrader.engine.fixedpoint.DecimalParser;
 import io.ringtrader.engine.fixedpoint.ParseStatus;
-import io.ringtrader.gateway.binance.marketdata.JsonScanner;
+import io.ringtrader.gateway.common.capture.CaptureLineReader;
+import io.ringtrader.gateway.common.capture.CaptureListener;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.agrona.DirectBuffer;

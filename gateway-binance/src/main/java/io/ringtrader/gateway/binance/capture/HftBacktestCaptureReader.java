@@ -1,6 +1,8 @@
 package io.ringtrader.gateway.binance.capture;
 
-import io.ringtrader.gateway.binance.marketdata.JsonScanner;
+import io.ringtrader.gateway.common.capture.CaptureLineReader;
+import io.ringtrader.gateway.common.capture.CaptureListener;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

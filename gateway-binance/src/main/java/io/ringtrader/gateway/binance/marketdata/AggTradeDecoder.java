@@ -8,6 +8,8 @@ import io.ringtrader.engine.fixedpoint.DecimalParser;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
 import org.agrona.DirectBuffer;
 
 /**

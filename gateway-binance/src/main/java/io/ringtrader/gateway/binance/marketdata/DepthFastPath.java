@@ -8,6 +8,8 @@ import org.agrona.UnsafeApi;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import io.ringtrader.gateway.common.marketdata.Decimals;
+import io.ringtrader.gateway.common.marketdata.DepthStaging;
 
 /**
  * One forward pass over a {@code depthUpdate} payload in exactly the shape Binance USDⓈ-M sends it:

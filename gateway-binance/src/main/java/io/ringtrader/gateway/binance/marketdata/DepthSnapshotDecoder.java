@@ -3,6 +3,11 @@ package io.ringtrader.gateway.binance.marketdata;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
+import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.DepthStaging;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
+import io.ringtrader.gateway.common.marketdata.LevelsParser;
 import java.nio.charset.StandardCharsets;
 import org.agrona.DirectBuffer;
 
@@ -62,6 +67,7 @@ public final class DepthSnapshotDecoder {
             staging.clear();
             return status;
         }
+        staging.venueId = Venue.BINANCE_USDM.id();
         staging.instrumentId = instrumentId;
         staging.exchangeTimeNs = eventTimeMs == JsonScanner.INVALID_LONG ? InboundEvent.NONE : BinanceTime.toNanos(eventTimeMs);
         staging.receiveTimeNs = receiveTimeNs;

@@ -3,6 +3,10 @@ package io.ringtrader.gateway.binance.marketdata;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.DepthStaging;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
+import io.ringtrader.gateway.common.marketdata.LevelsParser;
 import org.agrona.DirectBuffer;
 
 /**
@@ -164,6 +168,7 @@ public final class DepthUpdateDecoder {
     /** The header of a validated diff, shared by both paths so that they cannot differ. */
     static void setHeader(final DepthStaging staging, final int id, final long eventTimeMs, final long receiveTimeNs,
         final long first, final long last, final long prev) {
+        staging.venueId = Venue.BINANCE_USDM.id();
         staging.instrumentId = id;
         staging.exchangeTimeNs = BinanceTime.toNanos(eventTimeMs);
         staging.receiveTimeNs = receiveTimeNs;

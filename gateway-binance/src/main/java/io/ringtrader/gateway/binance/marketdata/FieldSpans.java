@@ -3,6 +3,9 @@ package io.ringtrader.gateway.binance.marketdata;
 import io.ringtrader.engine.fixedpoint.DecimalParser;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.gateway.common.marketdata.Decimals;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
 import org.agrona.DirectBuffer;
 
 /**

@@ -9,6 +9,9 @@ import io.ringtrader.engine.fixedpoint.ParseStatus;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.gateway.common.marketdata.Decimals;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
 import java.nio.charset.StandardCharsets;
 import org.agrona.DirectBuffer;
 

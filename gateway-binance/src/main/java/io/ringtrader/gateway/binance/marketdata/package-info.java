@@ -1,6 +1,7 @@
 /**
- * Allocation-free decoding of Binance USDⓈ-M market data: a strict JSON scanner over the frame bytes, one
- * reused decoder per message type that validates a whole message before anything is published, and the
- * translators that fill inbound ring slots from the decoders' staging.
+ * Allocation-free decoding of Binance USDⓈ-M market data: one reused decoder per message type (depthUpdate and its
+ * fast path, the REST depth snapshot, bookTicker, aggTrade/trade, kline, markPrice) over the common scanner and
+ * staging ({@code io.ringtrader.gateway.common.marketdata}), each validating a whole message before anything is
+ * published.
  */
 package io.ringtrader.gateway.binance.marketdata;

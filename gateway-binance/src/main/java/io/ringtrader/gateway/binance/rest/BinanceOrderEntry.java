@@ -18,12 +18,14 @@ import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.VenueStage;
-import io.ringtrader.gateway.binance.marketdata.EventSink;
-import io.ringtrader.gateway.binance.marketdata.GatewayStatusTranslator;
-import io.ringtrader.gateway.binance.rest.BinanceRestException.Reason;
 import io.ringtrader.gateway.binance.user.ClientOrderIds;
-import io.ringtrader.gateway.binance.user.RequestedCancels;
 import io.ringtrader.gateway.binance.user.ExecutionReport;
+import io.ringtrader.gateway.binance.user.RequestedCancels;
+import io.ringtrader.gateway.common.marketdata.EventSink;
+import io.ringtrader.gateway.common.marketdata.GatewayStatusTranslator;
+import io.ringtrader.gateway.common.rest.RestException.Reason;
+import io.ringtrader.gateway.common.rest.RestJson;
+import io.ringtrader.gateway.common.rest.RestResponse;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -123,7 +125,7 @@ public final class BinanceOrderEntry implements VenueStage {
     private final AtomicInteger haltCode = new AtomicInteger();
     /** Venue codes already logged (each distinct code once, with the venue's message). */
     private final Set<Integer> loggedCodes = ConcurrentHashMap.newKeySet();
-    private final GatewayStatusTranslator status = new GatewayStatusTranslator();
+    private final GatewayStatusTranslator status = new GatewayStatusTranslator(Venue.BINANCE_USDM.id());
 
     /**
      * @param client         the REST client (its executor runs the requests).

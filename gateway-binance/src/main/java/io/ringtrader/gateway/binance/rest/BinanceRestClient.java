@@ -6,26 +6,21 @@ import io.ringtrader.engine.event.TimeInForce;
 import io.ringtrader.engine.fixedpoint.FixedPoint;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
-import io.ringtrader.gateway.binance.rest.BinanceRestException.Reason;
 import io.ringtrader.gateway.binance.sync.SnapshotRequester;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.ringtrader.gateway.common.rest.RateLimitState;
+import io.ringtrader.gateway.common.rest.RestAlarmListener;
+import io.ringtrader.gateway.common.rest.RestClientBase;
+import io.ringtrader.gateway.common.rest.RestException;
+import io.ringtrader.gateway.common.rest.RestException.Reason;
+import io.ringtrader.gateway.common.rest.RestResponse;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Binance USDⓈ-M futures REST client on the JDK's {@link HttpClient}.
+ * Binance USDⓈ-M futures REST client: the endpoints, and what is Binance's own over {@link RestClientBase} (requests
+ * on the client's own executor, server-time offset, rate limits, 429/418/503 handling).
  *
  * <p><b>Threading.</b> Every method returns at once with a {@link CompletableFuture}; requests run and futures
  * complete on the client's own executor ({@code binance-rest-N} daemon threads), never on the caller's thread, so
@@ -48,9 +43,10 @@ import org.slf4j.LoggerFactory;
  *       not ({@code -1008}, "Service Unavailable"). The client never resends; {@link BinanceOrderEntry} resolves an
  *       order's status by querying it.</li>
  * </ul>
- * Rate-limit headers of every response feed the {@link RateLimitState}.
+ * Rate-limit headers of every response ({@code X-MBX-USED-WEIGHT-1M}, {@code X-MBX-ORDER-COUNT-10S},
+ * {@code X-MBX-ORDER-COUNT-1M}) feed the {@link RateLimitState}.
  */
-public final class BinanceRestClient implements AutoCloseable {
+public final class BinanceRestClient extends RestClientBase {
     /** The API key header. */
     public static final String API_KEY_HEADER = "X-MBX-APIKEY";
     public static final String USED_WEIGHT_1M = "X-MBX-USED-WEIGHT-1M";
@@ -58,22 +54,11 @@ public final class BinanceRestClient implements AutoCloseable {
     public static final String ORDER_COUNT_1M = "X-MBX-ORDER-COUNT-1M";
     /** Timestamp outside recvWindow. */
     public static final int TIMESTAMP_OUTSIDE_RECV_WINDOW = -1021;
-
-    private static final Logger LOG = LoggerFactory.getLogger(BinanceRestClient.class);
-    private static final String FORM = "application/x-www-form-urlencoded";
+    /** A 503 with this code executed nothing. */
+    private static final int SERVICE_UNAVAILABLE = -1008;
 
     private final BinanceRestConfig config;
-    private final LongSupplier clockMs;
-    private final RestAlarmListener alarm;
     private final BinanceSigner signer;
-    private final RateLimitState limits;
-    private final ExecutorService executor;
-    private final ScheduledExecutorService scheduler;
-    private final HttpClient http;
-    /** The base URL without a trailing slash. */
-    private final String base;
-    private volatile long timeOffsetMs;
-    private volatile boolean closed;
 
     /** A client on the system clock. */
     public BinanceRestClient(final BinanceRestConfig config, final RestAlarmListener alarm) {
@@ -86,56 +71,24 @@ public final class BinanceRestClient implements AutoCloseable {
      * @param alarm   told about an IP ban.
      */
     public BinanceRestClient(final BinanceRestConfig config, final LongSupplier clockMs, final RestAlarmListener alarm) {
+        super("binance", config.baseUrl(), config.requestTimeout(), config.ioThreads(), config.defaultRetryAfter(),
+            config.hasCredentials(), new RateLimitState(clockMs, config.weightLimitPerMinute(), config.orderLimitPer10s(),
+                config.orderLimitPerMinute()), clockMs, alarm);
         this.config = config;
-        this.clockMs = clockMs;
-        this.alarm = alarm;
-        final String url = config.baseUrl().toString();
-        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.signer = config.hasCredentials() ? new BinanceSigner(config.secretKey()) : null;
-        this.limits = new RateLimitState(clockMs, config.weightLimitPerMinute(), config.orderLimitPer10s(),
-            config.orderLimitPerMinute());
-        this.executor = Executors.newFixedThreadPool(config.ioThreads(), daemonThreads("binance-rest-"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("binance-rest-timer-"));
-        this.http = HttpClient.newBuilder()
-            .executor(executor)
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.requestTimeout())
-            .build();
     }
 
     // ------------------------------------------------------------------ endpoints
 
-    /**
-     * {@code GET /fapi/v1/time}: measures the server-time offset at the round-trip midpoint and keeps it for
-     * signed requests.
-     *
-     * @return the offset (server minus local), in milliseconds.
-     */
-    public CompletableFuture<Long> syncTime() {
-        final long sentMs = clockMs.getAsLong();
-        return send(new Call("GET", "/fapi/v1/time", "", false, 1, false), false).thenApply(response -> {
-            final long receivedMs = clockMs.getAsLong();
-            final long serverTime = response.longField("serverTime");
-            if (serverTime == RestJson.ABSENT) {
-                throw new BinanceRestException(Reason.BAD_RESPONSE, response.status(), 0,
-                    "binance rest: /fapi/v1/time answered without serverTime: " + response.text(), null);
-            }
-            final long offset = serverTime - (sentMs + (receivedMs - sentMs) / 2);
-            timeOffsetMs = offset;
-            LOG.info("binance rest: server time offset {} ms (round trip {} ms)", offset, receivedMs - sentMs);
-            return offset;
-        });
-    }
-
     /** {@code GET /fapi/v1/exchangeInfo} (weight 1). */
     public CompletableFuture<RestResponse> exchangeInfo() {
-        return send(new Call("GET", "/fapi/v1/exchangeInfo", "", false, 1, false), false);
+        return send(new RestCall("GET", "/fapi/v1/exchangeInfo", "", false, 1, false));
     }
 
     /** {@code GET /fapi/v1/depth?symbol=X&limit=N}; weight 20 for limit 1000 (2 to 20 by limit). */
     public CompletableFuture<RestResponse> depth(final String symbol, final int limit) {
-        return send(new Call("GET", "/fapi/v1/depth", "symbol=" + symbol + "&limit=" + limit, false,
-            depthWeight(limit), false), false);
+        return send(new RestCall("GET", "/fapi/v1/depth", "symbol=" + symbol + "&limit=" + limit, false,
+            depthWeight(limit), false));
     }
 
     /**
@@ -158,7 +111,7 @@ public final class BinanceRestClient implements AutoCloseable {
 
     /** {@code GET /fapi/v1/openInterest?symbol=X} (weight 1). */
     public CompletableFuture<RestResponse> openInterest(final String symbol) {
-        return send(new Call("GET", "/fapi/v1/openInterest", "symbol=" + symbol, false, 1, false), false);
+        return send(new RestCall("GET", "/fapi/v1/openInterest", "symbol=" + symbol, false, 1, false));
     }
 
     /**
@@ -170,9 +123,9 @@ public final class BinanceRestClient implements AutoCloseable {
     public CompletableFuture<RestResponse> newOrder(final Instrument instrument, final String newClientOrderId,
         final OrderSide side, final OrderType type, final TimeInForce timeInForce, final long priceMantissa,
         final long qtyMantissa, final boolean reduceOnly) {
-        return send(new Call("POST", "/fapi/v1/order",
+        return send(new RestCall("POST", "/fapi/v1/order",
             newOrderParams(instrument, newClientOrderId, side, type, timeInForce, priceMantissa, qtyMantissa, reduceOnly),
-            true, 1, true), false);
+            true, 1, true));
     }
 
     /** The params of a new order, in the order they are sent (before {@code recvWindow}, timestamp, signature). */
@@ -201,12 +154,12 @@ public final class BinanceRestClient implements AutoCloseable {
 
     /** {@code DELETE /fapi/v1/order?symbol=X&origClientOrderId=rt-TAG-ID} (weight 1). */
     public CompletableFuture<RestResponse> cancelOrder(final String symbol, final String origClientOrderId) {
-        return send(new Call("DELETE", "/fapi/v1/order", orderParams(symbol, origClientOrderId), true, 1, false), false);
+        return send(new RestCall("DELETE", "/fapi/v1/order", orderParams(symbol, origClientOrderId), true, 1, false));
     }
 
     /** {@code GET /fapi/v1/order?symbol=X&origClientOrderId=rt-TAG-ID} (weight 1). */
     public CompletableFuture<RestResponse> queryOrder(final String symbol, final String origClientOrderId) {
-        return send(new Call("GET", "/fapi/v1/order", orderParams(symbol, origClientOrderId), true, 1, false), false);
+        return send(new RestCall("GET", "/fapi/v1/order", orderParams(symbol, origClientOrderId), true, 1, false));
     }
 
     /** The params naming one order by its venue client id ({@code [0-9a-z-]}: nothing to encode). */
@@ -219,24 +172,23 @@ public final class BinanceRestClient implements AutoCloseable {
      * whoever placed it.
      */
     public CompletableFuture<RestResponse> cancelAllOpenOrders(final String symbol) {
-        return send(new Call("DELETE", "/fapi/v1/allOpenOrders", "symbol=" + symbol, true, 1, false), false);
+        return send(new RestCall("DELETE", "/fapi/v1/allOpenOrders", "symbol=" + symbol, true, 1, false));
     }
 
     /** {@code GET /fapi/v1/openOrders} for one symbol (weight 1) or, with null, all (weight 40). */
     public CompletableFuture<RestResponse> openOrders(final String symbol) {
-        return send(new Call("GET", "/fapi/v1/openOrders", symbol == null ? "" : "symbol=" + symbol, true,
-            symbol == null ? 40 : 1, false), false);
+        return send(new RestCall("GET", "/fapi/v1/openOrders", symbol == null ? "" : "symbol=" + symbol, true,
+            symbol == null ? 40 : 1, false));
     }
 
     /** {@code GET /fapi/v3/positionRisk} for one symbol or, with null, all (weight 5). */
     public CompletableFuture<RestResponse> positions(final String symbol) {
-        return send(new Call("GET", "/fapi/v3/positionRisk", symbol == null ? "" : "symbol=" + symbol, true, 5, false),
-            false);
+        return send(new RestCall("GET", "/fapi/v3/positionRisk", symbol == null ? "" : "symbol=" + symbol, true, 5, false));
     }
 
     /** {@code POST /fapi/v1/listenKey}: the account's listen key (a new one, or the active one extended). */
     public CompletableFuture<String> createListenKey() {
-        return send(new Call("POST", "/fapi/v1/listenKey", "", false, 1, false), false).thenApply(response -> {
+        return send(new RestCall("POST", "/fapi/v1/listenKey", "", false, 1, false)).thenApply(response -> {
             final String key = response.stringField("listenKey");
             if (key == null || key.isEmpty()) {
                 throw new BinanceRestException(Reason.BAD_RESPONSE, response.status(), 0,
@@ -248,181 +200,62 @@ public final class BinanceRestClient implements AutoCloseable {
 
     /** {@code PUT /fapi/v1/listenKey}: extends the key by 60 minutes ({@code -1125} if it no longer exists). */
     public CompletableFuture<RestResponse> keepAliveListenKey() {
-        return send(new Call("PUT", "/fapi/v1/listenKey", "", false, 1, false), false);
+        return send(new RestCall("PUT", "/fapi/v1/listenKey", "", false, 1, false));
     }
 
     /** {@code DELETE /fapi/v1/listenKey}: closes the user data stream. */
     public CompletableFuture<RestResponse> closeListenKey() {
-        return send(new Call("DELETE", "/fapi/v1/listenKey", "", false, 1, false), false);
+        return send(new RestCall("DELETE", "/fapi/v1/listenKey", "", false, 1, false));
     }
 
-    // ------------------------------------------------------------------ state
-
-    /** Rate-limit counters, back-off and ban. */
-    public RateLimitState rateLimits() {
-        return limits;
-    }
-
-    /** Server minus local time, from the last {@link #syncTime()}. */
-    public long timeOffsetMs() {
-        return timeOffsetMs;
-    }
-
-    /** The client's own executor (REST work, callbacks); never a ring thread. */
-    public java.util.concurrent.Executor executor() {
-        return executor;
-    }
-
-    /** The client's timer thread: order-status queries, listen-key keepalives, open interest polls. */
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
+    // ------------------------------------------------------------------ Binance's own
 
     public BinanceRestConfig config() {
         return config;
     }
 
-    /** Stops the executor and timer; pending futures fail with {@link Reason#CLOSED} or never complete. */
     @Override
-    public void close() {
-        closed = true;
-        scheduler.shutdownNow();
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    // ------------------------------------------------------------------ sending
-
-    /** One request: method, path, params (no timestamp or signature), signed, weight, counted as an order. */
-    private record Call(String method, String path, String params, boolean signed, int weight, boolean order) {
-    }
-
-    private CompletableFuture<RestResponse> send(final Call call, final boolean resynced) {
-        if (closed) {
-            return CompletableFuture.failedFuture(new BinanceRestException(Reason.CLOSED, 0, 0,
-                "binance rest: client closed, " + call.method() + ' ' + call.path() + " not sent", null));
-        }
-        if (call.signed() && signer == null || call.order() && signer == null) {
-            return CompletableFuture.failedFuture(new BinanceRestException(Reason.NO_CREDENTIALS, 0, 0,
-                "binance rest: " + call.method() + ' ' + call.path() + " needs apiKey and apiSecret; none configured", null));
-        }
-        final RateLimitState.Verdict verdict = limits.acquire(call.weight(), call.order());
-        if (verdict != RateLimitState.Verdict.GRANTED) {
-            return CompletableFuture.failedFuture(refused(verdict, call));
-        }
-        final HttpRequest request;
-        try {
-            request = build(call);
-        } catch (final RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-            .exceptionallyCompose(error -> CompletableFuture.failedFuture(new BinanceRestException(Reason.TRANSPORT, 0,
-                0, "binance rest: " + call.method() + ' ' + call.path() + " failed: " + error, error)))
-            .thenComposeAsync(response -> onResponse(call, response, resynced), executor);
-    }
-
-    private HttpRequest build(final Call call) {
-        String params = call.params();
-        if (call.signed()) {
-            final String stamped = (params.isEmpty() ? "" : params + '&') + "recvWindow=" + config.recvWindowMs()
-                + "&timestamp=" + (clockMs.getAsLong() + timeOffsetMs);
-            params = stamped + "&signature=" + signer.sign(stamped, "");
-        }
-        final boolean inBody = call.method().equals("POST") || call.method().equals("PUT");
-        final String query = inBody || params.isEmpty() ? "" : '?' + params;
-        final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + call.path() + query))
-            .timeout(config.requestTimeout());
+    protected String authenticate(final RestCall call, final long timestampMs, final HttpRequest.Builder request) {
         if (config.hasCredentials()) {
-            builder.header(API_KEY_HEADER, config.apiKey());
+            request.header(API_KEY_HEADER, config.apiKey());
         }
-        if (inBody) {
-            builder.header("Content-Type", FORM);
-            builder.method(call.method(), HttpRequest.BodyPublishers.ofString(params, StandardCharsets.US_ASCII));
-        } else {
-            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        if (!call.signed()) {
+            return call.params();
         }
-        return builder.build();
+        final String stamped = (call.params().isEmpty() ? "" : call.params() + '&') + "recvWindow=" + config.recvWindowMs()
+            + "&timestamp=" + timestampMs;
+        return stamped + "&signature=" + signer.sign(stamped, "");
     }
 
-    private CompletableFuture<RestResponse> onResponse(final Call call, final HttpResponse<byte[]> response,
-        final boolean resynced) {
-        limits.onHeaders(header(response, USED_WEIGHT_1M), header(response, ORDER_COUNT_10S),
-            header(response, ORDER_COUNT_1M));
-        final int status = response.statusCode();
-        final byte[] body = response.body() == null ? new byte[0] : response.body();
-        if (status >= 200 && status < 300) {
-            return CompletableFuture.completedFuture(new RestResponse(status, body));
-        }
-        final int code = RestJson.errorCode(body);
-        final String msg = RestJson.stringField(body, "msg");
-        final String what = call.method() + ' ' + call.path() + ": HTTP " + status
-            + (code != 0 ? " code " + code : "") + (msg != null ? " " + msg : "");
-        if (status == 429) {
-            final long retryAfterMs = retryAfterMs(response);
-            limits.onTooManyRequests(retryAfterMs);
-            LOG.warn("binance rest: rate limited (429), no request for {} ms: {}", retryAfterMs, what);
-            return failed(Reason.RATE_LIMITED, status, code, what, msg);
-        }
-        if (status == 418) {
-            final long retryAfterMs = retryAfterMs(response);
-            limits.onBanned(retryAfterMs);
-            LOG.error("binance rest: IP BANNED (418) for {} ms; order entry stopped until resumed by an operator: {}",
-                retryAfterMs, what);
-            try {
-                alarm.onIpBanned(retryAfterMs, msg != null ? msg : "HTTP 418");
-            } catch (final RuntimeException e) {
-                LOG.error("binance rest: alarm listener failed", e);
-            }
-            return failed(Reason.IP_BANNED, status, code, what, msg);
-        }
-        if (code == TIMESTAMP_OUTSIDE_RECV_WINDOW && call.signed() && !resynced) {
-            LOG.warn("binance rest: {}; measuring the server time again and retrying once", what);
-            return syncTime().thenCompose(offset -> send(call, true));
-        }
-        if (status == 503) {
-            final boolean notExecuted = code == -1008 || (msg != null && msg.contains("Service Unavailable"));
-            return failed(notExecuted ? Reason.SERVICE_UNAVAILABLE : Reason.UNKNOWN_EXECUTION_STATUS, status, code, what,
-                msg);
-        }
-        return failed(code != 0 ? Reason.API_ERROR : Reason.HTTP_ERROR, status, code, what, msg);
+    @Override
+    protected void onRateLimitHeaders(final HttpHeaders headers, final RateLimitState limits) {
+        limits.onHeaders(header(headers, USED_WEIGHT_1M), header(headers, ORDER_COUNT_10S), header(headers, ORDER_COUNT_1M));
     }
 
-    private static CompletableFuture<RestResponse> failed(final Reason reason, final int status, final int code,
-        final String what, final String venueMessage) {
-        return CompletableFuture.failedFuture(new BinanceRestException(reason, status, code, "binance rest: " + what,
-            venueMessage, null));
+    @Override
+    protected RestCall serverTimeCall() {
+        return new RestCall("GET", "/fapi/v1/time", "", false, 1, false);
     }
 
-    private static BinanceRestException refused(final RateLimitState.Verdict verdict, final Call call) {
-        final Reason reason = switch (verdict) {
-            case BACKING_OFF -> Reason.BACKING_OFF;
-            case IP_BANNED -> Reason.IP_BANNED;
-            default -> Reason.RATE_LIMITED;
-        };
-        return new BinanceRestException(reason, 0, 0, "binance rest: " + call.method() + ' ' + call.path()
-            + " not sent: " + verdict, null);
+    @Override
+    protected String serverTimeField() {
+        return "serverTime";
     }
 
-    private long retryAfterMs(final HttpResponse<byte[]> response) {
-        final long seconds = header(response, "Retry-After");
-        return seconds >= 0 ? seconds * 1_000 : config.defaultRetryAfter().toMillis();
+    @Override
+    protected boolean isTimestampRejected(final int code) {
+        return code == TIMESTAMP_OUTSIDE_RECV_WINDOW;
     }
 
-    private static long header(final HttpResponse<byte[]> response, final String name) {
-        final String value = response.headers().firstValue(name).orElse(null);
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (final NumberFormatException e) {
-            return -1;
-        }
+    @Override
+    protected boolean isNotExecuted(final int code, final String venueMessage) {
+        return code == SERVICE_UNAVAILABLE || (venueMessage != null && venueMessage.contains("Service Unavailable"));
+    }
+
+    @Override
+    protected RestException failure(final Reason reason, final int httpStatus, final int code, final String message,
+        final String venueMessage, final Throwable cause) {
+        return new BinanceRestException(reason, httpStatus, code, message, venueMessage, cause);
     }
 
     private static int depthWeight(final int limit) {
@@ -433,14 +266,5 @@ public final class BinanceRestClient implements AutoCloseable {
             return 5;
         }
         return limit <= 500 ? 10 : 20;
-    }
-
-    private static ThreadFactory daemonThreads(final String prefix) {
-        final AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            final Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -8,6 +8,7 @@ import io.ringtrader.engine.fixedpoint.DecimalParser;
 import io.ringtrader.engine.fixedpoint.ParseStatus;
 import io.ringtrader.engine.instrument.Instrument;
 import io.ringtrader.gateway.binance.user.ClientOrderIds;
+import io.ringtrader.gateway.common.rest.RestResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

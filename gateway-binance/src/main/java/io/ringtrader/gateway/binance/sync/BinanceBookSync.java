@@ -2,10 +2,11 @@ package io.ringtrader.gateway.binance.sync;
 
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
-import io.ringtrader.gateway.binance.marketdata.BookTranslators;
-import io.ringtrader.gateway.binance.marketdata.DepthStaging;
-import io.ringtrader.gateway.binance.marketdata.EventSink;
-import io.ringtrader.gateway.binance.marketdata.GatewayStatusTranslator;
+import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.gateway.common.marketdata.BookTranslators;
+import io.ringtrader.gateway.common.marketdata.DepthStaging;
+import io.ringtrader.gateway.common.marketdata.EventSink;
+import io.ringtrader.gateway.common.marketdata.GatewayStatusTranslator;
 
 /**
  * Keeps one instrument's local book in step with Binance USDⓈ-M, following the documented futures
@@ -49,7 +50,7 @@ public final class BinanceBookSync {
     private final SnapshotRequester requester;
     private final DepthStaging[] buffer;
     private final DepthStaging pendingSnapshot;
-    private final GatewayStatusTranslator status = new GatewayStatusTranslator();
+    private final GatewayStatusTranslator status = new GatewayStatusTranslator(Venue.BINANCE_USDM.id());
     private int bufferHead;
     private int bufferCount;
     private boolean hasPendingSnapshot;

@@ -3,10 +3,11 @@ package io.ringtrader.gateway.binance.sync;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
-import io.ringtrader.gateway.binance.marketdata.BookTranslators;
-import io.ringtrader.gateway.binance.marketdata.DepthStaging;
-import io.ringtrader.gateway.binance.marketdata.EventSink;
-import io.ringtrader.gateway.binance.marketdata.GatewayStatusTranslator;
+import io.ringtrader.engine.instrument.Venue;
+import io.ringtrader.gateway.common.marketdata.BookTranslators;
+import io.ringtrader.gateway.common.marketdata.DepthStaging;
+import io.ringtrader.gateway.common.marketdata.EventSink;
+import io.ringtrader.gateway.common.marketdata.GatewayStatusTranslator;
 
 /**
  * Keeps one instrument's book from Binance's partial book depth stream ({@code <symbol>@depth<N>}, N = 5, 10 or 20, at
@@ -39,7 +40,7 @@ public final class BinancePartialBook {
 
     private final int instrumentId;
     private final EventSink sink;
-    private final GatewayStatusTranslator status = new GatewayStatusTranslator();
+    private final GatewayStatusTranslator status = new GatewayStatusTranslator(Venue.BINANCE_USDM.id());
     private State state = State.AWAITING_FRAME;
     private long lastUpdateId = InboundEvent.NONE;
 

@@ -1,6 +1,6 @@
 package io.ringtrader.gateway.binance.user;
 
-import io.ringtrader.gateway.binance.marketdata.JsonScanner;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.agrona.DirectBuffer;

@@ -4,7 +4,7 @@ import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.Venue;
-import io.ringtrader.gateway.binance.marketdata.EventSink;
+import io.ringtrader.gateway.common.marketdata.EventSink;
 import org.agrona.concurrent.EpochNanoClock;
 
 /**

@@ -11,12 +11,12 @@ import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.gateway.binance.FrameEnvelope;
 import io.ringtrader.gateway.binance.marketdata.BinanceTime;
-import io.ringtrader.gateway.binance.marketdata.DecodeOutcomes;
-import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
-import io.ringtrader.gateway.binance.marketdata.Decimals;
-import io.ringtrader.gateway.binance.marketdata.EventSink;
 import io.ringtrader.gateway.binance.marketdata.FieldSpans;
-import io.ringtrader.gateway.binance.marketdata.JsonScanner;
+import io.ringtrader.gateway.common.marketdata.Decimals;
+import io.ringtrader.gateway.common.marketdata.DecodeOutcomes;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.EventSink;
+import io.ringtrader.gateway.common.marketdata.JsonScanner;
 import org.agrona.DirectBuffer;
 
 /**
@@ -144,7 +144,7 @@ public final class UserStreamDecoder {
         this.expiry = expiry;
         this.errors = errors;
         this.clientOrderIds = clientOrderIds;
-        this.outcomes = new DecodeOutcomes(errors, "user stream ");
+        this.outcomes = new DecodeOutcomes(errors, "user stream binance: ");
         this.restReportsAcksAndCancels = restReportsAcksAndCancels;
         this.requestedCancels = requestedCancels;
     }

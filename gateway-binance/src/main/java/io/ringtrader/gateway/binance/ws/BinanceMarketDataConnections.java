@@ -4,6 +4,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.ringtrader.gateway.common.ws.ConnectionListener;
+import io.ringtrader.gateway.common.ws.FrameListener;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,10 +1,14 @@
 package io.ringtrader.gateway.binance.ws;
 
+import io.ringtrader.gateway.common.ws.ConnectionListener;
+import io.ringtrader.gateway.common.ws.WsSettings;
+import io.ringtrader.gateway.common.ws.WsSettings.Jitter;
 import java.time.Duration;
 
 /**
- * Settings of the Binance WebSocket client, validated at construction. Start from {@link #defaults()} and change
- * what differs with {@link #toBuilder()}.
+ * Settings of the Binance WebSocket client, validated at construction against the venue's limits (10 messages a
+ * second, 1024 streams a connection). Start from {@link #defaults()} and change what differs with
+ * {@link #toBuilder()}.
  *
  * @param connectTimeout          TCP connect limit.
  * @param idleTimeout             no frame of any kind (data, ping, pong) for this long means a dead socket: close and
@@ -26,20 +30,12 @@ import java.time.Duration;
 public record BinanceWsSettings(Duration connectTimeout, Duration idleTimeout, boolean probeWhenIdle,
     Duration initialBackoff, Duration maxBackoff, Jitter jitter, Duration stableAfter, Duration maxConnectionAge,
     Duration handoverTimeout, int maxMessagesPerSecond, int maxStreamsPerSubscribe, int maxStreamsPerConnection,
-    int maxFramePayloadBytes) {
+    int maxFramePayloadBytes) implements WsSettings {
 
     /** The venue's limit on incoming messages per second and connection. */
     public static final int VENUE_MESSAGES_PER_SECOND = 10;
     /** The venue's limit on streams per connection. */
     public static final int VENUE_STREAMS_PER_CONNECTION = 1024;
-
-    /** How a reconnect delay is drawn from {@code [0, ceiling]}. */
-    public enum Jitter {
-        /** Uniform in {@code [0, ceiling]}: spreads clients best, may retry at once. */
-        FULL,
-        /** Uniform in {@code [ceiling / 2, ceiling]}: keeps half the ceiling as a floor. */
-        EQUAL
-    }
 
     public BinanceWsSettings {
         positive("connectTimeout", connectTimeout);

@@ -1,13 +1,14 @@
 package io.ringtrader.gateway.binance.ws;
 
+import io.ringtrader.gateway.common.ws.FrameHandover;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.agrona.DirectBuffer;
 
 /**
- * Decides, during a rotation, which connection's frame of each stream goes downstream, so that every event is
- * delivered once and in order.
+ * Binance's {@link FrameHandover}: decides, during a rotation, which connection's frame of each combined stream goes
+ * downstream, so that every event is delivered once and in order.
  *
  * <p>Rule: each stream is delivered from the old connection until the two connections are seen at the same event of
  * that stream (same event id: depth and book ticker {@code u}, aggregate trade {@code a}, others {@code E}); from
@@ -29,10 +30,7 @@ import org.agrona.DirectBuffer;
  * <p>Frames outside the combined-stream shape, of unknown streams or without an id come from the old connection only.
  * Not thread-safe: used on the connection's event loop; allocation-free after construction.
  */
-final class StreamHandover {
-    static final boolean DELIVER = true;
-    static final boolean DROP = false;
-
+final class StreamHandover implements FrameHandover {
     private static final byte[] STREAM_PREFIX = "{\"stream\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final long NONE = Long.MIN_VALUE;
 
@@ -63,7 +61,8 @@ final class StreamHandover {
     }
 
     /** Starts a handover: every stream comes from the old connection. */
-    void begin() {
+    @Override
+    public void begin() {
         Arrays.fill(lastOld, NONE);
         Arrays.fill(lastNew, NONE);
         Arrays.fill(lastDelivered, NONE);
@@ -75,17 +74,20 @@ final class StreamHandover {
         trailing = false;
     }
 
-    boolean active() {
+    @Override
+    public boolean active() {
         return active;
     }
 
     /** True when every stream has switched to the new connection. */
-    boolean complete() {
+    @Override
+    public boolean complete() {
         return remaining == 0;
     }
 
     /** Ends the handover (finished or abandoned). */
-    void end() {
+    @Override
+    public void end() {
         active = false;
         trailing = false;
     }
@@ -94,22 +96,26 @@ final class StreamHandover {
      * The old connection is gone, but force-switched streams still need the duplicate guard: frames of the (now only)
      * connection go through {@link #onNew} until {@link #guardsCleared()}.
      */
-    void trail() {
+    @Override
+    public void trail() {
         active = true;
         trailing = true;
     }
 
-    boolean trailing() {
+    @Override
+    public boolean trailing() {
         return active && trailing;
     }
 
     /** True when no force-switched stream still waits for its first frame above the last delivered id. */
-    boolean guardsCleared() {
+    @Override
+    public boolean guardsCleared() {
         return unconfirmed == 0;
     }
 
     /** A frame of the old connection: {@link #DELIVER} or {@link #DROP}. */
-    boolean onOld(final DirectBuffer buffer, final int offset, final int length) {
+    @Override
+    public boolean onOld(final DirectBuffer buffer, final int offset, final int length) {
         final int stream = streamIndex(buffer, offset, length);
         if (stream < 0) {
             return DELIVER;
@@ -129,7 +135,8 @@ final class StreamHandover {
     }
 
     /** A frame of the new connection: {@link #DELIVER} or {@link #DROP}. */
-    boolean onNew(final DirectBuffer buffer, final int offset, final int length) {
+    @Override
+    public boolean onNew(final DirectBuffer buffer, final int offset, final int length) {
         final int stream = streamIndex(buffer, offset, length);
         if (stream < 0) {
             return trailing;
@@ -161,7 +168,8 @@ final class StreamHandover {
      *
      * @return how many of them had frames on the new connection that were dropped unmatched (possible gaps).
      */
-    int forceSwitch() {
+    @Override
+    public int forceSwitch() {
         int gaps = 0;
         for (int i = 0; i < names.length; i++) {
             if (!switched[i]) {

@@ -1,9 +1,10 @@
 /**
- * The Binance USDⓈ-M WebSocket market-data client: {@link io.ringtrader.gateway.binance.ws.BinanceWsConnection}
- * keeps one logical combined-stream connection alive (handshake, pings, idle detection, reconnect with backoff,
- * resubscription, outgoing rate limit, rotation before the venue's 24 h cut) and hands each text frame, without
- * copying or allocating, to a {@link io.ringtrader.gateway.binance.ws.FrameListener} on its Netty event-loop thread;
- * {@link io.ringtrader.gateway.binance.ws.BinanceMarketDataConnections} spreads wanted streams over connections by
- * route ({@link io.ringtrader.gateway.binance.ws.BinanceStreams}).
+ * Binance USDⓈ-M over the common WebSocket core ({@code io.ringtrader.gateway.common.ws}):
+ * {@link io.ringtrader.gateway.binance.ws.BinanceWsConnection} is one combined-stream connection (or the user data
+ * stream) with Binance's protocol (route paths, SUBSCRIBE requests and their replies, the 24 h rotation matched per
+ * stream by {@link io.ringtrader.gateway.binance.ws.StreamHandover}) and limits
+ * ({@link io.ringtrader.gateway.binance.ws.BinanceWsSettings}); {@link io.ringtrader.gateway.binance.ws.BinanceMarketDataConnections}
+ * spreads wanted streams over connections by route ({@link io.ringtrader.gateway.binance.ws.BinanceStreams}) on one
+ * IO thread.
  */
 package io.ringtrader.gateway.binance.ws;

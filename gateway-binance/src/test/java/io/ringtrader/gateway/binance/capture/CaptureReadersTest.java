@@ -3,6 +3,7 @@ package io.ringtrader.gateway.binance.capture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.ringtrader.gateway.common.capture.CaptureListener;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.InstrumentRegistry;
 import io.ringtrader.gateway.binance.CaptureData;
-import io.ringtrader.gateway.binance.RawSources;
+import io.ringtrader.gateway.common.capture.RawSources;
 import io.ringtrader.recorder.JournalReader;
 import io.ringtrader.recorder.JournalStream;
 import io.ringtrader.recorder.RawFrame;

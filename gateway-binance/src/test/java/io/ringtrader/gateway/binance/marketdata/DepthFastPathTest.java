@@ -20,6 +20,8 @@ import static io.ringtrader.gateway.binance.RecordedFrames.payload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.DepthStaging;
 
 /** The fast path against the general path of {@link DepthUpdateDecoder}: same staging, or it declines. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)

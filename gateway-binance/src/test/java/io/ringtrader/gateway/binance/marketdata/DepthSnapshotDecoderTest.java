@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.gateway.binance.TestInstruments;
+import io.ringtrader.gateway.common.marketdata.BookTranslators;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.DepthStaging;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,9 @@ import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.gateway.binance.TestInstruments;
+import io.ringtrader.gateway.common.marketdata.BookTranslators;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.DepthStaging;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 

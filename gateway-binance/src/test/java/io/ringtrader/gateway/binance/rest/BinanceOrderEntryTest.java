@@ -21,6 +21,7 @@ import io.ringtrader.engine.time.ManualEpochNanoClock;
 import io.ringtrader.gateway.binance.TestClientOrderIds;
 import io.ringtrader.gateway.binance.TestInstruments;
 import io.ringtrader.gateway.binance.rest.FakeVenue.Reply;
+import io.ringtrader.gateway.common.rest.RestAlarmListener;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ringtrader.gateway.binance.rest.BinanceRestException.Reason;
 import io.ringtrader.gateway.binance.rest.FakeVenue.Reply;
+import io.ringtrader.gateway.common.rest.RateLimitState;
+import io.ringtrader.gateway.common.rest.RestAlarmListener;
+import io.ringtrader.gateway.common.rest.RestException.Reason;
+import io.ringtrader.gateway.common.rest.RestResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.gateway.binance.rest.FakeVenue.Reply;
+import io.ringtrader.gateway.common.rest.RestAlarmListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

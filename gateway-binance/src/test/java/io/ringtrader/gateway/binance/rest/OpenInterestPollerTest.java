@@ -9,6 +9,7 @@ import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.time.ManualEpochNanoClock;
 import io.ringtrader.gateway.binance.TestInstruments;
 import io.ringtrader.gateway.binance.rest.FakeVenue.Reply;
+import io.ringtrader.gateway.common.rest.RestAlarmListener;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.ringtrader.gateway.binance.rest;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.engine.pipeline.BatchTranslator;
-import io.ringtrader.gateway.binance.marketdata.EventSink;
+import io.ringtrader.gateway.common.marketdata.EventSink;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

@@ -12,7 +12,7 @@ import io.ringtrader.engine.event.EventKind;
 import io.ringtrader.engine.event.GatewayStatus;
 import io.ringtrader.engine.event.InboundEvent;
 import io.ringtrader.gateway.binance.CapturingSink;
-import io.ringtrader.gateway.binance.marketdata.DepthStaging;
+import io.ringtrader.gateway.common.marketdata.DepthStaging;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

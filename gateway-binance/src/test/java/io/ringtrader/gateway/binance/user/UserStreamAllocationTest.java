@@ -9,7 +9,7 @@ import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.gateway.binance.ReusedSlotSink;
 import io.ringtrader.gateway.binance.TestClientOrderIds;
 import io.ringtrader.gateway.binance.TestInstruments;
-import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

@@ -14,7 +14,7 @@ import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.gateway.binance.CapturingSink;
 import io.ringtrader.gateway.binance.TestClientOrderIds;
 import io.ringtrader.gateway.binance.TestInstruments;
-import io.ringtrader.gateway.binance.marketdata.DecodeStatus;
+import io.ringtrader.gateway.common.marketdata.DecodeStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -3,6 +3,7 @@ package io.ringtrader.gateway.binance.ws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ringtrader.engine.time.SystemEpochNanoClock;
+import io.ringtrader.gateway.common.ws.ConnectionListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringtrader.gateway.common.ws.ConnectionState;
+import io.ringtrader.gateway.common.ws.ReconnectBackoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

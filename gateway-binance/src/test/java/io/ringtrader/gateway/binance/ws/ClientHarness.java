@@ -3,6 +3,8 @@ package io.ringtrader.gateway.binance.ws;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
+import io.ringtrader.gateway.common.ws.ConnectionListener;
+import io.ringtrader.gateway.common.ws.ConnectionState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
+import io.ringtrader.gateway.common.ws.ConnectionState;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.gateway.binance.TestClientOrderIds;
+import io.ringtrader.gateway.common.ws.ConnectionState;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ringtrader.engine.time.SystemEpochNanoClock;
+import io.ringtrader.gateway.common.ws.ConnectionListener;
+import io.ringtrader.gateway.common.ws.ConnectionState;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
