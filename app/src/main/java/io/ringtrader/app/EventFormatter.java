@@ -111,8 +111,8 @@ final class EventFormatter {
                 }
                 line.integer("clientOrderId", e.clientOrderId);
                 optional(line, "venueOrderId", e.venueOrderId);
-                optionalDecimal(line, "price", e.execPrice, priceScale);
-                optionalDecimal(line, "qty", e.execQty, qtyScale);
+                optionalDecimal(line, "price", e.orderPrice, priceScale);
+                optionalDecimal(line, "qty", e.orderQty, qtyScale);
                 optionalDecimal(line, "lastFillPrice", e.lastFillPrice, priceScale);
                 line.decimal("lastFillQty", e.lastFillQty, qtyScale);
                 line.decimal("cumFillQty", e.cumFillQty, qtyScale);

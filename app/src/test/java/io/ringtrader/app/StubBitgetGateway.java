@@ -74,8 +74,8 @@ public final class StubBitgetGateway implements GatewayProvider {
             event.execType = ExecType.ACK;
             event.clientOrderId = command.clientOrderId;
             event.execSide = command.side;
-            event.execPrice = command.priceMantissa;
-            event.execQty = command.qtyMantissa;
+            event.orderPrice = command.priceMantissa;
+            event.orderQty = command.qtyMantissa;
             event.leavesQty = command.qtyMantissa;
             event.receiveTimeNs = command.causeReceiveTimeNs;
         };

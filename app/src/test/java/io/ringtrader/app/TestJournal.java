@@ -179,8 +179,8 @@ final class TestJournal {
         event.execSide = OrderSide.BUY;
         event.clientOrderId = 42;
         event.venueOrderId = 9_001;
-        event.execPrice = 6_180_030;
-        event.execQty = 250;
+        event.orderPrice = 6_180_030;
+        event.orderQty = 250;
         event.lastFillPrice = 6_180_030;
         event.lastFillQty = 250;
         event.cumFillQty = 250;

@@ -41,7 +41,7 @@ import org.agrona.DirectBuffer;
  *  MARK_PRICE (code 6, schemas 1-5; read as MARKET_STATE)  markPrice, indexPrice, fundingRate, nextFundingTimeNs
  *  OPEN_INTEREST (code 7, schemas 1-5; read as MARKET_STATE)  openInterest i64
  *  EXECUTION_REPORT           execType code u8, side code u8, maker u8, rejectCode i32, clientOrderId,
- *                             venueOrderId, execPrice, execQty, lastFillPrice, lastFillQty, cumFillQty,
+ *                             venueOrderId, orderPrice, orderQty, lastFillPrice, lastFillQty, cumFillQty,
  *                             leavesQty, execFee (i64 each)
  *  POSITION                   positionQty, entryPrice, unrealizedPnl                   (i64 each; schema 2)
  *  TIMER                      timerId i32, scheduledNs i64
@@ -147,8 +147,8 @@ public final class InboundEventCodec {
                 out.writeInt(event.rejectCode);
                 out.writeLong(event.clientOrderId);
                 out.writeLong(event.venueOrderId);
-                out.writeLong(event.execPrice);
-                out.writeLong(event.execQty);
+                out.writeLong(event.orderPrice);
+                out.writeLong(event.orderQty);
                 out.writeLong(event.lastFillPrice);
                 out.writeLong(event.lastFillQty);
                 out.writeLong(event.cumFillQty);
@@ -256,8 +256,8 @@ public final class InboundEventCodec {
                     into.rejectCode = message.getInt(p + 3, ORDER);
                     into.clientOrderId = message.getLong(p + 7, ORDER);
                     into.venueOrderId = message.getLong(p + 15, ORDER);
-                    into.execPrice = message.getLong(p + 23, ORDER);
-                    into.execQty = message.getLong(p + 31, ORDER);
+                    into.orderPrice = message.getLong(p + 23, ORDER);
+                    into.orderQty = message.getLong(p + 31, ORDER);
                     into.lastFillPrice = message.getLong(p + 39, ORDER);
                     into.lastFillQty = message.getLong(p + 47, ORDER);
                     into.cumFillQty = message.getLong(p + 55, ORDER);

@@ -92,8 +92,8 @@ final class TestEvents {
                 event.clientOrderId = 555_000 + seed;
                 event.venueOrderId = 8_888_000 + seed;
                 event.execSide = OrderSide.SELL;
-                event.execPrice = 6_180_000 + seed;
-                event.execQty = 3_000 + seed;
+                event.orderPrice = 6_180_000 + seed;
+                event.orderQty = 3_000 + seed;
                 event.lastFillPrice = 6_180_002 + seed;
                 event.lastFillQty = 1_000 + seed;
                 event.cumFillQty = 2_000 + seed;
@@ -238,8 +238,8 @@ final class TestEvents {
         assertEquals(expected.clientOrderId, actual.clientOrderId, "clientOrderId");
         assertEquals(expected.venueOrderId, actual.venueOrderId, "venueOrderId");
         assertEquals(expected.execSide, actual.execSide, "execSide");
-        assertEquals(expected.execPrice, actual.execPrice, "execPrice");
-        assertEquals(expected.execQty, actual.execQty, "execQty");
+        assertEquals(expected.orderPrice, actual.orderPrice, "orderPrice");
+        assertEquals(expected.orderQty, actual.orderQty, "orderQty");
         assertEquals(expected.lastFillPrice, actual.lastFillPrice, "lastFillPrice");
         assertEquals(expected.lastFillQty, actual.lastFillQty, "lastFillQty");
         assertEquals(expected.cumFillQty, actual.cumFillQty, "cumFillQty");

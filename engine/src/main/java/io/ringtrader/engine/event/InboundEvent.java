@@ -154,8 +154,10 @@ public final class InboundEvent {
     public long clientOrderId;
     public long venueOrderId;
     public OrderSide execSide;
-    public long execPrice;
-    public long execQty;
+    /** The order's limit price (not a fill's: see {@link #lastFillPrice}); {@link #NONE} for a market order or unknown. */
+    public long orderPrice;
+    /** The order's quantity (not a fill's: see {@link #lastFillQty}); {@link #NONE} when unknown. */
+    public long orderQty;
     public long lastFillPrice;
     public long lastFillQty;
     public long cumFillQty;
@@ -300,8 +302,8 @@ public final class InboundEvent {
         clientOrderId = 0;
         venueOrderId = NONE;
         execSide = null;
-        execPrice = NONE;
-        execQty = NONE;
+        orderPrice = NONE;
+        orderQty = NONE;
         lastFillPrice = NONE;
         lastFillQty = 0;
         cumFillQty = 0;

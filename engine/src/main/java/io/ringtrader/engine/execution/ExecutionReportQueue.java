@@ -152,8 +152,8 @@ public final class ExecutionReportQueue {
         event.clientOrderId = clientOrderId[slot];
         event.venueOrderId = venueOrderId[slot];
         event.execSide = side[slot];
-        event.execPrice = orderPrice[slot];
-        event.execQty = orderQty[slot];
+        event.orderPrice = orderPrice[slot];
+        event.orderQty = orderQty[slot];
         event.lastFillPrice = fillPrice[slot];
         event.lastFillQty = fillQty[slot];
         event.cumFillQty = cumQty[slot];

@@ -68,7 +68,7 @@ public final class PaperExchange {
     private final double[] notionalUnit;
     private final long[] positions;
     private final double[] averagePrices;
-    private final double[] realisedPnl;
+    private final double[] grossRealisedPnl;
 
     private final long[][] viewBidPrices;
     private final long[][] viewBidQtys;
@@ -97,7 +97,7 @@ public final class PaperExchange {
         notionalUnit = new double[count];
         positions = new long[count];
         averagePrices = new double[count];
-        realisedPnl = new double[count];
+        grossRealisedPnl = new double[count];
         viewBidPrices = new long[count][InboundEvent.BOOK_VIEW_DEPTH];
         viewBidQtys = new long[count][InboundEvent.BOOK_VIEW_DEPTH];
         viewAskPrices = new long[count][InboundEvent.BOOK_VIEW_DEPTH];
@@ -225,9 +225,9 @@ public final class PaperExchange {
         return positions[instrumentId];
     }
 
-    /** Realised PnL of an instrument in quote units, fees excluded. */
-    public double realisedPnl(final int instrumentId) {
-        return realisedPnl[instrumentId];
+    /** Realised PnL of an instrument in quote units before fees (gross; the risk stage's positions deduct them). */
+    public double grossRealisedPnl(final int instrumentId) {
+        return grossRealisedPnl[instrumentId];
     }
 
     /** Unrealised PnL of an instrument at {@code markPrice} (a price mantissa), in quote units. */
@@ -302,7 +302,7 @@ public final class PaperExchange {
             averagePrices[id] = (averagePrices[id] * Math.abs(before) + (double)price * Math.abs(signedQty)) / Math.abs(after);
         } else {
             final long closed = Math.min(Math.abs(before), Math.abs(signedQty));
-            realisedPnl[id] += Long.signum(before) * closed * (price - averagePrices[id]) * notionalUnit[id];
+            grossRealisedPnl[id] += Long.signum(before) * closed * (price - averagePrices[id]) * notionalUnit[id];
             if (after != 0 && Long.signum(after) != Long.signum(before)) {
                 averagePrices[id] = price;
             }

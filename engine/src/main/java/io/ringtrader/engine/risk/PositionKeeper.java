@@ -97,8 +97,8 @@ public final class PositionKeeper {
         return qty;
     }
 
-    /** Realised PnL minus fees, quote currency. Risk thread. */
-    public double realisedPnl() {
+    /** Realised PnL net of fees (fees deducted), quote currency. Risk thread. */
+    public double netRealisedPnl() {
         return realised;
     }
 
@@ -149,16 +149,16 @@ public final class PositionKeeper {
      * @param symbol        the instrument's symbol.
      * @param qty           signed quantity mantissa.
      * @param averagePrice  average entry price mantissa; 0 when flat.
-     * @param realisedPnl   quote currency, fees deducted.
+     * @param netRealisedPnl quote currency, fees deducted.
      * @param unrealisedPnl quote currency at {@code mark}.
      * @param fees          fees paid, quote currency.
      * @param mark          the valuation price mantissa; NaN before the first.
      */
-    public record Snapshot(String symbol, long qty, double averagePrice, double realisedPnl, double unrealisedPnl,
+    public record Snapshot(String symbol, long qty, double averagePrice, double netRealisedPnl, double unrealisedPnl,
                            double fees, double mark) {
         /** Realised plus unrealised PnL. */
         public double totalPnl() {
-            return realisedPnl + unrealisedPnl;
+            return netRealisedPnl + unrealisedPnl;
         }
     }
 }

@@ -405,7 +405,7 @@ public final class PreTradeRiskHandler implements RiskStage {
     private void checkSessionLoss() {
         double total = 0;
         for (final PositionKeeper keeper : positions) {
-            total += keeper.realisedPnl() + keeper.unrealisedPnl();
+            total += keeper.netRealisedPnl() + keeper.unrealisedPnl();
         }
         sessionPnl = total;
         if (total <= -limits.maxSessionLoss() && !killSwitch.isTripped()) {

@@ -24,7 +24,7 @@ import io.ringtrader.engine.instrument.Venue;
 import io.ringtrader.engine.pipeline.JournalProgress;
 import io.ringtrader.engine.pipeline.Pipeline;
 import io.ringtrader.engine.pipeline.StageThreadSpec;
-import io.ringtrader.engine.pipeline.TimerAgent;
+import io.ringtrader.engine.pipeline.TimerProducer;
 import io.ringtrader.engine.risk.KillSwitch;
 import io.ringtrader.engine.risk.PositionKeeper;
 import io.ringtrader.engine.risk.PreTradeRiskHandler;
@@ -67,7 +67,7 @@ public final class Engine {
     private final DistinctErrorHandler errors;
     private final EpochNanoClock clock;
     private final Pipeline pipeline;
-    private final TimerAgent timer;
+    private final TimerProducer timer;
     private final EngineMode mode;
     private final BusinessStages stages;
     private final OperatorPublisher operator;
@@ -96,7 +96,7 @@ public final class Engine {
         this.instruments = registry(config.instruments());
         final PipelineConfig pipelineConfig = config.pipeline();
         final TelemetryConfig telemetry = config.telemetry();
-        this.timer = new TimerAgent(pipelineConfig.timerInterval().toNanos(), clock, errors);
+        this.timer = new TimerProducer(pipelineConfig.timerInterval().toNanos(), clock, errors);
         final Pipeline.Builder builder = Pipeline.builder()
             .inboundRingSize(pipelineConfig.inboundRingSize())
             .outboundRingSize(pipelineConfig.outboundRingSize())

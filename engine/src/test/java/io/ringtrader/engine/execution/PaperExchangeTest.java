@@ -146,7 +146,7 @@ class PaperExchangeTest {
         assertEquals(0.10, exchange.unrealisedPnl(0, 100_20), 1e-9);
         exchange.onOrder(order(11, OrderSide.SELL, OrderType.MARKET, TimeInForce.IOC, 0, 1_000), book(), sink);
         // sold 1.000 @ 100.00: realised (100.00 - 100.15) * 1 = -0.15
-        assertEquals(-0.15, exchange.realisedPnl(0), 1e-9);
+        assertEquals(-0.15, exchange.grossRealisedPnl(0), 1e-9);
         assertEquals(1_000, exchange.position(0));
     }
 

@@ -35,7 +35,7 @@ class PositionKeeperDifferentialTest {
             reference.onFill(side, price, qty, fee);
             keeper.onMark(price + 5);
             assertEquals(reference.qty, keeper.qty(), "qty after fill " + i);
-            assertClose(reference.realised, keeper.realisedPnl(), "realised after fill " + i);
+            assertClose(reference.realised, keeper.netRealisedPnl(), "realised after fill " + i);
             assertClose(reference.unrealised(price + 5), keeper.unrealisedPnl(), "unrealised after fill " + i);
         }
     }

@@ -23,7 +23,7 @@ class PositionKeeperTest {
         assertEquals(300_500, keeper.averagePrice(), EPS);
         keeper.onFill(OrderSide.SELL, 302_000, 500, 0);    // 0.500 @ 3020.00: +0.5 * 15 = +7.50
         assertEquals(1_500, keeper.qty());
-        assertEquals(7.5, keeper.realisedPnl(), EPS);
+        assertEquals(7.5, keeper.netRealisedPnl(), EPS);
         assertEquals(300_500, keeper.averagePrice(), EPS, "a reduction keeps the entry");
         keeper.onMark(299_500);                            // 1.5 * (2995 - 3005) = -15.00
         assertEquals(-15.0, keeper.unrealisedPnl(), EPS);
@@ -36,7 +36,7 @@ class PositionKeeperTest {
         assertEquals(20.0, keeper.unrealisedPnl(), EPS);   // 2 * 10
         keeper.onFill(OrderSide.BUY, 298_000, 2_000, 0);   // cover @ 2980.00: +40.00
         assertEquals(0, keeper.qty());
-        assertEquals(40.0, keeper.realisedPnl(), EPS);
+        assertEquals(40.0, keeper.netRealisedPnl(), EPS);
         assertEquals(0.0, keeper.unrealisedPnl(), EPS);
         assertEquals(0.0, keeper.averagePrice(), EPS);
     }
@@ -46,7 +46,7 @@ class PositionKeeperTest {
         keeper.onFill(OrderSide.BUY, 300_000, 1_000, 0);   // long 1 @ 3000
         keeper.onFill(OrderSide.SELL, 290_000, 3_000, 0);  // close 1 @ 2900 (-100), short 2 @ 2900
         assertEquals(-2_000, keeper.qty());
-        assertEquals(-100.0, keeper.realisedPnl(), EPS);
+        assertEquals(-100.0, keeper.netRealisedPnl(), EPS);
         assertEquals(290_000, keeper.averagePrice(), EPS);
         keeper.onMark(291_000);
         assertEquals(-20.0, keeper.unrealisedPnl(), EPS);  // -2 * 10
@@ -56,10 +56,10 @@ class PositionKeeperTest {
     void shouldDeductFeesFromTheRealisedPnl() {
         keeper.onFill(OrderSide.BUY, 300_000, 1_000, 120_000_000L);  // fee 1.20 USDT
         keeper.onFill(OrderSide.SELL, 300_100, 1_000, 120_040_000L); // +1.00, fee 1.2004
-        assertEquals(1.0 - 1.2 - 1.2004, keeper.realisedPnl(), EPS);
+        assertEquals(1.0 - 1.2 - 1.2004, keeper.netRealisedPnl(), EPS);
         final PositionKeeper.Snapshot snapshot = keeper.snapshot();
         assertEquals(2.4004, snapshot.fees(), EPS);
-        assertEquals(keeper.realisedPnl(), snapshot.realisedPnl(), EPS);
+        assertEquals(keeper.netRealisedPnl(), snapshot.netRealisedPnl(), EPS);
         assertEquals(0, snapshot.qty());
     }
 

@@ -13,22 +13,22 @@ public final class PositionInfo {
     private final String symbol;
     private final double qty;
     private final double averagePrice;
-    private final double realisedPnl;
+    private final double netRealisedPnl;
     private final double unrealisedPnl;
     private final double fees;
     private final double mark;
 
     /** For the MXBean mapping (a proxy rebuilds it from its {@code CompositeData}). */
-    @ConstructorProperties({"instrument", "venue", "symbol", "qty", "averagePrice", "realisedPnl", "unrealisedPnl", "fees",
+    @ConstructorProperties({"instrument", "venue", "symbol", "qty", "averagePrice", "netRealisedPnl", "unrealisedPnl", "fees",
         "mark"})
     public PositionInfo(final String instrument, final String venue, final String symbol, final double qty,
-        final double averagePrice, final double realisedPnl, final double unrealisedPnl, final double fees, final double mark) {
+        final double averagePrice, final double netRealisedPnl, final double unrealisedPnl, final double fees, final double mark) {
         this.instrument = instrument;
         this.venue = venue;
         this.symbol = symbol;
         this.qty = qty;
         this.averagePrice = averagePrice;
-        this.realisedPnl = realisedPnl;
+        this.netRealisedPnl = netRealisedPnl;
         this.unrealisedPnl = unrealisedPnl;
         this.fees = fees;
         this.mark = mark;
@@ -43,7 +43,7 @@ public final class PositionInfo {
         final double priceUnit = Math.pow(10, instrument.priceScale());
         return new PositionInfo(name, instrument.venue().configName(), instrument.symbol(),
             snapshot.qty() / Math.pow(10, instrument.qtyScale()),
-            snapshot.averagePrice() / priceUnit, snapshot.realisedPnl(), snapshot.unrealisedPnl(), snapshot.fees(),
+            snapshot.averagePrice() / priceUnit, snapshot.netRealisedPnl(), snapshot.unrealisedPnl(), snapshot.fees(),
             snapshot.mark() / priceUnit);
     }
 
@@ -76,8 +76,8 @@ public final class PositionInfo {
     }
 
     /** Realised PnL, quote currency, fees deducted. */
-    public double getRealisedPnl() {
-        return realisedPnl;
+    public double getNetRealisedPnl() {
+        return netRealisedPnl;
     }
 
     /** Unrealised PnL at {@link #getMark()}, quote currency. */

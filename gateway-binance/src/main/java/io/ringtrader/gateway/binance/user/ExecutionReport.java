@@ -79,8 +79,8 @@ public final class ExecutionReport {
         event.clientOrderId = clientOrderId;
         event.venueOrderId = venueOrderId;
         event.execSide = side;
-        event.execPrice = price;
-        event.execQty = qty;
+        event.orderPrice = price;
+        event.orderQty = qty;
         event.lastFillPrice = lastFillPrice;
         event.lastFillQty = lastFillQty;
         event.cumFillQty = cumFillQty;

@@ -104,8 +104,8 @@ class BinanceOrderEntryTest {
         assertEquals(42, ack.clientOrderId);
         assertEquals(22542179L, ack.venueOrderId);
         assertEquals(OrderSide.BUY, ack.execSide);
-        assertEquals(6_180_020, ack.execPrice);
-        assertEquals(10, ack.execQty);
+        assertEquals(6_180_020, ack.orderPrice);
+        assertEquals(10, ack.orderQty);
         assertEquals(0, ack.cumFillQty);
         assertEquals(10, ack.leavesQty);
         assertEquals(1_723_161_256_100_000_000L, ack.exchangeTimeNs);
@@ -151,8 +151,8 @@ class BinanceOrderEntryTest {
         assertEquals(43, reject.clientOrderId);
         assertEquals(-2019, reject.rejectCode);
         assertEquals(OrderSide.BUY, reject.execSide);
-        assertEquals(6_180_020, reject.execPrice);
-        assertEquals(10, reject.execQty);
+        assertEquals(6_180_020, reject.orderPrice);
+        assertEquals(10, reject.orderQty);
     }
 
     @Test

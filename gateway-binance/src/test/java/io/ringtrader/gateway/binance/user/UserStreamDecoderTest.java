@@ -117,8 +117,8 @@ class UserStreamDecoderTest {
         assertEquals(42, ack.clientOrderId);
         assertEquals(8_886_774L, ack.venueOrderId);
         assertEquals(OrderSide.SELL, ack.execSide);
-        assertEquals(710_304, ack.execPrice);
-        assertEquals(3, ack.execQty);
+        assertEquals(710_304, ack.orderPrice);
+        assertEquals(3, ack.orderQty);
         assertEquals(0, ack.cumFillQty);
         assertEquals(3, ack.leavesQty);
         assertEquals(InboundEvent.NONE, ack.lastFillPrice);
@@ -138,8 +138,8 @@ class UserStreamDecoderTest {
         assertEquals(42, fill.clientOrderId);
         assertEquals(8_886_774L, fill.venueOrderId);
         assertEquals(OrderSide.SELL, fill.execSide);
-        assertEquals(710_304, fill.execPrice);
-        assertEquals(3, fill.execQty);
+        assertEquals(710_304, fill.orderPrice);
+        assertEquals(3, fill.orderQty);
         assertEquals(710_310, fill.lastFillPrice);
         assertEquals(1, fill.lastFillQty);
         assertEquals(2, fill.cumFillQty);

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class TimerAgentTest {
+class TimerProducerTest {
     private static final long MS = 1_000_000L;
 
     @Test
     void shouldTickOnAFixedGridAndSkipTicksItFellBehindOn() throws Exception {
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_000 * MS);
-        final TimerAgent timer = new TimerAgent(10 * MS, clock, new DistinctErrorHandler(), "test-timer");
+        final TimerProducer timer = new TimerProducer(10 * MS, clock, new DistinctErrorHandler(), "test-timer");
         final List<long[]> ticks = new ArrayList<>();
         final Pipeline pipeline = pipeline(timer, ticks);
         pipeline.start();
@@ -49,7 +49,7 @@ class TimerAgentTest {
     void shouldPublishTicksWithoutAnExchangeTime() throws Exception {
         final ManualEpochNanoClock clock = new ManualEpochNanoClock(1_000 * MS);
         final List<long[]> ticks = new ArrayList<>();
-        final Pipeline pipeline = pipeline(new TimerAgent(10 * MS, clock, new DistinctErrorHandler(), "test-timer"), ticks);
+        final Pipeline pipeline = pipeline(new TimerProducer(10 * MS, clock, new DistinctErrorHandler(), "test-timer"), ticks);
         pipeline.start();
         try {
             clock.advance(10 * MS);
@@ -67,11 +67,11 @@ class TimerAgentTest {
     @Test
     void shouldRefuseAnIntervalBelowOneMillisecond() {
         assertThrows(IllegalArgumentException.class,
-            () -> new TimerAgent(MS - 1, new ManualEpochNanoClock(0), new DistinctErrorHandler()));
+            () -> new TimerProducer(MS - 1, new ManualEpochNanoClock(0), new DistinctErrorHandler()));
     }
 
     /** A pipeline whose journal stage collects each tick's scheduled, receive and exchange time. */
-    private static Pipeline pipeline(final TimerAgent timer, final List<long[]> ticks) {
+    private static Pipeline pipeline(final TimerProducer timer, final List<long[]> ticks) {
         return Pipeline.builder()
             .inboundRingSize(64)
             .journal((event, sequence, endOfBatch) -> {

@@ -10,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.EpochNanoClock;
 
 /**
- * The timer thread: publishes a {@link EventKind#TIMER} tick every interval, so time-driven logic
+ * The timer thread, an inbound producer (not a duty-cycle agent: it owns its thread and sleeps to the next tick):
+ * publishes a {@link EventKind#TIMER} tick every interval, so time-driven logic
  * (holding-time exits, staleness checks) runs on ring events that are journaled and replayed, never on
  * the wall clock.
  *
@@ -22,11 +23,11 @@ import org.agrona.concurrent.EpochNanoClock;
  * than an interval, the missed ticks are skipped and counted rather than published in a burst. A full
  * ring drops the tick (counted as {@code RING_FULL}); the timer never blocks the ring.
  */
-public final class TimerAgent implements InboundProducer {
+public final class TimerProducer implements InboundProducer {
     /** The timer id of the periodic heartbeat tick. */
     public static final int HEARTBEAT_TIMER_ID = 1;
 
-    private static final EventTranslatorOneArg<InboundEvent, TimerAgent> TICK = (event, sequence, timer) -> {
+    private static final EventTranslatorOneArg<InboundEvent, TimerProducer> TICK = (event, sequence, timer) -> {
         event.kind = EventKind.TIMER;
         event.timerId = HEARTBEAT_TIMER_ID;
         event.timerScheduledNs = timer.scheduledNs;
@@ -46,11 +47,11 @@ public final class TimerAgent implements InboundProducer {
     private long scheduledNs;
     private long firedNs;
 
-    public TimerAgent(final long intervalNs, final EpochNanoClock clock, final DistinctErrorHandler errors) {
+    public TimerProducer(final long intervalNs, final EpochNanoClock clock, final DistinctErrorHandler errors) {
         this(intervalNs, clock, errors, "rt-timer");
     }
 
-    public TimerAgent(final long intervalNs, final EpochNanoClock clock, final DistinctErrorHandler errors, final String threadName) {
+    public TimerProducer(final long intervalNs, final EpochNanoClock clock, final DistinctErrorHandler errors, final String threadName) {
         if (intervalNs < TimeUnit.MILLISECONDS.toNanos(1)) {
             throw new IllegalArgumentException("timer interval must be >= 1ms: " + intervalNs + "ns");
         }
