@@ -60,12 +60,12 @@ final class Gateways implements EngineExtension {
 
     @Override
     public void extend(final Pipeline.Builder builder, final InstrumentRegistry instruments, final DistinctErrorHandler errors) {
-        final boolean live = mode == EngineMode.TRADE && config.execution().mode() == ExecutionMode.LIVE;
         for (final VenueSettings venue : config.venues().enabled()) {
             final GatewayProvider provider = providers.find(venue.name());
             if (provider == null) {
                 continue;
             }
+            final boolean live = mode == EngineMode.TRADE && config.execution().modeOf(venue.name()) == ExecutionMode.LIVE;
             final Gateway gateway = provider.open(venue,
                 new GatewayContext(instruments, config.pipeline().levelsPerSlot(), clock, errors, live, raw,
                     sessionTag.value()));

@@ -86,7 +86,16 @@ public final class ReplayRunner {
             final Engine.BusinessStages stages = Engine.businessStages(builder, config, instruments, errors);
             // Paper sessions regenerate their execution reports with the paper venue; with --verify (or for a
             // live session) the journaled reports are fed back and the router only routes.
-            final boolean regenerate = !options.verify() && config.execution().mode() == ExecutionMode.PAPER;
+            final boolean regenerate = !options.verify() && config.execution().anyPaper();
+            // The reports of venues filled on paper are regenerated; those of live venues are fed back as journaled.
+            int maxVenueId = 0;
+            for (final io.ringtrader.engine.instrument.Venue venue : io.ringtrader.engine.instrument.Venue.values()) {
+                maxVenueId = Math.max(maxVenueId, venue.id());
+            }
+            final boolean[] regeneratedVenue = new boolean[maxVenueId + 1];
+            for (final io.ringtrader.engine.instrument.Venue venue : Engine.paperVenues(config)) {
+                regeneratedVenue[venue.id()] = regenerate;
+            }
             if (!regenerate) {
                 builder.router(publisher -> new IntentRouter(instruments, publisher, errors));
             }
@@ -120,7 +129,8 @@ public final class ReplayRunner {
                 if (receiveNs < options.fromNs() || receiveNs > options.toNs()) {
                     continue;
                 }
-                if (regenerate && event.kind == EventKind.EXECUTION_REPORT) {
+                if (event.kind == EventKind.EXECUTION_REPORT && event.venueId >= 0 && event.venueId < regeneratedVenue.length
+                    && regeneratedVenue[event.venueId]) {
                     skippedReports++;
                     continue;
                 }

@@ -61,7 +61,7 @@ public record RingTraderConfig(
         final ConfiguredInstruments instruments = new ConfiguredInstruments(readInstruments(root, all));
         final VenuesConfig venues = VenuesConfig.read(root.section("venues"), venueSchemas);
         final PipelineConfig pipeline = PipelineConfig.read(root.section("pipeline"));
-        final ExecutionConfig execution = ExecutionConfig.read(root.section("execution"));
+        final ExecutionConfig execution = ExecutionConfig.read(root.section("execution"), venueSchemas.keySet());
         final JournalConfig journal = JournalConfig.read(root.section("journal"));
         final FeaturesConfig features = FeaturesConfig.read(root.section("features"));
         final TelemetryConfig telemetry = TelemetryConfig.read(root.section("telemetry"));
@@ -74,8 +74,8 @@ public record RingTraderConfig(
         }
         root.requireNoUnknownKeys();
 
-        if (ExecutionMode.LIVE == execution.mode()) {
-            VenuesConfig.checkLiveTrading(root, venues, venueSchemas);
+        if (execution.anyLive()) {
+            VenuesConfig.checkLiveTrading(root, venues, venueSchemas, execution);
         }
 
         return new RingTraderConfig(all, venues, pipeline, execution, journal, features, telemetry, strategies, risk,

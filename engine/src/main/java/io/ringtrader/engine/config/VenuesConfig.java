@@ -103,18 +103,38 @@ public record VenuesConfig(List<VenueSettings> sections) {
      * Live mode trades with real credentials: at least one venue must be enabled, and every enabled one must have what
      * its schema says live trading needs.
      */
-    static void checkLiveTrading(final ConfigNode root, final VenuesConfig venues, final Map<String, VenueConfigSchema> schemas) {
+    static void checkLiveTrading(final ConfigNode root, final VenuesConfig venues, final Map<String, VenueConfigSchema> schemas,
+        final ExecutionConfig execution) {
+        for (final Map.Entry<String, ExecutionMode> entry : execution.venueModes().entrySet()) {
+            if (entry.getValue() == ExecutionMode.LIVE && !venues.isEnabled(entry.getKey())) {
+                root.section("execution").section("venues").error(entry.getKey(), "live, but venues." + entry.getKey()
+                    + ".enabled is false: a live venue must be enabled");
+            }
+        }
+        if (execution.mode() != ExecutionMode.LIVE) {
+            checkCredentials(root, venues, schemas, execution);
+            return;
+        }
         if (venues.enabled().isEmpty()) {
             root.section("execution").error("mode", "live mode needs at least one enabled venue ("
                 + (schemas.isEmpty() ? "no gateway is installed" : String.join(" or ",
                 schemas.keySet().stream().map(name -> "venues." + name + ".enabled").toList())) + ")");
             return;
         }
+        checkCredentials(root, venues, schemas, execution);
+    }
+
+    /** Every enabled venue that trades live has what its schema needs for it (credentials). */
+    private static void checkCredentials(final ConfigNode root, final VenuesConfig venues,
+        final Map<String, VenueConfigSchema> schemas, final ExecutionConfig execution) {
         final ConfigNode venuesNode = root.section("venues");
         for (final VenueSettings venue : venues.enabled()) {
+            if (execution.modeOf(venue.name()) != ExecutionMode.LIVE) {
+                continue;
+            }
             final ConfigNode node = venuesNode.section(venue.name());
             for (final String key : schemas.get(venue.name()).missingForLiveTrading(venue)) {
-                node.error(key, "must be set when execution.mode is live and the venue is enabled");
+                node.error(key, "must be set when the venue is enabled and trades live (execution.mode / execution.venues)");
             }
         }
     }

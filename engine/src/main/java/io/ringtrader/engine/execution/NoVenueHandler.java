@@ -30,6 +30,8 @@ public final class NoVenueHandler implements VenueStage {
     static final int PENDING_CAPACITY = 256;
 
     private final DistinctErrorHandler errors;
+    /** By venue id: filled on paper, nothing to do here. */
+    private final boolean[] paper;
     private final ExecutionReportQueue pending;
     private long unsent;
 
@@ -42,14 +44,35 @@ public final class NoVenueHandler implements VenueStage {
      * @param publisher the inbound ring, for the rejects; null to report nothing back.
      */
     public NoVenueHandler(final DistinctErrorHandler errors, final InboundPublisher publisher) {
+        this(errors, publisher, java.util.Set.of());
+    }
+
+    /**
+     * @param publisher   the inbound ring, for the rejects; null to report nothing back.
+     * @param paperVenues venues whose orders the paper venue fills on the router's thread: their commands need no stage
+     *                    here and pass without a word.
+     */
+    public NoVenueHandler(final DistinctErrorHandler errors, final InboundPublisher publisher,
+        final java.util.Set<io.ringtrader.engine.instrument.Venue> paperVenues) {
         this.errors = errors;
         this.pending = publisher == null ? null : new ExecutionReportQueue(PENDING_CAPACITY, publisher, errors, "venue");
+        int maxId = 0;
+        for (final io.ringtrader.engine.instrument.Venue venue : io.ringtrader.engine.instrument.Venue.values()) {
+            maxId = Math.max(maxId, venue.id());
+        }
+        this.paper = new boolean[maxId + 1];
+        for (final io.ringtrader.engine.instrument.Venue venue : paperVenues) {
+            paper[venue.id()] = true;
+        }
     }
 
     @Override
     public void onCommand(final OrderCommand command, final long sequence, final boolean endOfBatch) {
         if (pending != null) {
             pending.flush();
+        }
+        if (command.venueId >= 0 && command.venueId < paper.length && paper[command.venueId]) {
+            return;
         }
         final boolean accepted = command.decision == RiskDecision.ACCEPTED;
         if (accepted) {

@@ -35,6 +35,8 @@ public final class PaperTradingRouter implements RouterStage, PaperExchange.Repo
     private final DistinctErrorHandler errors;
     private final ExecutionReportQueue pending;
     private final int[] venueIds;
+    /** By instrument id: whether its venue's orders are filled here (its execution mode is paper). */
+    private final boolean[] paper;
     private long causeReceiveNs;
 
     /**
@@ -47,13 +49,29 @@ public final class PaperTradingRouter implements RouterStage, PaperExchange.Repo
         final InboundPublisher publisher,
         final InstrumentRegistry instruments,
         final DistinctErrorHandler errors) {
+        this(router, exchange, publisher, instruments, errors, java.util.EnumSet.allOf(io.ringtrader.engine.instrument.Venue.class));
+    }
+
+    /**
+     * @param paperVenues the venues whose orders are filled here; the others' commands are only routed (their gateway's
+     *                    order entry sends them live).
+     */
+    public PaperTradingRouter(
+        final IntentRouter router,
+        final PaperExchange exchange,
+        final InboundPublisher publisher,
+        final InstrumentRegistry instruments,
+        final DistinctErrorHandler errors,
+        final java.util.Set<io.ringtrader.engine.instrument.Venue> paperVenues) {
         this.router = router;
         this.exchange = exchange;
         this.errors = errors;
         this.pending = new ExecutionReportQueue(PENDING_CAPACITY, publisher, errors, "paper venue");
         this.venueIds = new int[instruments.count()];
+        this.paper = new boolean[instruments.count()];
         for (int id = 0; id < venueIds.length; id++) {
             venueIds[id] = instruments.byId(id).venue().id();
+            paper[id] = paperVenues.contains(instruments.byId(id).venue());
         }
     }
 
@@ -65,6 +83,9 @@ public final class PaperTradingRouter implements RouterStage, PaperExchange.Repo
         router.onEvent(event, sequence, endOfBatch);
         for (int i = 0; i < event.intentCount; i++) {
             final OrderIntent intent = event.intents[i];
+            if (intent.instrumentId >= 0 && intent.instrumentId < paper.length && !paper[intent.instrumentId]) {
+                continue;
+            }
             if (intent.decision == RiskDecision.ACCEPTED) {
                 exchange.onOrder(intent, event, this);
             } else if (intent.decision != RiskDecision.PENDING && intent.action == OrderAction.NEW) {

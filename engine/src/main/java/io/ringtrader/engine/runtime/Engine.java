@@ -172,17 +172,24 @@ public final class Engine {
             .features(new FeatureHandler(instruments, config.features().levels(), config.features().tradeWindow().toNanos()))
             .strategy(strategies)
             .risk(risk);
-        if (config.execution().mode() == ExecutionMode.PAPER) {
+        final Set<Venue> paperVenues = paperVenues(config);
+        if (!paperVenues.isEmpty()) {
+            // The paper venue fills on this (the router's) thread, where it sees the market events in ring order, so a
+            // replay fills identically; on the outbound ring a paper venue's commands need no stage (the fallback stage
+            // lets them pass).
             final double maker = config.execution().makerFeeRate().doubleValue();
             final double taker = config.execution().takerFeeRate().doubleValue();
             builder.router((commands, events) -> new PaperTradingRouter(new IntentRouter(instruments, commands, errors),
-                    new PaperExchange(instruments, maker, taker), events, instruments, errors))
-                .venue(publisher -> new NoOpStages.Venue());
+                new PaperExchange(instruments, maker, taker), events, instruments, errors, paperVenues));
         } else {
-            // Each enabled venue's gateway adds its order entry (Pipeline.Builder#venue(Venue, ...)); a command of any
-            // other venue reaches this one, which rejects it back to the strategy.
-            builder.router(publisher -> new IntentRouter(instruments, publisher, errors))
-                .venue(publisher -> new NoVenueHandler(errors, publisher));
+            builder.router(publisher -> new IntentRouter(instruments, publisher, errors));
+        }
+        if (config.execution().anyLive()) {
+            // Each enabled live venue's gateway adds its order entry (Pipeline.Builder#venue(Venue, ...)); a command of
+            // any other venue reaches this one, which rejects it back to the strategy.
+            builder.venue(publisher -> new NoVenueHandler(errors, publisher, paperVenues));
+        } else {
+            builder.venue(publisher -> new NoOpStages.Venue());
         }
         return new BusinessStages(strategies, risk);
     }
@@ -194,12 +201,25 @@ public final class Engine {
      * the live session did.
      */
     public static Set<Venue> orderVenues(final RingTraderConfig config) {
-        if (config.execution().mode() == ExecutionMode.PAPER) {
-            return EnumSet.allOf(Venue.class);
-        }
-        final Set<Venue> venues = EnumSet.noneOf(Venue.class);
+        final Set<Venue> venues = paperVenues(config);
         for (final VenueSettings venue : config.venues().enabled()) {
-            venues.add(Venue.fromConfigName(venue.name()));
+            if (config.execution().modeOf(venue.name()) == ExecutionMode.LIVE) {
+                venues.add(Venue.fromConfigName(venue.name()));
+            }
+        }
+        return venues;
+    }
+
+    /**
+     * The venues whose orders the paper venue fills: every venue whose mode ({@code execution.mode}, or its
+     * {@code execution.venues} entry) is paper, enabled or not (a replay of an imported capture enables none).
+     */
+    public static Set<Venue> paperVenues(final RingTraderConfig config) {
+        final Set<Venue> venues = EnumSet.noneOf(Venue.class);
+        for (final Venue venue : Venue.values()) {
+            if (config.execution().modeOf(venue.configName()) == ExecutionMode.PAPER) {
+                venues.add(venue);
+            }
         }
         return venues;
     }

@@ -57,7 +57,7 @@ class ConfigLoaderTest {
     void shouldListKnownKeysWhenNoKeyIsClose() {
         final ConfigProblem problem = problem(yaml("execution:", "  flavour: paper"));
 
-        assertEquals("unknown key (expected one of: mode, makerFeeRate, takerFeeRate, onStop)", problem.message());
+        assertEquals("unknown key (expected one of: mode, venues, makerFeeRate, takerFeeRate, onStop)", problem.message());
     }
 
     @Test

@@ -89,7 +89,7 @@ class VenueSectionsTest {
         final List<ConfigProblem> problems = problems(yaml("execution: {mode: live}", "venues:", "  bitget: {enabled: true}"));
 
         assertEquals(1, problems.size(), problems::toString);
-        assertEquals("venues.bitget.token: must be set when execution.mode is live and the venue is enabled",
+        assertEquals("venues.bitget.token: must be set when the venue is enabled and trades live (execution.mode / execution.venues)",
             problems.get(0).path() + ": " + problems.get(0).message());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringtrader.engine.config.ConfigLoader;
+import io.ringtrader.engine.config.ExecutionMode;
 import io.ringtrader.engine.config.RingTraderConfig;
 import io.ringtrader.engine.errors.DistinctErrorHandler;
 import io.ringtrader.engine.event.EventKind;
@@ -130,6 +131,50 @@ class BusinessStagesTest {
         assertEquals(List.of("ACCEPTED binance:BTCUSDT"), sentToBinance);
         assertEquals(List.of("REJECT " + RejectCodes.VENUE_NOT_ENABLED + " bitget:BTCUSDT strategy 1"), reports);
         assertEquals(1, stages.risk().count(RiskDecision.VENUE_NOT_ENABLED));
+        assertEquals(0, errors.totalCount(), errors.distinctErrors()::toString);
+    }
+
+    /** execution.venues: Binance live, Bitget on paper in one session; each venue's orders go where its mode says. */
+    @Test
+    void shouldFillAPaperVenuesOrdersOnPaperAndSendALiveVenuesToItsOrderEntry() {
+        final RingTraderConfig config = ConfigLoader.parse("""
+            instruments:
+              - {symbol: BTCUSDT, venue: binance, tickSize: "0.10", lotSize: "0.001"}
+              - {symbol: BTCUSDT, venue: bitget, tickSize: "0.10", lotSize: "0.001"}
+            venues:
+              binance: {enabled: true, apiKey: k, apiSecret: s}
+              bitget: {enabled: true}
+            execution: {mode: live, venues: {bitget: paper}}
+            strategies:
+              - {name: on-binance, type: test-echo, instruments: [binance:BTCUSDT]}
+              - {name: on-bitget, type: test-echo, instruments: [bitget:BTCUSDT]}
+            """, "test.yaml", name -> null).config();
+        assertEquals(ExecutionMode.LIVE, config.execution().modeOf("binance"));
+        assertEquals(ExecutionMode.PAPER, config.execution().modeOf("bitget"));
+        assertEquals(EnumSet.of(Venue.BITGET_USDT_FUTURES), Engine.paperVenues(config));
+        final InstrumentRegistry instruments = Engine.registry(config.instruments());
+        final DistinctErrorHandler errors = new DistinctErrorHandler();
+        final List<String> reports = new ArrayList<>();
+        final List<String> sentToBinance = new ArrayList<>();
+        final Pipeline.Builder builder = Pipeline.builder().errorHandler(errors)
+            .venue(Venue.BINANCE_USDM, publisher -> (command, sequence, endOfBatch) ->
+                sentToBinance.add(command.decision + " " + instruments.displayName(command.instrumentId)));
+        Engine.businessStages(builder, config, instruments, errors);
+        builder.journal((event, sequence, endOfBatch) -> {
+            if (event.kind == EventKind.EXECUTION_REPORT) {
+                reports.add(event.execType + " " + instruments.displayName(event.instrumentId));
+            }
+        });
+        final FusedPipeline fused = builder.buildFused(64);
+        fused.start();
+        for (int id = 0; id < 2; id++) {
+            fused.process(snapshot(id), 2L * id);
+            fused.process(trade(id), 2L * id + 1);
+        }
+        fused.stop();
+
+        assertEquals(List.of("ACCEPTED binance:BTCUSDT"), sentToBinance, "the live venue's order goes to its order entry");
+        assertEquals(List.of("ACK bitget:BTCUSDT", "FILL bitget:BTCUSDT"), reports, "the paper venue fills only its own");
         assertEquals(0, errors.totalCount(), errors.distinctErrors()::toString);
     }
 
