@@ -1,5 +1,6 @@
 package io.ringtrader.gateway.binance.user;
 
+import io.ringtrader.engine.runtime.SessionTag;
 import io.ringtrader.gateway.common.marketdata.JsonScanner;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -31,7 +32,7 @@ public final class ClientOrderIds {
     /** The prefix of every order id this engine sends. */
     public static final String PREFIX = "rt-";
     /** The longest session tag. */
-    public static final int MAX_TAG_LENGTH = 12;
+    public static final int MAX_TAG_LENGTH = SessionTag.MAX_LENGTH;
     /** The longest id this class formats (Binance allows 36). */
     public static final int MAX_LENGTH = PREFIX.length() + MAX_TAG_LENGTH + 1 + 19;
     /** {@link #parse}: an id not placed by this engine. */
@@ -42,8 +43,6 @@ public final class ClientOrderIds {
     public static final long UNTAGGED = Long.MIN_VALUE + 2;
 
     /** Random base-36 characters after the start time: two gateways started in one ms differ 46,655 times in 46,656. */
-    private static final int SALT_CHARS = 3;
-    private static final int SALT_BOUND = 36 * 36 * 36;
     private static final int PREFIX_LENGTH = PREFIX.length();
     private static final int MAX_ID_DIGITS = 19;
     /** Tag characters as digits 1..36 of a bijective base 37: a tag of up to 12 is one long (37^12 < 2^63). */
@@ -72,7 +71,7 @@ public final class ClientOrderIds {
 
     /** The ids of a session started at {@code startEpochMs}, with a tag from that time and a random salt. */
     public static ClientOrderIds newSession(final long startEpochMs) {
-        return new ClientOrderIds(sessionTag(startEpochMs, new SecureRandom().nextInt(SALT_BOUND)));
+        return new ClientOrderIds(SessionTag.create(startEpochMs, new SecureRandom()).value());
     }
 
     /**
@@ -82,11 +81,7 @@ public final class ClientOrderIds {
      * @param salt 0 .. 36^3 - 1.
      */
     public static String sessionTag(final long startEpochMs, final int salt) {
-        if (startEpochMs < 0 || salt < 0 || salt >= SALT_BOUND) {
-            throw new IllegalArgumentException("start time " + startEpochMs + " ms, salt " + salt);
-        }
-        final String saltText = Integer.toString(salt, 36);
-        return Long.toString(startEpochMs, 36) + "0".repeat(SALT_CHARS - saltText.length()) + saltText;
+        return SessionTag.of(startEpochMs, salt).value();
     }
 
     /** This session's tag. */
